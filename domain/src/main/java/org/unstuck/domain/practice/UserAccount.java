@@ -1,0 +1,45 @@
+package org.unstuck.domain.practice;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person who signs in to Unstuck. The password is kept only as an adaptive hash, opaque to the
+ * domain. A user has at least one role; a supervisor usually also carries a caseload as a
+ * therapist.
+ *
+ * @param id absent until the account is stored
+ */
+public record UserAccount(
+        @Nullable UserId id,
+        Username username,
+        String displayName,
+        String passwordHash,
+        Set<Role> roles,
+        boolean enabled) {
+
+    public UserAccount {
+        if (displayName.isBlank()) {
+            throw new IllegalArgumentException("A user's display name must not be blank");
+        }
+        if (displayName.length() > 120) {
+            throw new IllegalArgumentException("A user's display name is at most 120 characters");
+        }
+        if (passwordHash.isBlank()) {
+            throw new IllegalArgumentException("A user account needs a password hash");
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("A user has at least one role");
+        }
+        roles = Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public static UserAccount newAccount(Username username, String displayName, String passwordHash, Set<Role> roles) {
+        return new UserAccount(null, username, displayName, passwordHash, roles, true);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,53 @@
+package org.unstuck.persistence.practice;
+
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.practice.SupervisionPairs;
+import org.unstuck.domain.practice.UserAccount;
+import org.unstuck.domain.practice.UserId;
+
+@Repository
+@Transactional(readOnly = true)
+class JdbcSupervisionPairs implements SupervisionPairs {
+
+    private final JdbcClient jdbc;
+    private final UserAccountJpaRepository accounts;
+
+    JdbcSupervisionPairs(JdbcClient jdbc, UserAccountJpaRepository accounts) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional
+    public void add(UserId supervisor, UserId therapist) {
+        jdbc.sql("""
+                INSERT INTO supervision_pair (supervisor_id, therapist_id) VALUES (:supervisor, :therapist)
+                ON CONFLICT DO NOTHING""")
+                .param("supervisor", supervisor.value())
+                .param("therapist", therapist.value())
+                .update();
+    }
+
+    @Override
+    public List<UserAccount> superviseesOf(UserId supervisor) {
+        return accountsWithIds(jdbc.sql("SELECT therapist_id FROM supervision_pair WHERE supervisor_id = :id")
+                .param("id", supervisor.value()).query(Long.class).list());
+    }
+
+    @Override
+    public List<UserAccount> supervisorsOf(UserId therapist) {
+        return accountsWithIds(jdbc.sql("SELECT supervisor_id FROM supervision_pair WHERE therapist_id = :id")
+                .param("id", therapist.value()).query(Long.class).list());
+    }
+
+    private List<UserAccount> accountsWithIds(List<Long> ids) {
+        return accounts.findAllById(ids).stream()
+                .map(JpaUserAccounts::toDomain)
+                .sorted(Comparator.comparing(UserAccount::displayName))
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package org.unstuck.persistence.practice;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.practice.UserAccount;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.practice.Username;
+
+@Repository
+@Transactional(readOnly = true)
+class JpaUserAccounts implements UserAccounts {
+
+    private final UserAccountJpaRepository repository;
+
+    JpaUserAccounts(UserAccountJpaRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public Optional<UserAccount> findByUsername(Username username) {
+        return repository.findByUsername(username.value()).map(JpaUserAccounts::toDomain);
+    }
+
+    @Override
+    public List<UserAccount> all() {
+        return repository.findAllByOrderByDisplayNameAsc().stream().map(JpaUserAccounts::toDomain).toList();
+    }
+
+    @Override
+    @Transactional
+    public UserAccount save(UserAccount account) {
+        var entity = account.id() == null
+                ? new UserAccountEntity()
+                : repository.findById(account.id().value()).orElseThrow(
+                        () -> new IllegalStateException("No user account with id " + account.id().value()));
+        entity.username = account.username().value();
+        entity.displayName = account.displayName();
+        entity.passwordHash = account.passwordHash();
+        entity.enabled = account.enabled();
+        entity.roles = EnumSet.copyOf(account.roles());
+        return toDomain(repository.saveAndFlush(entity));
+    }
+
+    @Override
+    public long count() {
+        return repository.count();
+    }
+
+    static UserAccount toDomain(UserAccountEntity entity) {
+        return new UserAccount(
+                new UserId(Objects.requireNonNull(entity.id)),
+                new Username(entity.username),
+                entity.displayName,
+                entity.passwordHash,
+                entity.roles,
+                entity.enabled);
+    }
+}

@@ -1,0 +1,46 @@
+package org.unstuck.web.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts PostgreSQL 17 inside the application when no {@code spring.datasource.url} is set. Its
+ * data stays in a folder across restarts; the server stops with the application.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${unstuck.embedded-database.directory:.unstuck-data/postgres}") Path directory) throws IOException {
+        var dataDirectory = new EmbeddedDataDirectory(directory);
+        dataDirectory.prepare();
+        log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory.path());
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory.path())
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPoolName("embedded");
+        return new HikariDataSource(config);
+    }
+
+}

@@ -1,0 +1,37 @@
+package org.unstuck.web.security;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.Username;
+
+/** Users sign in with the accounts stored in PostgreSQL; each role becomes a {@code ROLE_} authority. */
+@Service
+class DatabaseUserDetailsService implements UserDetailsService {
+
+    private final UserAccounts accounts;
+
+    DatabaseUserDetailsService(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String typed) {
+        Username username;
+        try {
+            username = Username.typed(typed);
+        } catch (IllegalArgumentException notAUsername) {
+            throw new UsernameNotFoundException("No such user");
+        }
+        var account = accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return User.withUsername(account.username().value())
+                .password(account.passwordHash())
+                .disabled(!account.enabled())
+                .authorities(account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList())
+                .build();
+    }
+}

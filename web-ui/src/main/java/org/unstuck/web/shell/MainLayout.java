@@ -1,0 +1,59 @@
+package org.unstuck.web.shell;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import org.unstuck.web.practice.MyTeamView;
+import org.unstuck.web.practice.TherapistsView;
+import org.unstuck.web.practice.UsersView;
+import org.unstuck.web.security.CurrentUser;
+
+/** The frame of every signed-in screen: the navigation shows only the screens the user may open. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    private record Destination(Class<? extends Component> view, String titleKey, VaadinIcon icon) {
+    }
+
+    private static final List<Destination> DESTINATIONS = List.of(
+            new Destination(HomeView.class, "nav.home", VaadinIcon.HOME),
+            new Destination(MyTeamView.class, "nav.team", VaadinIcon.USERS),
+            new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.DIPLOMA),
+            new Destination(UsersView.class, "nav.users", VaadinIcon.COG));
+
+    MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser) {
+        var brand = new Span(getTranslation("app.name"));
+        brand.addClassName("brand");
+
+        var account = currentUser.account();
+        var who = new Span(getTranslation("shell.signed-in-as", account.displayName()));
+        who.addClassName("signed-in-as");
+        var logout = new Button(getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+        var header = new Div(new DrawerToggle(), brand, who, logout);
+        header.addClassName("app-header");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        nav.setId("main-nav");
+        DESTINATIONS.stream()
+                .filter(destination -> access.hasAccess(destination.view()))
+                .forEach(destination -> nav.addItem(new SideNavItem(
+                        getTranslation(destination.titleKey()), destination.view(), destination.icon().create())));
+        addToDrawer(nav);
+    }
+}

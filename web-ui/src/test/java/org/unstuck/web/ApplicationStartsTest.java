@@ -1,0 +1,78 @@
+package org.unstuck.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@UnstuckAppTest
+class ApplicationStartsTest {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void flyway_migrated_the_empty_database_to_the_latest_version() {
+        var applied = jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Integer.class).single();
+        var failed = jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE NOT success").query(Integer.class).single();
+        assertThat(applied).isPositive();
+        assertThat(failed).isZero();
+    }
+
+    @Test
+    void the_demo_practice_seeds_every_demo_login_once() {
+        var usernames = jdbc.sql("SELECT username FROM user_account ORDER BY username").query(String.class).list();
+        assertThat(usernames).containsExactly(
+                "admin", "manager", "supervisor1", "supervisor2", "therapist1", "therapist2", "therapist3");
+    }
+
+    @Test
+    void passwords_are_stored_as_bcrypt_hashes_never_as_text() {
+        var hashes = jdbc.sql("SELECT password_hash FROM user_account").query(String.class).list();
+        assertThat(hashes).allSatisfy(hash -> assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("demo-password"));
+    }
+
+    @Test
+    void health_is_open_to_anyone_and_says_up_without_details() throws Exception {
+        var health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components", "diskSpace", "db");
+    }
+
+    @Test
+    void no_other_actuator_endpoint_is_served_to_anyone() throws Exception {
+        for (var endpoint : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump"}) {
+            var response = get(endpoint);
+            assertThat(response.statusCode()).as(endpoint).isNotEqualTo(200);
+            assertThat(response.body()).as(endpoint).doesNotContain("spring.datasource");
+        }
+    }
+
+    @Test
+    void an_anonymous_request_for_a_screen_is_sent_to_the_login_page() throws Exception {
+        var response = get("/team");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void the_login_page_is_served_and_not_cached() throws Exception {
+        var response = get("/login");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
+}

@@ -1,0 +1,20 @@
+package org.unstuck.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+import org.unstuck.db.TestDatabaseInitializer;
+
+/**
+ * The whole application on a random port, on a fresh test PostgreSQL database with the demo
+ * practice seeded. Every test with this annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "unstuck.demo.enabled=true")
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+public @interface UnstuckAppTest {
+}

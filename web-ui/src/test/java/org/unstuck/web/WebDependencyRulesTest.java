@@ -1,0 +1,40 @@
+package org.unstuck.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.component.Component;
+import org.junit.jupiter.api.Test;
+
+class WebDependencyRulesTest {
+
+    /** The domain's interfaces are its repository ports. */
+    private static final DescribedPredicate<JavaClass> DOMAIN_REPOSITORIES =
+            JavaClass.Predicates.INTERFACES.and(JavaClass.Predicates.resideInAPackage("org.unstuck.domain.."))
+                    .as("repository interfaces of the domain");
+
+    private final JavaClasses application = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.unstuck");
+
+    @Test
+    void no_module_depends_on_the_application() {
+        noClasses().that().resideOutsideOfPackage("org.unstuck.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.unstuck.web..")
+                .check(application);
+    }
+
+    @Test
+    void views_reach_data_only_through_application_services() {
+        noClasses().that().areAssignableTo(Component.class)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.unstuck.persistence..", "org.springframework.data..", "org.springframework.jdbc..",
+                        "jakarta.persistence..")
+                .orShould().dependOnClassesThat(DOMAIN_REPOSITORIES)
+                .check(application);
+    }
+}

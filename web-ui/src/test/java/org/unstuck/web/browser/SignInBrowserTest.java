@@ -1,0 +1,121 @@
+package org.unstuck.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.unstuck.web.UnstuckAppTest;
+
+/** A person signs in with a real browser, sees only their own screens, and signs out. */
+@UnstuckAppTest
+class SignInBrowserTest {
+
+    private static final String PASSWORD = "demo-password";
+    private static Browser browser;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+        return browser;
+    }
+
+    @AfterEach
+    void forgetTheSession() {
+        browser().driver().manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private List<String> navigationItems() {
+        browser().visible(By.id("main-nav"));
+        return browser().all(By.cssSelector("#main-nav vaadin-side-nav-item")).stream()
+                .map(WebElement::getText)
+                .map(String::strip)
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} sees {1}")
+    @CsvSource(delimiter = ';', value = {
+            "therapist1;  Home",
+            "therapist3;  Home",
+            "supervisor1; Home|My team",
+            "supervisor2; Home|My team",
+            "manager;     Home|Therapists",
+            "admin;       Home|Users and roles"})
+    void each_demo_login_sees_only_its_own_navigation(String username, String expected) {
+        browser().open("/login");
+        browser().signIn(username, PASSWORD);
+
+        assertThat(navigationItems()).containsExactly(expected.split("\\|"));
+        assertThat(browser().visible(By.className("signed-in-as")).getText()).startsWith("Signed in as ");
+        browser().screenshot("home-" + username);
+
+        browser().visible(By.id("logout")).click();
+        browser().waitFor(ExpectedConditions.urlContains("/login"));
+        browser().visible(By.id("vaadinLoginUsername"));
+    }
+
+    @Test
+    void a_screen_outside_the_role_is_not_shown_even_by_typing_its_address() {
+        browser().open("/login");
+        browser().signIn("therapist1", PASSWORD);
+        navigationItems();
+
+        browser().open("/admin/users");
+
+        browser().waitFor(driver -> driver.getPageSource().contains("Could not navigate"));
+        assertThat(browser().all(By.id("users-grid"))).isEmpty();
+        assertThat(browser().driver().getPageSource()).doesNotContain("Chris Bell");
+    }
+
+    @Test
+    void a_wrong_password_shows_an_error_and_grants_nothing() {
+        browser().open("/login");
+        browser().signIn("supervisor1", "not-the-password");
+
+        browser().waitFor(ExpectedConditions.urlContains("/login?error"));
+        browser().waitFor(driver -> driver.findElement(By.tagName("vaadin-login-form")).getAttribute("error") != null);
+        assertThat(browser().visible(By.tagName("vaadin-login-form")).getText()).contains("Wrong username or password");
+        browser().screenshot("login-error");
+
+        browser().open("/team");
+        browser().waitFor(ExpectedConditions.urlContains("/login"));
+        assertThat(browser().all(By.id("main-nav"))).isEmpty();
+    }
+
+    @Test
+    void a_deep_link_leads_to_the_login_and_then_to_where_it_pointed() {
+        browser().open("/team");
+        browser().waitFor(ExpectedConditions.urlContains("/login"));
+
+        browser().signIn("supervisor1", PASSWORD);
+
+        browser().waitFor(ExpectedConditions.urlMatches("/team(\\?continue)?$"));
+        var team = browser().visible(By.id("team-grid"));
+        browser().waitFor(driver -> team.getText().contains("Sam Okafor"));
+        assertThat(team.getText()).contains("Alex Morgan", "Sam Okafor").doesNotContain("Jordan Reyes");
+        browser().screenshot("team-supervisor1");
+    }
+}

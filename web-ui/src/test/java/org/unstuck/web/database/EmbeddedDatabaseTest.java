@@ -1,0 +1,71 @@
+package org.unstuck.web.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.UserAccount;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.Username;
+import org.unstuck.web.UnstuckApplication;
+
+/** The one-command start: with no database configured, Unstuck runs its own and keeps its data. */
+class EmbeddedDatabaseTest {
+
+    /**
+     * Under target, not a temporary folder: as root, the embedded server runs as an unprivileged
+     * user, who cannot enter a folder that only its owner may open.
+     */
+    private static Path newDataDirectory() throws IOException {
+        return Files.createDirectories(Path.of("target", "embedded-db-" + UUID.randomUUID())).resolve("postgres");
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDirectory) {
+        return SpringApplication.run(UnstuckApplication.class,
+                "--server.port=0", "--unstuck.embedded-database.directory=" + dataDirectory);
+    }
+
+    @Test
+    void data_written_before_a_restart_is_there_after_it() throws IOException {
+        var dataDirectory = newDataDirectory();
+        try (var first = start(dataDirectory)) {
+            assertThat(first.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class,
+                    pool -> assertThat(pool.getPoolName()).isEqualTo("embedded"));
+            var accounts = first.getBean(UserAccounts.class);
+            assertThat(accounts.count()).as("the demo practice is seeded with the embedded database").isEqualTo(7);
+            accounts.save(UserAccount.newAccount(new Username("restart.marker"), "Restart Marker", "{bcrypt}x",
+                    Set.of(Role.THERAPIST)));
+        }
+        assertThat(dataDirectory.resolve("postmaster.pid")).as("the server stops with the application").doesNotExist();
+
+        try (var second = start(dataDirectory)) {
+            var accounts = second.getBean(UserAccounts.class);
+            assertThat(accounts.findByUsername(new Username("restart.marker"))).isPresent();
+            assertThat(accounts.count()).as("the demo practice is not seeded twice").isEqualTo(8);
+        }
+    }
+
+    @Test
+    void a_folder_in_use_by_another_running_database_is_refused_with_a_clear_message() throws Exception {
+        var dataDirectory = newDataDirectory();
+        Files.createDirectories(dataDirectory);
+        try (var other = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start()) {
+            assertThatThrownBy(() -> start(dataDirectory))
+                    .rootCause()
+                    .hasMessageContaining("is in use by another running Unstuck")
+                    .hasMessageContaining("--unstuck.embedded-database.directory");
+            assertThat(other.getPostgresDatabase().getConnection().isValid(5)).as("the other server is untouched").isTrue();
+        }
+    }
+}
