@@ -1,0 +1,180 @@
+package org.unstuck.domain.caseload;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.credential.AssignmentGuard;
+import org.unstuck.domain.credential.TherapistCompliance;
+import org.unstuck.domain.measure.Measure;
+import org.unstuck.domain.measure.MeasureKind;
+import org.unstuck.domain.practice.UserId;
+
+/**
+ * A course of therapy for one client with one assigned therapist at a time. It is opened only
+ * for a therapist whose licence and insurance are valid; a transfer keeps the earlier therapists
+ * in its history.
+ */
+public final class TherapyCase {
+
+    private final @Nullable CaseId id;
+    private final ClientCode client;
+    private final String presentingProblem;
+    private final Approach approach;
+    private final Measure primaryMeasure;
+    private final @Nullable Measure allianceMeasure;
+    private final LocalDate opened;
+    private final @Nullable LocalDate closed;
+    private final UserId therapist;
+    private final List<Transfer> transfers;
+
+    public TherapyCase(@Nullable CaseId id, ClientCode client, String presentingProblem, Approach approach,
+            Measure primaryMeasure, @Nullable Measure allianceMeasure, LocalDate opened, @Nullable LocalDate closed,
+            UserId therapist, List<Transfer> transfers) {
+        if (presentingProblem.isBlank() || presentingProblem.length() > 200) {
+            throw new IllegalArgumentException("The presenting problem is 1 to 200 characters");
+        }
+        if (primaryMeasure.kind() != MeasureKind.OUTCOME) {
+            throw new IllegalArgumentException("The primary measure is an outcome measure; " + primaryMeasure.code() + " is not");
+        }
+        if (primaryMeasure.reliableChange() == null) {
+            throw new IllegalArgumentException("The primary measure needs a reliable-change value; "
+                    + primaryMeasure.code() + " has none");
+        }
+        if (allianceMeasure != null && allianceMeasure.kind() != MeasureKind.ALLIANCE) {
+            throw new IllegalArgumentException("The alliance measure is an alliance measure; " + allianceMeasure.code() + " is not");
+        }
+        if (closed != null && closed.isBefore(opened)) {
+            throw new IllegalArgumentException("A case cannot close before it opened");
+        }
+        this.id = id;
+        this.client = client;
+        this.presentingProblem = presentingProblem.strip();
+        this.approach = approach;
+        this.primaryMeasure = primaryMeasure;
+        this.allianceMeasure = allianceMeasure;
+        this.opened = opened;
+        this.closed = closed;
+        this.therapist = therapist;
+        this.transfers = List.copyOf(transfers);
+    }
+
+    /**
+     * Opens a case for a therapist.
+     *
+     * @throws org.unstuck.domain.credential.TherapistNotReadyException when the therapist's licence
+     *     or insurance is not valid on the day the case opens
+     */
+    public static TherapyCase open(ClientCode client, String presentingProblem, Approach approach, Measure primaryMeasure,
+            @Nullable Measure allianceMeasure, LocalDate opened, UserId therapist, TherapistCompliance compliance) {
+        AssignmentGuard.requireMayTakeNewCases(compliance);
+        return new TherapyCase(null, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, null,
+                therapist, List.of());
+    }
+
+    /** Moves the case to another therapist, who must be allowed to take new cases. */
+    public TherapyCase transferTo(UserId newTherapist, LocalDate on, String reason, TherapistCompliance compliance) {
+        requireOpen("transferred");
+        if (on.isBefore(opened)) {
+            throw new IllegalArgumentException("A case cannot be transferred before it opened");
+        }
+        AssignmentGuard.requireMayTakeNewCases(compliance);
+        var history = new ArrayList<>(transfers);
+        history.add(new Transfer(therapist, newTherapist, on, reason));
+        return new TherapyCase(id, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, null,
+                newTherapist, history);
+    }
+
+    /** A new approach from the day of a "change approach" decision. */
+    public TherapyCase changeApproach(Approach newApproach) {
+        requireOpen("changed");
+        return new TherapyCase(id, client, presentingProblem, newApproach, primaryMeasure, allianceMeasure, opened, null,
+                therapist, transfers);
+    }
+
+    public TherapyCase close(LocalDate on) {
+        requireOpen("closed");
+        return new TherapyCase(id, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, on,
+                therapist, transfers);
+    }
+
+    public TherapyCase withId(CaseId newId) {
+        return new TherapyCase(newId, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, closed,
+                therapist, transfers);
+    }
+
+    private void requireOpen(String action) {
+        if (closed != null) {
+            throw new IllegalStateException("Only an open case can be " + action + "; this one closed on " + closed);
+        }
+    }
+
+    public @Nullable CaseId id() {
+        return id;
+    }
+
+    public ClientCode client() {
+        return client;
+    }
+
+    public String presentingProblem() {
+        return presentingProblem;
+    }
+
+    public Approach approach() {
+        return approach;
+    }
+
+    public Measure primaryMeasure() {
+        return primaryMeasure;
+    }
+
+    public @Nullable Measure allianceMeasure() {
+        return allianceMeasure;
+    }
+
+    public LocalDate opened() {
+        return opened;
+    }
+
+    public @Nullable LocalDate closed() {
+        return closed;
+    }
+
+    public CaseStatusOfWork statusOfWork() {
+        return closed == null ? CaseStatusOfWork.OPEN : CaseStatusOfWork.CLOSED;
+    }
+
+    public boolean isOpen() {
+        return closed == null;
+    }
+
+    public UserId therapist() {
+        return therapist;
+    }
+
+    public List<Transfer> transfers() {
+        return transfers;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof TherapyCase that
+                && Objects.equals(id, that.id) && client.equals(that.client)
+                && presentingProblem.equals(that.presentingProblem) && approach.equals(that.approach)
+                && primaryMeasure.equals(that.primaryMeasure) && Objects.equals(allianceMeasure, that.allianceMeasure)
+                && opened.equals(that.opened) && Objects.equals(closed, that.closed)
+                && therapist.equals(that.therapist) && transfers.equals(that.transfers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, client, opened, therapist);
+    }
+
+    @Override
+    public String toString() {
+        return "Case " + (id == null ? "(new)" : id.value()) + " of " + client + ", " + approach + ", " + primaryMeasure.code();
+    }
+}

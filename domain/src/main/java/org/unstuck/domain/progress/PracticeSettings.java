@@ -1,0 +1,9 @@
+package org.unstuck.domain.progress;
+
+/** The practice's review settings. */
+public interface PracticeSettings {
+
+    ReviewSettings reviewSettings();
+
+    void save(ReviewSettings settings);
+}

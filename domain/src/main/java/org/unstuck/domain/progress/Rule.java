@@ -1,0 +1,24 @@
+package org.unstuck.domain.progress;
+
+/** The stall rules of the clinical reference, each tied to the reason it reports. */
+public enum Rule {
+    RELIABLE_DETERIORATION(StallReason.APPROACH_FIT),
+    NO_RELIABLE_IMPROVEMENT(StallReason.APPROACH_FIT),
+    OFF_EXPECTED_TRAJECTORY(StallReason.APPROACH_FIT),
+    ALLIANCE_CONCERN(StallReason.ALLIANCE),
+    LOW_ATTENDANCE(StallReason.CLIENT_ENGAGEMENT),
+    HOMEWORK_NOT_DONE(StallReason.CLIENT_ENGAGEMENT),
+    DRIFT(StallReason.CLIENT_ENGAGEMENT),
+    THERAPIST_RETICENCE(StallReason.THERAPIST_RETICENCE),
+    THERAPIST_READINESS(StallReason.THERAPIST_READINESS);
+
+    private final StallReason reason;
+
+    Rule(StallReason reason) {
+        this.reason = reason;
+    }
+
+    public StallReason reason() {
+        return reason;
+    }
+}

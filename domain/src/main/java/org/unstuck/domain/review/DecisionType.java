@@ -1,0 +1,13 @@
+package org.unstuck.domain.review;
+
+/** What a supervisor decided about a case. */
+public enum DecisionType {
+    CONTINUE,
+    CHANGE_APPROACH,
+    REFER_TO_COLLEAGUE,
+    REFER_EXTERNALLY,
+    CHANGE_FREQUENCY,
+    ADD_ASSESSMENT,
+    PLANNED_ENDING,
+    ESCALATE_RISK
+}

@@ -1,0 +1,21 @@
+package org.unstuck.domain.review;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.unstuck.domain.caseload.CaseId;
+
+/** The decision log: append-only; decisions are recorded, never changed or removed. */
+public interface Decisions {
+
+    Optional<Decision> find(DecisionId id);
+
+    /** Records a new decision; returns it with its id. */
+    Decision record(Decision decision);
+
+    /** A case's decisions, oldest first. */
+    List<Decision> onCase(CaseId caseId);
+
+    /** Decisions whose follow-up date has come, and which no later decision supersedes. */
+    List<Decision> followUpsDueBy(LocalDate day);
+}

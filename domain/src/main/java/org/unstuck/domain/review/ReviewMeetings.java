@@ -1,0 +1,16 @@
+package org.unstuck.domain.review;
+
+import java.util.List;
+import java.util.Optional;
+import org.unstuck.domain.practice.UserId;
+
+/** The stored review meetings. */
+public interface ReviewMeetings {
+
+    Optional<ReviewMeeting> find(MeetingId id);
+
+    ReviewMeeting save(ReviewMeeting meeting);
+
+    /** A supervisor's meetings, latest first. */
+    List<ReviewMeeting> ofSupervisor(UserId supervisor);
+}
