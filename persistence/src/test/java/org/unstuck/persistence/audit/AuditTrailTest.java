@@ -1,0 +1,66 @@
+package org.unstuck.persistence.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.domain.audit.AuditEvent;
+import org.unstuck.domain.audit.AuditEvent.Outcome;
+import org.unstuck.domain.audit.AuditTrail;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.persistence.PostgresTest;
+
+@PostgresTest
+class AuditTrailTest {
+
+    @Autowired AuditTrail trail;
+    @Autowired JdbcClient jdbc;
+
+    private static AuditEvent event(String actor, String action, long caseId, Outcome outcome) {
+        return new AuditEvent(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, new CaseId(caseId), null,
+                outcome, outcome == Outcome.BREAK_GLASS ? "Covering for a colleague on leave" : null);
+    }
+
+    @Test
+    void entries_come_back_in_order_and_the_chain_verifies() {
+        var first = event("therapist1", "case.read", 901, Outcome.ALLOWED);
+        var second = event("therapist2", "case.read", 901, Outcome.REFUSED);
+        var third = event("supervisor1", "case.read", 901, Outcome.BREAK_GLASS);
+        trail.record(first);
+        trail.record(second);
+        trail.record(third);
+
+        assertThat(trail.aboutCase(new CaseId(901))).containsExactly(first, second, third);
+        var verification = trail.verify();
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entriesChecked()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void a_row_edited_behind_the_applications_back_is_found_by_the_verifier() {
+        trail.record(event("therapist1", "session.record", 902, Outcome.ALLOWED));
+        trail.record(event("therapist1", "note.read", 902, Outcome.ALLOWED));
+        trail.record(event("therapist1", "case.read", 902, Outcome.ALLOWED));
+        var edited = jdbc.sql("SELECT min(sequence) FROM audit_event WHERE case_id = 902").query(Long.class).single() + 1;
+
+        // As the database owner, with the append-only guard switched off for one statement.
+        jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only").update();
+        jdbc.sql("UPDATE audit_event SET actor = 'someone-else' WHERE sequence = :sequence").param("sequence", edited).update();
+        jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").update();
+
+        var verification = trail.verify();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenEntry()).hasValue(edited);
+    }
+
+    @Test
+    void control_characters_cannot_forge_a_second_entry() {
+        var forged = new AuditEvent(Instant.now(), "eve\r\n2026-01-01 admin", "case.read", null, "note 1\nnote 2",
+                Outcome.REFUSED, null);
+        assertThat(forged.actor()).doesNotContain("\n", "\r");
+        assertThat(forged.subject()).isEqualTo("note 1 note 2");
+    }
+}
