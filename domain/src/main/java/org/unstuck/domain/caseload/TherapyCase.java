@@ -14,11 +14,13 @@ import org.unstuck.domain.practice.UserId;
 /**
  * A course of therapy for one client with one assigned therapist at a time. It is opened only
  * for a therapist whose licence and insurance are valid; a transfer keeps the earlier therapists
- * in its history.
+ * in its history. Each stored state carries its version, so a change made from an out-of-date
+ * copy is refused rather than silently overwriting another.
  */
 public final class TherapyCase {
 
     private final @Nullable CaseId id;
+    private final long version;
     private final ClientCode client;
     private final String presentingProblem;
     private final Approach approach;
@@ -29,7 +31,7 @@ public final class TherapyCase {
     private final UserId therapist;
     private final List<Transfer> transfers;
 
-    public TherapyCase(@Nullable CaseId id, ClientCode client, String presentingProblem, Approach approach,
+    public TherapyCase(@Nullable CaseId id, long version, ClientCode client, String presentingProblem, Approach approach,
             Measure primaryMeasure, @Nullable Measure allianceMeasure, LocalDate opened, @Nullable LocalDate closed,
             UserId therapist, List<Transfer> transfers) {
         if (presentingProblem.isBlank() || presentingProblem.length() > 200) {
@@ -49,6 +51,7 @@ public final class TherapyCase {
             throw new IllegalArgumentException("A case cannot close before it opened");
         }
         this.id = id;
+        this.version = version;
         this.client = client;
         this.presentingProblem = presentingProblem.strip();
         this.approach = approach;
@@ -69,7 +72,7 @@ public final class TherapyCase {
     public static TherapyCase open(ClientCode client, String presentingProblem, Approach approach, Measure primaryMeasure,
             @Nullable Measure allianceMeasure, LocalDate opened, UserId therapist, TherapistCompliance compliance) {
         AssignmentGuard.requireMayTakeNewCases(compliance);
-        return new TherapyCase(null, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, null,
+        return new TherapyCase(null, 0, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, null,
                 therapist, List.of());
     }
 
@@ -82,25 +85,25 @@ public final class TherapyCase {
         AssignmentGuard.requireMayTakeNewCases(compliance);
         var history = new ArrayList<>(transfers);
         history.add(new Transfer(therapist, newTherapist, on, reason));
-        return new TherapyCase(id, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, null,
+        return new TherapyCase(id, version, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, null,
                 newTherapist, history);
     }
 
     /** A new approach from the day of a "change approach" decision. */
     public TherapyCase changeApproach(Approach newApproach) {
         requireOpen("changed");
-        return new TherapyCase(id, client, presentingProblem, newApproach, primaryMeasure, allianceMeasure, opened, null,
+        return new TherapyCase(id, version, client, presentingProblem, newApproach, primaryMeasure, allianceMeasure, opened, null,
                 therapist, transfers);
     }
 
     public TherapyCase close(LocalDate on) {
         requireOpen("closed");
-        return new TherapyCase(id, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, on,
+        return new TherapyCase(id, version, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, on,
                 therapist, transfers);
     }
 
     public TherapyCase withId(CaseId newId) {
-        return new TherapyCase(newId, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, closed,
+        return new TherapyCase(newId, version, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, closed,
                 therapist, transfers);
     }
 
@@ -112,6 +115,11 @@ public final class TherapyCase {
 
     public @Nullable CaseId id() {
         return id;
+    }
+
+    /** The stored version this state was read at; a save from an older version is refused. */
+    public long version() {
+        return version;
     }
 
     public ClientCode client() {
@@ -161,7 +169,7 @@ public final class TherapyCase {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof TherapyCase that
-                && Objects.equals(id, that.id) && client.equals(that.client)
+                && Objects.equals(id, that.id) && version == that.version && client.equals(that.client)
                 && presentingProblem.equals(that.presentingProblem) && approach.equals(that.approach)
                 && primaryMeasure.equals(that.primaryMeasure) && Objects.equals(allianceMeasure, that.allianceMeasure)
                 && opened.equals(that.opened) && Objects.equals(closed, that.closed)

@@ -41,7 +41,7 @@ public final class Histories {
     }
 
     public static TherapyCase aCase(Measure primary, @Nullable Measure alliance) {
-        return new TherapyCase(null, new ClientCode("C-0001"), "Low mood", new Approach("CBT"), primary, alliance,
+        return new TherapyCase(null, 0, new ClientCode("C-0001"), "Low mood", new Approach("CBT"), primary, alliance,
                 FIRST_SESSION.minusDays(7), null, THERAPIST, List.of());
     }
 
