@@ -1,0 +1,5 @@
+/** Storage of the decision log, review meetings and referrals. */
+@NullMarked
+package org.unstuck.persistence.review;
+
+import org.jspecify.annotations.NullMarked;
