@@ -31,6 +31,10 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.path())
                 .setCleanDataDirectory(false)
+                // The embedded server's defaults suit throw-away test databases; a practice's records must survive a crash.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
     }
 

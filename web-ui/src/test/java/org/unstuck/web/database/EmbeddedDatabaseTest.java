@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
@@ -42,6 +43,9 @@ class EmbeddedDatabaseTest {
         try (var first = start(dataDirectory)) {
             assertThat(first.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class,
                     pool -> assertThat(pool.getPoolName()).isEqualTo("embedded"));
+            var jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
             var accounts = first.getBean(UserAccounts.class);
             assertThat(accounts.count()).as("the demo practice is seeded with the embedded database").isEqualTo(7);
             accounts.save(UserAccount.newAccount(new Username("restart.marker"), "Restart Marker", "{bcrypt}x",
