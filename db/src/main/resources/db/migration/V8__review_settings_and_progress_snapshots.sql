@@ -45,7 +45,6 @@ CREATE TABLE case_progress_snapshot (
     top_rule         VARCHAR(32),
     top_reason       VARCHAR(24),
     top_severity     VARCHAR(16),
-    signals          JSONB         NOT NULL,
     primary_first    NUMERIC(6, 2),
     primary_latest   NUMERIC(6, 2),
     last_session_on  DATE,
@@ -58,8 +57,27 @@ CREATE TABLE case_progress_snapshot (
         AND (top_rule IS NULL) = (top_severity IS NULL)),
     CONSTRAINT case_progress_snapshot_flagged_has_signal CHECK (status IN ('INSUFFICIENT_DATA', 'ON_TRACK')
         OR top_rule IS NOT NULL),
-    CONSTRAINT case_progress_snapshot_signals_array CHECK (jsonb_typeof(signals) = 'array'),
     CONSTRAINT case_progress_snapshot_sessions_held CHECK (sessions_held >= 0)
 );
 
 CREATE INDEX case_progress_snapshot_status_idx ON case_progress_snapshot (status);
+
+-- Every signal of a case's latest assessment. Arguments are kept typed ("n:" number, "s:" text) so
+-- the sentence can be rendered again in any language.
+CREATE TABLE case_progress_signal (
+    case_id     BIGINT        NOT NULL REFERENCES case_progress_snapshot (case_id) ON DELETE CASCADE,
+    position    INT           NOT NULL,
+    rule        VARCHAR(32)   NOT NULL,
+    reason      VARCHAR(24)   NOT NULL,
+    severity    VARCHAR(16)   NOT NULL,
+    message_key VARCHAR(64)   NOT NULL,
+    arguments   VARCHAR(80)[] NOT NULL,
+    sentence    VARCHAR(400)  NOT NULL,
+    CONSTRAINT case_progress_signal_pkey PRIMARY KEY (case_id, position),
+    CONSTRAINT case_progress_signal_rule_known CHECK (rule IN ('RELIABLE_DETERIORATION', 'NO_RELIABLE_IMPROVEMENT',
+        'OFF_EXPECTED_TRAJECTORY', 'ALLIANCE_CONCERN', 'LOW_ATTENDANCE', 'HOMEWORK_NOT_DONE', 'DRIFT',
+        'THERAPIST_RETICENCE', 'THERAPIST_READINESS')),
+    CONSTRAINT case_progress_signal_reason_known CHECK (reason IN ('ALLIANCE', 'APPROACH_FIT', 'THERAPIST_RETICENCE',
+        'CLIENT_ENGAGEMENT', 'THERAPIST_READINESS')),
+    CONSTRAINT case_progress_signal_severity_known CHECK (severity IN ('WATCH', 'STALLED', 'DETERIORATING'))
+);

@@ -3,7 +3,8 @@ package org.unstuck.domain;
 /** A change made from an out-of-date copy: someone else changed the same thing first. Nothing was saved. */
 public class ConcurrentChangeException extends RuntimeException {
 
+    /** @param what what was changed, as it reads in a sentence: "this case", "the review settings" */
     public ConcurrentChangeException(String what) {
-        super(what + " was changed by someone else since you opened it. Nothing was saved: reload it and make your change again.");
+        super("Someone else changed " + what + " in the meantime. Nothing was saved: reload and make your change again.");
     }
 }

@@ -7,13 +7,16 @@ import org.unstuck.domain.practice.UserId;
 
 /**
  * One credential of a therapist: a licence, registration, qualification, modality training or
- * insurance policy. Licences, registrations and insurance carry an end date.
+ * insurance policy. Licences, registrations and insurance carry an end date. A renewal is a new
+ * credential, so the history of each stays on file.
  *
+ * @param version the stored version this state was read at
  * @param number the licence, registration or policy number (a colegiado number, a state licence)
  * @param jurisdiction where it applies, such as "Comunidad de Madrid" or "California"
  */
 public record Credential(
         @Nullable Long id,
+        long version,
         UserId therapist,
         CredentialType type,
         String title,
@@ -52,10 +55,10 @@ public record Credential(
         if (validTo != null && !newValidTo.isAfter(validTo)) {
             throw new IllegalArgumentException("A renewal ends after the current end date " + validTo);
         }
-        return new Credential(null, therapist, type, title, number, issuingBody, jurisdiction, validFrom, newValidTo, null);
+        return new Credential(null, 0, therapist, type, title, number, issuingBody, jurisdiction, validFrom, newValidTo, null);
     }
 
     public Credential verified(Verification by) {
-        return new Credential(id, therapist, type, title, number, issuingBody, jurisdiction, validFrom, validTo, by);
+        return new Credential(id, version, therapist, type, title, number, issuingBody, jurisdiction, validFrom, validTo, by);
     }
 }

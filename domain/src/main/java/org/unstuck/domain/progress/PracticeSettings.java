@@ -1,9 +1,16 @@
 package org.unstuck.domain.progress;
 
+import org.unstuck.domain.Versioned;
+
 /** The practice's review settings. */
 public interface PracticeSettings {
 
-    ReviewSettings reviewSettings();
+    Versioned<ReviewSettings> reviewSettings();
 
-    void save(ReviewSettings settings);
+    /**
+     * Saves new settings over the version they were edited from.
+     *
+     * @throws org.unstuck.domain.ConcurrentChangeException when someone saved other settings in between
+     */
+    Versioned<ReviewSettings> save(ReviewSettings settings, long editedFromVersion);
 }

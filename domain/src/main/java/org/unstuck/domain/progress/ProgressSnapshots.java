@@ -1,13 +1,18 @@
 package org.unstuck.domain.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.unstuck.domain.caseload.CaseId;
 
 /** The latest assessment of each case, stored so boards read it instead of recomputing. */
 public interface ProgressSnapshots {
 
-    void store(CaseId caseId, ProgressAssessment assessment, Instant computedAt);
+    /**
+     * Replaces the case's snapshot. The status keeps its "since" date while it stays the same, and
+     * starts again on {@code today} when it changes.
+     */
+    ProgressSnapshot store(CaseId caseId, ProgressAssessment assessment, LocalDate today, Instant computedAt);
 
-    Optional<ProgressAssessment> latest(CaseId caseId);
+    Optional<ProgressSnapshot> latest(CaseId caseId);
 }

@@ -9,8 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.practice.UserId;
 
-/** A supervisor's review meeting: its date, who attends, and the agenda of cases, in order, each once. */
-public record ReviewMeeting(@Nullable MeetingId id, UserId supervisor, LocalDate date, Set<UserId> attendees,
+/**
+ * A supervisor's review meeting: its date, who attends, and the agenda of cases, in order, each
+ * once.
+ *
+ * @param version the stored version this state was read at
+ */
+public record ReviewMeeting(@Nullable MeetingId id, long version, UserId supervisor, LocalDate date, Set<UserId> attendees,
         List<AgendaItem> agenda) {
 
     public ReviewMeeting {
@@ -25,7 +30,7 @@ public record ReviewMeeting(@Nullable MeetingId id, UserId supervisor, LocalDate
     }
 
     public static ReviewMeeting plan(UserId supervisor, LocalDate date, Set<UserId> attendees, List<AgendaItem> agenda) {
-        return new ReviewMeeting(null, supervisor, date, attendees, agenda);
+        return new ReviewMeeting(null, 0, supervisor, date, attendees, agenda);
     }
 
     /** The agenda with one item moved to a new place, counted from 0. */
@@ -38,7 +43,7 @@ public record ReviewMeeting(@Nullable MeetingId id, UserId supervisor, LocalDate
         }
         items.remove(item);
         items.add(newIndex, item);
-        return new ReviewMeeting(id, supervisor, date, attendees, items);
+        return new ReviewMeeting(id, version, supervisor, date, attendees, items);
     }
 
     public ReviewMeeting remove(CaseId caseId) {
@@ -46,6 +51,6 @@ public record ReviewMeeting(@Nullable MeetingId id, UserId supervisor, LocalDate
         if (items.size() == agenda.size()) {
             throw new IllegalArgumentException("That case is not on the agenda");
         }
-        return new ReviewMeeting(id, supervisor, date, attendees, items);
+        return new ReviewMeeting(id, version, supervisor, date, attendees, items);
     }
 }

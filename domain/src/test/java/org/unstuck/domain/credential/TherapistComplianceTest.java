@@ -19,7 +19,7 @@ class TherapistComplianceTest {
     private static final CredentialPolicy POLICY = CredentialPolicy.defaults();
 
     private static Credential credential(CredentialType type, LocalDate validTo) {
-        return new Credential(null, THERAPIST, type, type.name(), "N-42", "Issuing body", "Madrid",
+        return new Credential(null, 0, THERAPIST, type, type.name(), "N-42", "Issuing body", "Madrid",
                 validTo.minusYears(3), validTo, null);
     }
 
@@ -115,11 +115,11 @@ class TherapistComplianceTest {
 
     @Test
     void a_credential_cannot_end_before_it_starts_and_expiring_types_need_an_end() {
-        assertThatThrownBy(() -> new Credential(null, THERAPIST, CredentialType.INSURANCE, "Policy", "P-1", "Insurer", "UK",
+        assertThatThrownBy(() -> new Credential(null, 0, THERAPIST, CredentialType.INSURANCE, "Policy", "P-1", "Insurer", "UK",
                 TODAY, TODAY.minusDays(1), null)).hasMessageContaining("cannot end");
-        assertThatThrownBy(() -> new Credential(null, THERAPIST, CredentialType.LICENCE, "Licence", "L-1", "Board", "UK",
+        assertThatThrownBy(() -> new Credential(null, 0, THERAPIST, CredentialType.LICENCE, "Licence", "L-1", "Board", "UK",
                 TODAY, null, null)).hasMessage("A licence has an end date");
-        assertThat(new Credential(null, THERAPIST, CredentialType.QUALIFICATION, "MSc Psychology", "", "University", "UK",
+        assertThat(new Credential(null, 0, THERAPIST, CredentialType.QUALIFICATION, "MSc Psychology", "", "University", "UK",
                 TODAY.minusYears(5), null, null).isValidOn(TODAY)).isTrue();
     }
 }

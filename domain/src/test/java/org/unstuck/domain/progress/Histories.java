@@ -32,7 +32,7 @@ public final class Histories {
 
     public static TherapistCompliance compliantTherapist(LocalDate today) {
         var credentials = EnumSet.of(CredentialType.LICENCE, CredentialType.REGISTRATION, CredentialType.INSURANCE).stream()
-                .map(type -> new Credential(null, THERAPIST, type, type.name(), "N-1", "Board", "UK",
+                .map(type -> new Credential(null, 0, THERAPIST, type, type.name(), "N-1", "Board", "UK",
                         today.minusYears(1), today.plusYears(1), null))
                 .toList();
         return TherapistCompliance.assess(THERAPIST, credentials,

@@ -316,11 +316,11 @@ class StallRulesTest {
         private TherapistCompliance compliance(LocalDate today, LocalDate licenceEnds, double cpdHours) {
             var therapist = Histories.THERAPIST;
             var credentials = List.of(
-                    new Credential(null, therapist, CredentialType.LICENCE, "Licence", "L-1", "Board", "UK",
+                    new Credential(null, 0, therapist, CredentialType.LICENCE, "Licence", "L-1", "Board", "UK",
                             today.minusYears(2), licenceEnds, null),
-                    new Credential(null, therapist, CredentialType.REGISTRATION, "Register", "R-1", "Body", "UK",
+                    new Credential(null, 0, therapist, CredentialType.REGISTRATION, "Register", "R-1", "Body", "UK",
                             today.minusYears(2), today.plusYears(1), null),
-                    new Credential(null, therapist, CredentialType.INSURANCE, "Insurance", "I-1", "Insurer", "UK",
+                    new Credential(null, 0, therapist, CredentialType.INSURANCE, "Insurance", "I-1", "Insurer", "UK",
                             today.minusYears(1), today.plusYears(1), null));
             return TherapistCompliance.assess(therapist, credentials,
                     List.of(new CpdEntry(therapist, today.minusMonths(3), cpdHours, "Trauma")), CredentialPolicy.defaults(), today);

@@ -66,7 +66,7 @@ class JpaCases implements Cases {
             aCase.transfers().forEach(transfer -> entity.transfers.add(embeddable(transfer)));
             return toDomain(cases.saveAndFlush(entity), catalogue());
         } catch (ObjectOptimisticLockingFailureException lostRace) {
-            throw new ConcurrentChangeException("This case");
+            throw new ConcurrentChangeException("this case");
         } catch (DataIntegrityViolationException refused) {
             throw ConstraintMessages.translate(refused);
         }
@@ -76,7 +76,7 @@ class JpaCases implements Cases {
         var id = Objects.requireNonNull(aCase.id()).value();
         var entity = cases.findById(id).orElseThrow(() -> new IllegalStateException("No case with id " + id));
         if (entity.version != aCase.version()) {
-            throw new ConcurrentChangeException("This case");
+            throw new ConcurrentChangeException("this case");
         }
         return entity;
     }

@@ -98,8 +98,8 @@ class CaseStorageTest {
 
         assertThatThrownBy(() -> cases.save(mine.changeApproach(new Approach("EMDR"))))
                 .isInstanceOf(ConcurrentChangeException.class)
-                .hasMessage("This case was changed by someone else since you opened it. "
-                        + "Nothing was saved: reload it and make your change again.");
+                .hasMessage("Someone else changed this case in the meantime. "
+                        + "Nothing was saved: reload and make your change again.");
         var now = cases.find(stored.id()).orElseThrow();
         assertThat(now.approach()).isEqualTo(new Approach("Behavioural activation"));
         assertThat(now.version()).isEqualTo(stored.version() + 1);

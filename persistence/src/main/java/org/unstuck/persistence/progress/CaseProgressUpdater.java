@@ -1,0 +1,147 @@
+package org.unstuck.persistence.progress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.Cases;
+import org.unstuck.domain.caseload.Sessions;
+import org.unstuck.domain.credential.CredentialPolicies;
+import org.unstuck.domain.credential.Credentials;
+import org.unstuck.domain.credential.TherapistCompliance;
+import org.unstuck.domain.notes.ReflectiveNotes;
+import org.unstuck.domain.progress.CaseHistory;
+import org.unstuck.domain.progress.ExpectedTrajectories;
+import org.unstuck.domain.progress.PracticeSettings;
+import org.unstuck.domain.progress.ProgressReview;
+import org.unstuck.domain.progress.ProgressSnapshot;
+import org.unstuck.domain.progress.ProgressSnapshots;
+import org.unstuck.domain.progress.ReviewSettings;
+import org.unstuck.domain.progress.ScoredSession;
+import org.unstuck.domain.progress.TrajectoryModel;
+import org.unstuck.domain.measure.MeasureCatalogue;
+import org.unstuck.domain.measure.MeasureCode;
+import org.unstuck.domain.measure.Measures;
+
+/**
+ * Keeps each case's stored assessment current: runs the progress review when a case's data changes
+ * (session, score, note, decision, credential), and for every open case at once when the practice's
+ * thresholds change.
+ */
+@Service
+public class CaseProgressUpdater {
+
+    private final Cases cases;
+    private final Sessions sessions;
+    private final ReflectiveNotes notes;
+    private final Credentials credentials;
+    private final CredentialPolicies policies;
+    private final PracticeSettings settings;
+    private final ProgressSnapshots snapshots;
+    private final Measures measures;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Fitted fitted = new Fitted(ReviewSettings.defaults(), LocalDate.MIN, ExpectedTrajectories.none());
+
+    /** Trajectories are refitted once a day, or when the settings change; a single re-assessment reuses them. */
+    private record Fitted(ReviewSettings settings, LocalDate on, ExpectedTrajectories trajectories) {
+    }
+
+    CaseProgressUpdater(Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials,
+            CredentialPolicies policies, PracticeSettings settings, ProgressSnapshots snapshots, Measures measures,
+            JdbcClient jdbc, ObjectProvider<Clock> clock) {
+        this.cases = cases;
+        this.sessions = sessions;
+        this.notes = notes;
+        this.credentials = credentials;
+        this.policies = policies;
+        this.settings = settings;
+        this.snapshots = snapshots;
+        this.measures = measures;
+        this.jdbc = jdbc;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Re-assesses one case and stores the result. */
+    @Transactional
+    public ProgressSnapshot recompute(CaseId caseId) {
+        var reviewSettings = settings.reviewSettings().value();
+        var current = fitted;
+        if (!current.settings().equals(reviewSettings) || !current.on().equals(LocalDate.now(clock))) {
+            current = refit(reviewSettings);
+        }
+        return recompute(caseId, new ProgressReview(reviewSettings, current.trajectories()));
+    }
+
+    /** Re-assesses every open case in one transaction; returns how many. */
+    @Transactional
+    public int recomputeAllOpenCases() {
+        var reviewSettings = settings.reviewSettings().value();
+        var review = new ProgressReview(reviewSettings, refit(reviewSettings).trajectories());
+        var open = jdbc.sql("SELECT id FROM therapy_case WHERE closed_on IS NULL ORDER BY id").query(Long.class).list();
+        open.forEach(id -> recompute(new CaseId(id), review));
+        return open.size();
+    }
+
+    private Fitted refit(ReviewSettings reviewSettings) {
+        var refitted = new Fitted(reviewSettings, LocalDate.now(clock), trajectories(reviewSettings));
+        fitted = refitted;
+        return refitted;
+    }
+
+    private ProgressSnapshot recompute(CaseId caseId, ProgressReview review) {
+        var theCase = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("No case " + caseId.value()));
+        var today = LocalDate.now(clock);
+        var hard = notes.onCase(caseId).stream()
+                .map(note -> note.current())
+                .max(Comparator.comparing(version -> version.writtenAt()))
+                .map(version -> version.hardToWorkWith())
+                .orElse(false);
+        var therapist = theCase.therapist();
+        var compliance = TherapistCompliance.assess(therapist, credentials.of(therapist), credentials.cpdOf(therapist),
+                policies.current().value(), today);
+        var history = new CaseHistory(theCase, sessions.of(caseId), hard, compliance);
+        return snapshots.store(caseId, review.assess(history, today), today, clock.instant());
+    }
+
+    /** Expected trajectories fitted on the practice's closed cases, per outcome measure. */
+    private ExpectedTrajectories trajectories(ReviewSettings reviewSettings) {
+        record Point(long caseId, String measure, int sessionNumber, double value) {
+        }
+        var points = jdbc.sql("""
+                SELECT c.id, c.primary_measure, s.session_date,
+                       row_number() OVER (PARTITION BY c.id ORDER BY s.session_date, s.id) AS session_number,
+                       sc.score
+                FROM therapy_case c
+                JOIN therapy_session s ON s.case_id = c.id AND s.attendance = 'ATTENDED'
+                LEFT JOIN session_score sc ON sc.session_id = s.id AND sc.measure_code = c.primary_measure
+                WHERE c.closed_on IS NOT NULL
+                ORDER BY c.id, s.session_date, s.id""")
+                .query((row, number) -> new Point(row.getLong("id"), row.getString("primary_measure"),
+                        row.getInt("session_number"), row.getObject("score") == null ? Double.NaN : row.getDouble("score")))
+                .list();
+        Map<String, Map<Long, List<ScoredSession>>> byMeasure = new HashMap<>();
+        for (var point : points) {
+            if (Double.isNaN(point.value())) {
+                continue;
+            }
+            byMeasure.computeIfAbsent(point.measure(), measure -> new HashMap<>())
+                    .computeIfAbsent(point.caseId(), id -> new ArrayList<>())
+                    .add(new ScoredSession(point.sessionNumber(), LocalDate.EPOCH, point.value()));
+        }
+        MeasureCatalogue catalogue = measures.catalogue();
+        var models = byMeasure.entrySet().stream()
+                .map(entry -> TrajectoryModel.fit(catalogue.find(new MeasureCode(entry.getKey())).orElseThrow(),
+                        List.copyOf(entry.getValue().values()), reviewSettings))
+                .toList();
+        return new ExpectedTrajectories(models);
+    }
+}

@@ -1,0 +1,101 @@
+package org.unstuck.persistence.review;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.ConcurrentChangeException;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.review.AgendaItem;
+import org.unstuck.domain.review.DecisionId;
+import org.unstuck.domain.review.MeetingId;
+import org.unstuck.domain.review.ReviewMeeting;
+import org.unstuck.domain.review.ReviewMeetings;
+
+@Repository
+@Transactional(readOnly = true)
+class JdbcReviewMeetings implements ReviewMeetings {
+
+    private final JdbcClient jdbc;
+
+    JdbcReviewMeetings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ReviewMeeting> find(MeetingId id) {
+        return jdbc.sql("SELECT id, version, supervisor_id, meeting_date FROM review_meeting WHERE id = :id")
+                .param("id", id.value())
+                .query((row, number) -> meeting(row.getLong("id"), row.getLong("version"), row.getLong("supervisor_id"),
+                        row.getObject("meeting_date", LocalDate.class)))
+                .optional();
+    }
+
+    @Override
+    public List<ReviewMeeting> ofSupervisor(UserId supervisor) {
+        return jdbc.sql("""
+                SELECT id, version, supervisor_id, meeting_date FROM review_meeting
+                WHERE supervisor_id = :supervisor ORDER BY meeting_date DESC, id DESC""")
+                .param("supervisor", supervisor.value())
+                .query((row, number) -> meeting(row.getLong("id"), row.getLong("version"), row.getLong("supervisor_id"),
+                        row.getObject("meeting_date", LocalDate.class)))
+                .list();
+    }
+
+    private ReviewMeeting meeting(long id, long version, long supervisor, LocalDate date) {
+        var attendees = new HashSet<>(jdbc.sql("SELECT user_id FROM meeting_attendee WHERE meeting_id = :id")
+                .param("id", id).query((row, number) -> new UserId(row.getLong(1))).list());
+        var agenda = jdbc.sql("SELECT case_id, why, follow_up_of FROM agenda_item WHERE meeting_id = :id ORDER BY position")
+                .param("id", id)
+                .query((row, number) -> new AgendaItem(new CaseId(row.getLong("case_id")),
+                        AgendaItem.Why.valueOf(row.getString("why")),
+                        row.getObject("follow_up_of") == null ? null : new DecisionId(row.getLong("follow_up_of"))))
+                .list();
+        return new ReviewMeeting(new MeetingId(id), version, new UserId(supervisor), date, attendees, agenda);
+    }
+
+    @Override
+    @Transactional
+    public ReviewMeeting save(ReviewMeeting meeting) {
+        long id;
+        if (meeting.id() == null) {
+            id = jdbc.sql("INSERT INTO review_meeting (supervisor_id, meeting_date) VALUES (:supervisor, :date) RETURNING id")
+                    .param("supervisor", meeting.supervisor().value())
+                    .param("date", meeting.date())
+                    .query(Long.class).single();
+        } else {
+            id = meeting.id().value();
+            var updated = jdbc.sql("""
+                    UPDATE review_meeting SET meeting_date = :date, version = version + 1
+                    WHERE id = :id AND version = :version""")
+                    .param("date", meeting.date()).param("id", id).param("version", meeting.version())
+                    .update();
+            if (updated == 0) {
+                throw new ConcurrentChangeException("this review meeting");
+            }
+            jdbc.sql("DELETE FROM meeting_attendee WHERE meeting_id = :id").param("id", id).update();
+            jdbc.sql("DELETE FROM agenda_item WHERE meeting_id = :id").param("id", id).update();
+        }
+        for (var attendee : meeting.attendees()) {
+            jdbc.sql("INSERT INTO meeting_attendee (meeting_id, user_id) VALUES (:id, :user)")
+                    .param("id", id).param("user", attendee.value()).update();
+        }
+        var position = 0;
+        for (var item : meeting.agenda()) {
+            jdbc.sql("""
+                    INSERT INTO agenda_item (meeting_id, position, case_id, why, follow_up_of)
+                    VALUES (:id, :position, :caseId, :why, :followUp)""")
+                    .param("id", id)
+                    .param("position", position++)
+                    .param("caseId", item.caseId().value())
+                    .param("why", item.why().name())
+                    .param("followUp", item.followUpOf() == null ? null : item.followUpOf().value())
+                    .update();
+        }
+        return find(new MeetingId(id)).orElseThrow();
+    }
+}

@@ -1,0 +1,150 @@
+package org.unstuck.persistence.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.Sessions;
+import org.unstuck.domain.credential.CpdEntry;
+import org.unstuck.domain.credential.Credential;
+import org.unstuck.domain.credential.CredentialType;
+import org.unstuck.domain.credential.Credentials;
+import org.unstuck.domain.measure.MeasureCatalogue;
+import org.unstuck.domain.notes.NotePrompt;
+import org.unstuck.domain.notes.ReflectiveNote;
+import org.unstuck.domain.notes.ReflectiveNotes;
+import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.PracticeSettings;
+import org.unstuck.domain.progress.ProgressSnapshots;
+import org.unstuck.domain.progress.ReviewSettings;
+import org.unstuck.domain.progress.Rule;
+import org.unstuck.domain.progress.Signal;
+import org.unstuck.domain.progress.StallReason;
+import org.unstuck.persistence.PostgresTest;
+import org.unstuck.persistence.PracticeFixture;
+
+/** The stored assessment follows the case's data: sessions, notes, credentials and settings. */
+@PostgresTest
+class ProgressSnapshotTest {
+
+    @Autowired CaseProgressUpdater updater;
+    @Autowired ProgressSnapshots snapshots;
+    @Autowired Sessions sessions;
+    @Autowired ReflectiveNotes notes;
+    @Autowired Credentials credentials;
+    @Autowired PracticeSettings settings;
+    @Autowired PracticeFixture practice;
+    @Autowired JdbcClient jdbc;
+
+    private UserId therapist;
+    private CaseId caseId;
+    private final LocalDate today = LocalDate.now();
+
+    @BeforeEach
+    void aCompliantTherapistWithOneCase() {
+        therapist = practice.user("pia", Role.THERAPIST);
+        for (var type : List.of(CredentialType.LICENCE, CredentialType.REGISTRATION, CredentialType.INSURANCE)) {
+            credentials.save(new Credential(null, 0, therapist, type, type.name(), "N-1", "Board", "UK",
+                    today.minusYears(1), today.plusYears(1), null));
+        }
+        credentials.addCpd(new CpdEntry(therapist, today.minusMonths(1), 30, "Supervision"));
+        caseId = practice.openCase(therapist, today.minusWeeks(8));
+    }
+
+    private void weeklyPhq9(double... scores) {
+        for (int i = 0; i < scores.length; i++) {
+            sessions.add(caseId, Session.attended(today.minusWeeks(scores.length - i), Homework.NOT_SET,
+                    MeasureCatalogue.PHQ_9.score(scores[i]), MeasureCatalogue.SRS.score(38)));
+        }
+    }
+
+    @Test
+    void a_new_case_is_grey_and_six_flat_sessions_make_it_stalled_with_the_sentence_kept() {
+        assertThat(updater.recompute(practice.openCase(therapist, today)).status()).isEqualTo(CaseStatus.INSUFFICIENT_DATA);
+
+        weeklyPhq9(18, 17, 18, 16, 17, 17);
+        var snapshot = updater.recompute(caseId);
+
+        assertThat(snapshot.status()).isEqualTo(CaseStatus.STALLED);
+        assertThat(snapshot.topSignal().orElseThrow().sentence())
+                .isEqualTo("PHQ-9 18 → 17 over 6 sessions; reliable improvement needs a drop of 6.");
+        assertThat(snapshots.latest(caseId)).contains(snapshot);
+        var row = jdbc.sql("""
+                SELECT top_reason, sessions_held, primary_first, primary_latest, last_session_on
+                FROM case_progress_snapshot WHERE case_id = :id""")
+                .param("id", caseId.value())
+                .query((result, number) -> List.of(result.getString(1), result.getInt(2), result.getDouble(3),
+                        result.getDouble(4), result.getObject(5, LocalDate.class)))
+                .single();
+        assertThat(row).containsExactly("APPROACH_FIT", 6, 18.0, 17.0, today.minusWeeks(1));
+    }
+
+    @Test
+    void eight_weeks_open_without_an_attended_session_is_drift() {
+        var snapshot = updater.recompute(caseId);
+        assertThat(snapshot.status()).isEqualTo(CaseStatus.STALLED);
+        assertThat(snapshot.topSignal().orElseThrow().rule()).isEqualTo(Rule.DRIFT);
+    }
+
+    @Test
+    void the_status_keeps_its_since_date_while_it_stays_the_same() {
+        weeklyPhq9(18, 17, 18, 16, 17, 17);
+        var first = updater.recompute(caseId);
+        var again = updater.recompute(caseId);
+        assertThat(again.statusSince()).isEqualTo(first.statusSince());
+        assertThat(again.computedAt()).isAfterOrEqualTo(first.computedAt());
+    }
+
+    @Test
+    void a_hard_to_work_with_note_is_picked_up_as_therapist_reticence() {
+        weeklyPhq9(18, 12);
+        notes.save(ReflectiveNote.write(caseId, therapist, Map.of(NotePrompt.MY_REACTIONS, "I dread these sessions"), true,
+                Instant.now()));
+        var snapshot = updater.recompute(caseId);
+        assertThat(snapshot.status()).isEqualTo(CaseStatus.STALLED);
+        assertThat(snapshot.signals()).extracting(Signal::reason).contains(StallReason.THERAPIST_RETICENCE);
+    }
+
+    @Test
+    void an_expired_licence_shows_as_a_readiness_signal() {
+        weeklyPhq9(18, 12);
+        var licence = credentials.of(therapist).stream().filter(c -> c.type() == CredentialType.LICENCE).findFirst().orElseThrow();
+        credentials.save(new Credential(licence.id(), licence.version(), therapist, CredentialType.LICENCE, "Licence", "N-1",
+                "Board", "UK", today.minusYears(2), today.minusDays(1), null));
+        var snapshot = updater.recompute(caseId);
+        assertThat(snapshot.signals()).extracting(Signal::rule).contains(Rule.THERAPIST_READINESS);
+        assertThat(snapshot.status()).isEqualTo(CaseStatus.WATCH);
+    }
+
+    @Test
+    void changing_the_thresholds_recomputes_every_open_case() {
+        weeklyPhq9(18, 17, 18, 16, 17, 17);
+        assertThat(updater.recompute(caseId).status()).isEqualTo(CaseStatus.STALLED);
+
+        var current = settings.reviewSettings();
+        var d = ReviewSettings.defaults();
+        var later = new ReviewSettings(10, d.allianceDropPoints(), d.allianceSessionsBelowCutoffForStalled(),
+                d.attendanceWindow(), d.attendanceMinimumScheduled(), d.minimumAttendanceRate(), d.noShowsInARow(),
+                d.homeworkWindow(), d.homeworkNotDoneCount(), d.driftWatchDays(), d.driftStalledDays(),
+                d.offTrackSessionsForStalled(), d.trajectoryMinimumCases(), d.trajectoryToleranceZ());
+        var saved = settings.save(later, current.version());
+        try {
+            var recomputed = updater.recomputeAllOpenCases();
+            assertThat(recomputed).isGreaterThanOrEqualTo(1);
+            assertThat(snapshots.latest(caseId).orElseThrow().status()).isEqualTo(CaseStatus.ON_TRACK);
+        } finally {
+            settings.save(ReviewSettings.defaults(), saved.version());
+        }
+    }
+}
