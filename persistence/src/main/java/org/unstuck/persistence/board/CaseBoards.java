@@ -1,0 +1,140 @@
+package org.unstuck.persistence.board;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.StallReason;
+
+/**
+ * The supervisor's review board and the therapist's caseload, read from the stored progress
+ * snapshots: one statement per page, one for the count, one for the counts per reason.
+ */
+@Repository
+@Transactional(readOnly = true)
+public class CaseBoards {
+
+    private static final String ROWS = """
+            SELECT c.id, cl.code, c.therapist_id, u.display_name, c.approach, c.primary_measure, c.closed_on,
+                   coalesce(p.status, 'INSUFFICIENT_DATA') AS status, p.status_since, p.top_reason, sig.sentence,
+                   coalesce(p.sessions_held, 0) AS sessions_held, p.last_session_on, p.primary_latest,
+                   CASE m.better_when WHEN 'LOWER_IS_BETTER' THEN p.primary_first - p.primary_latest
+                                      ELSE p.primary_latest - p.primary_first END AS improvement,
+                   (SELECT count(*) FROM decision d WHERE d.case_id = c.id AND d.follow_up_on <= :today
+                       AND NOT EXISTS (SELECT 1 FROM decision later WHERE later.supersedes = d.id)) AS follow_ups_due
+            FROM therapy_case c
+            JOIN client cl ON cl.id = c.client_id
+            JOIN user_account u ON u.id = c.therapist_id
+            JOIN measure m ON m.code = c.primary_measure
+            LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
+            LEFT JOIN case_progress_signal sig ON sig.case_id = c.id AND sig.position = 0
+            """;
+
+    private static final String MOST_SEVERE_FIRST = """
+            ORDER BY CASE coalesce(p.status, 'INSUFFICIENT_DATA') WHEN 'DETERIORATING' THEN 0 WHEN 'STALLED' THEN 1
+                     WHEN 'WATCH' THEN 2 WHEN 'ON_TRACK' THEN 3 ELSE 4 END,
+                     p.status_since NULLS LAST, c.id
+            """;
+
+    private static final String SUPERVISEES = """
+            c.closed_on IS NULL
+            AND c.therapist_id IN (SELECT therapist_id FROM supervision_pair WHERE supervisor_id = :supervisor)
+            AND (CAST(:therapist AS BIGINT) IS NULL OR c.therapist_id = :therapist)
+            AND (CAST(:reason AS VARCHAR) IS NULL OR p.top_reason = :reason)
+            AND (CAST(:status AS VARCHAR) IS NULL OR coalesce(p.status, 'INSUFFICIENT_DATA') = :status)
+            """;
+
+    private final JdbcClient jdbc;
+
+    CaseBoards(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A page of the supervisor's supervisees' open cases, most severe first. */
+    public List<CaseRow> reviewBoard(UserId supervisor, BoardFilter filter, LocalDate today, int offset, int limit) {
+        return jdbc.sql(ROWS + "WHERE\n" + SUPERVISEES + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit")
+                .param("supervisor", supervisor.value())
+                .param("therapist", filter.therapistId())
+                .param("reason", filter.reason() == null ? null : filter.reason().name())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("today", today)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(CaseBoards::row)
+                .list();
+    }
+
+    public int reviewBoardSize(UserId supervisor, BoardFilter filter) {
+        return jdbc.sql("""
+                SELECT count(*) FROM therapy_case c LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
+                WHERE
+                """ + SUPERVISEES)
+                .param("supervisor", supervisor.value())
+                .param("therapist", filter.therapistId())
+                .param("reason", filter.reason() == null ? null : filter.reason().name())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .query(Integer.class).single();
+    }
+
+    /** How many of the supervisor's supervisees' open cases have each top reason. */
+    public Map<StallReason, Integer> reviewBoardReasons(UserId supervisor) {
+        var counts = new EnumMap<StallReason, Integer>(StallReason.class);
+        jdbc.sql("""
+                SELECT p.top_reason, count(*) FROM therapy_case c JOIN case_progress_snapshot p ON p.case_id = c.id
+                WHERE c.closed_on IS NULL AND p.top_reason IS NOT NULL
+                  AND c.therapist_id IN (SELECT therapist_id FROM supervision_pair WHERE supervisor_id = :supervisor)
+                GROUP BY p.top_reason""")
+                .param("supervisor", supervisor.value())
+                .query((row, number) -> counts.put(StallReason.valueOf(row.getString(1)), row.getInt(2)))
+                .list();
+        return counts;
+    }
+
+    /** A therapist's own cases, most severe first; closed ones only when asked. */
+    public List<CaseRow> caseload(UserId therapist, boolean includeClosed, LocalDate today, int offset, int limit) {
+        return jdbc.sql(ROWS + """
+                WHERE c.therapist_id = :therapist AND (:includeClosed OR c.closed_on IS NULL)
+                """ + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit")
+                .param("therapist", therapist.value())
+                .param("includeClosed", includeClosed)
+                .param("today", today)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(CaseBoards::row)
+                .list();
+    }
+
+    private static CaseRow row(ResultSet row, int number) throws SQLException {
+        var reason = row.getString("top_reason");
+        return new CaseRow(
+                row.getLong("id"),
+                row.getString("code"),
+                row.getLong("therapist_id"),
+                row.getString("display_name"),
+                row.getString("approach"),
+                row.getString("primary_measure"),
+                CaseStatus.valueOf(row.getString("status")),
+                row.getObject("status_since", LocalDate.class),
+                reason == null ? null : StallReason.valueOf(reason),
+                row.getString("sentence"),
+                row.getInt("sessions_held"),
+                row.getObject("last_session_on", LocalDate.class),
+                nullableDouble(row, "primary_latest"),
+                nullableDouble(row, "improvement"),
+                row.getObject("closed_on") == null,
+                row.getInt("follow_ups_due"));
+    }
+
+    private static @Nullable Double nullableDouble(ResultSet row, String column) throws SQLException {
+        var value = row.getBigDecimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+}

@@ -1,0 +1,158 @@
+package org.unstuck.persistence.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.Sessions;
+import org.unstuck.domain.credential.ComplianceStatus;
+import org.unstuck.domain.credential.CpdEntry;
+import org.unstuck.domain.credential.Credential;
+import org.unstuck.domain.credential.CredentialType;
+import org.unstuck.domain.credential.Credentials;
+import org.unstuck.domain.measure.MeasureCatalogue;
+import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.SupervisionPairs;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.StallReason;
+import org.unstuck.persistence.PostgresTest;
+import org.unstuck.persistence.PracticeFixture;
+import org.unstuck.persistence.StatementLog;
+import org.unstuck.persistence.progress.CaseProgressUpdater;
+
+@PostgresTest
+class ReadModelsTest {
+
+    /** Tables and columns that hold clinical data; the manager's overview must read none of them. */
+    private static final Pattern CLINICAL = Pattern.compile("(?i)\\b(session_score|score|reflective_note\\w*|relationship|"
+            + "method_fit|my_reactions|client_collaboration|what_i_need_to_learn|hard_to_work_with|presenting_problem|"
+            + "approach|primary_measure|alliance_measure|case_progress_\\w+|decision|rationale|client|code|homework|"
+            + "attendance|therapy_session|audit_event)\\b");
+
+    private final LocalDate today = LocalDate.now();
+
+    @Autowired CaseBoards boards;
+    @Autowired CaseTrajectories trajectories;
+    @Autowired PracticeOverview overview;
+    @Autowired Sessions sessions;
+    @Autowired Credentials credentials;
+    @Autowired SupervisionPairs supervision;
+    @Autowired CaseProgressUpdater updater;
+    @Autowired PracticeFixture practice;
+    @Autowired StatementLog log;
+
+    private UserId supervisor;
+    private UserId ann;
+    private UserId ben;
+    private final List<CaseId> annsCases = new ArrayList<>();
+
+    @BeforeEach
+    void aTeamWithCases() {
+        supervisor = practice.user("sue", Role.SUPERVISOR);
+        ann = practice.user("ann", Role.THERAPIST);
+        ben = practice.user("ben", Role.THERAPIST);
+        var outsider = practice.user("otto", Role.THERAPIST);
+        supervision.add(supervisor, ann);
+        supervision.add(supervisor, ben);
+        for (var therapist : List.of(ann, ben, outsider)) {
+            credentials.addCpd(new CpdEntry(therapist, today.minusMonths(2), 30, "Supervision skills"));
+            for (var type : List.of(CredentialType.LICENCE, CredentialType.REGISTRATION, CredentialType.INSURANCE)) {
+                credentials.save(new Credential(null, 0, therapist, type, type.name(), "N", "Board", "UK",
+                        today.minusYears(1), type == CredentialType.INSURANCE && therapist.equals(ben)
+                                ? today.plusDays(20) : today.plusYears(1), null));
+            }
+        }
+        for (int i = 0; i < 12; i++) {
+            var therapist = i % 3 == 0 ? ben : i % 3 == 1 ? ann : outsider;
+            var caseId = practice.openCase(therapist, today.minusWeeks(10));
+            var flat = i % 2 == 0;
+            for (int week = 0; week < 7; week++) {
+                var score = flat ? 18 : 18 - 2 * week;
+                sessions.add(caseId, Session.attended(today.minusWeeks(7 - week), Homework.NOT_SET,
+                        MeasureCatalogue.PHQ_9.score(Math.max(score, 0)), MeasureCatalogue.SRS.score(38)));
+            }
+            updater.recompute(caseId);
+            if (therapist.equals(ann)) {
+                annsCases.add(caseId);
+            }
+        }
+    }
+
+    @Test
+    void the_review_board_lists_only_supervisees_cases_most_severe_first_with_numbers() {
+        var rows = boards.reviewBoard(supervisor, BoardFilter.everything(), today, 0, 50);
+
+        assertThat(rows).hasSize(8).allSatisfy(row -> assertThat(row.therapistId()).isIn(ann.value(), ben.value()));
+        assertThat(rows).extracting(CaseRow::status).isSortedAccordingTo((a, b) -> b.severityRank() - a.severityRank());
+        var stalled = rows.getFirst();
+        assertThat(stalled.status()).isEqualTo(CaseStatus.STALLED);
+        assertThat(stalled.topReason()).isEqualTo(StallReason.APPROACH_FIT);
+        assertThat(stalled.topSentence()).isEqualTo("PHQ-9 18 → 18 over 7 sessions; reliable improvement needs a drop of 6.");
+        assertThat(stalled.sessionsHeld()).isEqualTo(7);
+        assertThat(stalled.primaryImprovement()).isZero();
+        assertThat(stalled.lastSessionOn()).isEqualTo(today.minusWeeks(1));
+        assertThat(rows.getLast().status()).isEqualTo(CaseStatus.ON_TRACK);
+        assertThat(rows.getLast().primaryImprovement()).isEqualTo(12.0);
+    }
+
+    @Test
+    void filters_by_therapist_reason_and_status_and_counts_per_reason() {
+        assertThat(boards.reviewBoard(supervisor, new BoardFilter(ann.value(), null, null), today, 0, 50))
+                .extracting(CaseRow::caseId).containsExactlyInAnyOrderElementsOf(annsCases.stream().map(CaseId::value).toList());
+        assertThat(boards.reviewBoard(supervisor, new BoardFilter(null, null, CaseStatus.STALLED), today, 0, 50))
+                .hasSize(4).allSatisfy(row -> assertThat(row.status()).isEqualTo(CaseStatus.STALLED));
+        assertThat(boards.reviewBoardSize(supervisor, new BoardFilter(null, StallReason.APPROACH_FIT, null))).isEqualTo(4);
+        assertThat(boards.reviewBoardReasons(supervisor)).containsEntry(StallReason.APPROACH_FIT, 4);
+    }
+
+    @Test
+    void a_board_page_takes_at_most_three_statements_whatever_its_size() {
+        for (var pageSize : List.of(1, 5, 50)) {
+            log.clear();
+            boards.reviewBoard(supervisor, BoardFilter.everything(), today, 0, pageSize);
+            boards.reviewBoardSize(supervisor, BoardFilter.everything());
+            boards.reviewBoardReasons(supervisor);
+            assertThat(log.statements()).as("statements for a page of %d", pageSize).hasSize(3);
+        }
+    }
+
+    @Test
+    void a_therapists_caseload_holds_only_their_cases() {
+        assertThat(boards.caseload(ann, false, today, 0, 50)).extracting(CaseRow::therapistId).containsOnly(ann.value())
+                .hasSize(4);
+    }
+
+    @Test
+    void a_cases_trajectory_lists_each_measure_by_attended_session() {
+        var points = trajectories.of(annsCases.getFirst());
+        assertThat(points).hasSize(14);
+        assertThat(points).filteredOn(point -> point.measureCode().equals("PHQ-9"))
+                .extracting(TrajectoryPoint::sessionNumber).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    }
+
+    @Test
+    void the_managers_overview_has_counts_and_credentials_and_reads_no_clinical_column() {
+        log.clear();
+        var rows = overview.therapists(today);
+
+        assertThat(rows).filteredOn(row -> row.therapistId() == ben.value()).singleElement().satisfies(row -> {
+            assertThat(row.openCases()).isEqualTo(4);
+            assertThat(row.compliance().requirement(CredentialType.INSURANCE).orElseThrow().status())
+                    .isEqualTo(ComplianceStatus.EXPIRING);
+        });
+        assertThat(log.statements()).isNotEmpty().allSatisfy(sql ->
+                assertThat(CLINICAL.matcher(sql).find()).as("clinical data in: %s", sql).isFalse());
+        assertThat(TherapistOverviewRow.class.getRecordComponents())
+                .extracting(component -> component.getName())
+                .containsExactly("therapistId", "displayName", "username", "openCases", "casesClosedLastYear", "compliance");
+    }
+}
