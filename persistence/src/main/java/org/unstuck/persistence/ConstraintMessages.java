@@ -1,7 +1,6 @@
 package org.unstuck.persistence;
 
 import java.sql.SQLException;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
@@ -21,20 +20,18 @@ public final class ConstraintMessages {
 
     public static InvalidDataException translate(DataIntegrityViolationException refusal) {
         var server = serverError(refusal);
-        var constraint = server == null ? null : server.getServerErrorMessage() == null ? null
-                : server.getServerErrorMessage().getConstraint();
-        if (constraint != null) {
-            try {
-                return new InvalidDataException(MESSAGES.getString(constraint), refusal);
-            } catch (MissingResourceException notListed) {
-                var written = server.getServerErrorMessage().getMessage();
-                if (written != null && !written.contains(constraint)) {
-                    return new InvalidDataException(written, refusal);
-                }
-            }
+        var error = server == null ? null : server.getServerErrorMessage();
+        var constraint = error == null ? null : error.getConstraint();
+        if (constraint == null) {
+            return new InvalidDataException("The record breaks a rule of the practice's data; nothing was saved.", refusal);
         }
-        return new InvalidDataException("The record breaks a rule of the practice's data"
-                + (constraint == null ? "" : " (" + constraint + ")") + "; nothing was saved.", refusal);
+        var written = error.getMessage();
+        // PostgreSQL's own messages name the constraint; the schema's trigger checks write a sentence for people.
+        if (written != null && !written.contains(constraint)) {
+            return new InvalidDataException(written, refusal);
+        }
+        return new InvalidDataException(MESSAGES.containsKey(constraint) ? MESSAGES.getString(constraint)
+                : "The record breaks a rule of the practice's data (" + constraint + "); nothing was saved.", refusal);
     }
 
     private static @Nullable PSQLException serverError(Throwable refusal) {
