@@ -18,6 +18,7 @@ import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.credential.TherapistCompliance;
 import org.unstuck.domain.notes.ReflectiveNotes;
+import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseHistory;
 import org.unstuck.domain.progress.ExpectedTrajectories;
 import org.unstuck.domain.progress.PracticeSettings;
@@ -88,6 +89,15 @@ public class CaseProgressUpdater {
         var review = new ProgressReview(reviewSettings, refit(reviewSettings).trajectories());
         var open = jdbc.sql("SELECT id FROM therapy_case WHERE closed_on IS NULL ORDER BY id").query(Long.class).list();
         open.forEach(id -> recompute(new CaseId(id), review));
+        return open.size();
+    }
+
+    /** Re-assesses a therapist's open cases, after their credentials or CPD changed; returns how many. */
+    @Transactional
+    public int recomputeCasesOf(UserId therapist) {
+        var open = jdbc.sql("SELECT id FROM therapy_case WHERE closed_on IS NULL AND therapist_id = :therapist ORDER BY id")
+                .param("therapist", therapist.value()).query(Long.class).list();
+        open.forEach(id -> recompute(new CaseId(id)));
         return open.size();
     }
 

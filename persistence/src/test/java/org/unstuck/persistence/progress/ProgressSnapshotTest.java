@@ -122,7 +122,8 @@ class ProgressSnapshotTest {
         var licence = credentials.of(therapist).stream().filter(c -> c.type() == CredentialType.LICENCE).findFirst().orElseThrow();
         credentials.save(new Credential(licence.id(), licence.version(), therapist, CredentialType.LICENCE, "Licence", "N-1",
                 "Board", "UK", today.minusYears(2), today.minusDays(1), null));
-        var snapshot = updater.recompute(caseId);
+        assertThat(updater.recomputeCasesOf(therapist)).isEqualTo(1);
+        var snapshot = snapshots.latest(caseId).orElseThrow();
         assertThat(snapshot.signals()).extracting(Signal::rule).contains(Rule.THERAPIST_READINESS);
         assertThat(snapshot.status()).isEqualTo(CaseStatus.WATCH);
     }
