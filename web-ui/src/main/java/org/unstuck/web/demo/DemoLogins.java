@@ -19,6 +19,7 @@ final class DemoLogins {
             new DemoPerson("therapist1", "Alex Morgan", Set.of(Role.THERAPIST)),
             new DemoPerson("therapist2", "Sam Okafor", Set.of(Role.THERAPIST)),
             new DemoPerson("therapist3", "Jordan Reyes", Set.of(Role.THERAPIST)),
+            new DemoPerson("therapist4", "Nina Berg", Set.of(Role.THERAPIST)),
             new DemoPerson("supervisor1", "Dr Ruth Lindqvist", Set.of(Role.SUPERVISOR, Role.THERAPIST)),
             new DemoPerson("supervisor2", "Dr Daniel Costa", Set.of(Role.SUPERVISOR, Role.THERAPIST)),
             new DemoPerson("manager", "Priya Shah", Set.of(Role.PRACTICE_MANAGER)),
@@ -28,7 +29,8 @@ final class DemoLogins {
             new DemoPair("supervisor1", "therapist1"),
             new DemoPair("supervisor1", "therapist2"),
             new DemoPair("supervisor2", "therapist2"),
-            new DemoPair("supervisor2", "therapist3"));
+            new DemoPair("supervisor2", "therapist3"),
+            new DemoPair("supervisor2", "therapist4"));
 
     private DemoLogins() {
     }
