@@ -37,7 +37,7 @@ class ApplicationStartsTest {
     void the_demo_practice_seeds_every_demo_login_once() {
         var usernames = jdbc.sql("SELECT username FROM user_account ORDER BY username").query(String.class).list();
         assertThat(usernames).containsExactly(
-                "admin", "manager", "supervisor1", "supervisor2", "therapist1", "therapist2", "therapist3");
+                "admin", "manager", "supervisor1", "supervisor2", "therapist1", "therapist2", "therapist3", "therapist4");
     }
 
     @Test

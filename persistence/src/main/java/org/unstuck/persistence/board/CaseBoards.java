@@ -98,18 +98,37 @@ public class CaseBoards {
         return counts;
     }
 
-    /** A therapist's own cases, most severe first; closed ones only when asked. */
-    public List<CaseRow> caseload(UserId therapist, boolean includeClosed, LocalDate today, int offset, int limit) {
-        return jdbc.sql(ROWS + """
-                WHERE c.therapist_id = :therapist AND (:includeClosed OR c.closed_on IS NULL)
-                """ + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit")
+    private static final String OWN_CASES = """
+            c.therapist_id = :therapist AND (:includeClosed OR c.closed_on IS NULL)
+            AND (CAST(:reason AS VARCHAR) IS NULL OR p.top_reason = :reason)
+            AND (CAST(:status AS VARCHAR) IS NULL OR coalesce(p.status, 'INSUFFICIENT_DATA') = :status)
+            """;
+
+    /** A page of a therapist's own cases, most severe first; closed ones only when asked. */
+    public List<CaseRow> caseload(UserId therapist, BoardFilter filter, boolean includeClosed, LocalDate today, int offset,
+            int limit) {
+        return jdbc.sql(ROWS + "WHERE\n" + OWN_CASES + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit")
                 .param("therapist", therapist.value())
                 .param("includeClosed", includeClosed)
+                .param("reason", filter.reason() == null ? null : filter.reason().name())
+                .param("status", filter.status() == null ? null : filter.status().name())
                 .param("today", today)
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(CaseBoards::row)
                 .list();
+    }
+
+    public int caseloadSize(UserId therapist, BoardFilter filter, boolean includeClosed) {
+        return jdbc.sql("""
+                SELECT count(*) FROM therapy_case c LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
+                WHERE
+                """ + OWN_CASES)
+                .param("therapist", therapist.value())
+                .param("includeClosed", includeClosed)
+                .param("reason", filter.reason() == null ? null : filter.reason().name())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .query(Integer.class).single();
     }
 
     private static CaseRow row(ResultSet row, int number) throws SQLException {

@@ -127,8 +127,9 @@ class ReadModelsTest {
 
     @Test
     void a_therapists_caseload_holds_only_their_cases() {
-        assertThat(boards.caseload(ann, false, today, 0, 50)).extracting(CaseRow::therapistId).containsOnly(ann.value())
-                .hasSize(4);
+        assertThat(boards.caseload(ann, BoardFilter.everything(), false, today, 0, 50)).extracting(CaseRow::therapistId)
+                .containsOnly(ann.value()).hasSize(4);
+        assertThat(boards.caseloadSize(ann, new BoardFilter(null, null, CaseStatus.STALLED), false)).isEqualTo(2);
     }
 
     @Test

@@ -77,8 +77,8 @@ public record TrajectoryChart(String title, String description, double min, doub
         var bottom = HEIGHT - BOTTOM;
         svg.append(line(LEFT, TOP, LEFT, bottom, "#8a94a6", 1, null));
         svg.append(line(LEFT, bottom, WIDTH - RIGHT, bottom, "#8a94a6", 1, null));
-        for (int step = 0; step <= 4; step++) {
-            var value = min + (max - min) * step / 4;
+        var step = niceStep((max - min) / 5);
+        for (var value = Math.ceil(min / step) * step; value <= max + 1e-9; value += step) {
             var yy = y(value);
             svg.append(line(LEFT, yy, WIDTH - RIGHT, yy, "#e4e8ef", 1, null));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#4a5568\">%s</text>",
@@ -91,6 +91,14 @@ public record TrajectoryChart(String title, String description, double min, doub
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#4a5568\">%s</text>",
                 (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 6, escape(sessionAxisLabel)));
+    }
+
+    /** A tick step of 1, 2 or 5 times a power of ten, near the rough step asked for. */
+    static double niceStep(double rough) {
+        var magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
+        var fraction = rough / magnitude;
+        var nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
+        return nice * magnitude;
     }
 
     private void drawExpectedBand(StringBuilder svg) {
@@ -128,8 +136,10 @@ public record TrajectoryChart(String title, String description, double min, doub
         }
         var yy = y(cutoff);
         svg.append(line(LEFT, yy, WIDTH - RIGHT, yy, "#c0392b", 1.5, "6 4").replace("<line ", "<line class=\"cutoff\" "));
+        // Written above the line, or below it when the line runs along the top of the plot.
+        var labelY = yy - 5 < TOP + 12 ? yy + 15 : yy - 5;
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" fill=\"#c0392b\">%s</text>",
-                LEFT + 6, yy - 5, escape(cutoffLabel)));
+                LEFT + 6, labelY, escape(cutoffLabel)));
     }
 
     private void drawScores(StringBuilder svg) {

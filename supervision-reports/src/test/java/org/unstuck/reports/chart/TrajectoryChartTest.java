@@ -65,6 +65,15 @@ class TrajectoryChartTest {
     }
 
     @Test
+    void axis_ticks_fall_on_round_numbers() {
+        assertThat(TrajectoryChart.niceStep(27 / 5.0)).isEqualTo(5);
+        assertThat(TrajectoryChart.niceStep(21 / 5.0)).isEqualTo(5);
+        assertThat(TrajectoryChart.niceStep(40 / 5.0)).isEqualTo(10);
+        assertThat(TrajectoryChart.niceStep(180 / 5.0)).isEqualTo(50);
+        assertThat(TrajectoryChart.niceStep(2 / 5.0)).isEqualTo(0.5);
+    }
+
+    @Test
     void text_from_people_is_escaped_and_cannot_inject_markup() throws Exception {
         var svg = phq9("<script>alert('x')</script> & \"more\"").toSvg();
         assertThat(svg).doesNotContain("<script>");

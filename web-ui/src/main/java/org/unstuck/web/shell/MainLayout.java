@@ -15,6 +15,7 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.unstuck.web.caseload.CaseloadView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
 import org.unstuck.web.practice.UsersView;
@@ -30,6 +31,7 @@ public class MainLayout extends AppLayout {
 
     private static final List<Destination> DESTINATIONS = List.of(
             new Destination(HomeView.class, "nav.home", VaadinIcon.HOME),
+            new Destination(CaseloadView.class, "nav.caseload", VaadinIcon.CLIPBOARD_USER),
             new Destination(MyTeamView.class, "nav.team", VaadinIcon.USERS),
             new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.DIPLOMA),
             new Destination(UsersView.class, "nav.users", VaadinIcon.COG));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -86,6 +87,19 @@ final class Browser implements AutoCloseable {
         visible(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);
         visible(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password);
         visible(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+    }
+
+    void type(By field, String text) {
+        var input = visible(field);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+    }
+
+    /** Scrolls the element into the middle of its scrolling container first, as a person would. */
+    void click(By locator) {
+        var element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
     void screenshot(String name) {

@@ -58,10 +58,10 @@ class SignInBrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "therapist1;  Home",
-            "therapist3;  Home",
-            "supervisor1; Home|My team",
-            "supervisor2; Home|My team",
+            "therapist1;  Home|My caseload",
+            "therapist3;  Home|My caseload",
+            "supervisor1; Home|My caseload|My team",
+            "supervisor2; Home|My caseload|My team",
             "manager;     Home|Therapists",
             "admin;       Home|Users and roles"})
     void each_demo_login_sees_only_its_own_navigation(String username, String expected) {
@@ -85,7 +85,7 @@ class SignInBrowserTest {
 
         browser().open("/admin/users");
 
-        browser().waitFor(driver -> driver.getPageSource().contains("Could not navigate"));
+        assertThat(browser().visible(By.id("not-found")).getText()).contains("Not found");
         assertThat(browser().all(By.id("users-grid"))).isEmpty();
         assertThat(browser().driver().getPageSource()).doesNotContain("Chris Bell");
     }

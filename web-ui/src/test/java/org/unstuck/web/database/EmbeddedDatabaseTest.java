@@ -47,7 +47,7 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
             var accounts = first.getBean(UserAccounts.class);
-            assertThat(accounts.count()).as("the demo practice is seeded with the embedded database").isEqualTo(7);
+            assertThat(accounts.count()).as("the demo practice is seeded with the embedded database").isEqualTo(8);
             accounts.save(UserAccount.newAccount(new Username("restart.marker"), "Restart Marker", "{bcrypt}x",
                     Set.of(Role.THERAPIST)));
         }
@@ -56,7 +56,7 @@ class EmbeddedDatabaseTest {
         try (var second = start(dataDirectory)) {
             var accounts = second.getBean(UserAccounts.class);
             assertThat(accounts.findByUsername(new Username("restart.marker"))).isPresent();
-            assertThat(accounts.count()).as("the demo practice is not seeded twice").isEqualTo(8);
+            assertThat(accounts.count()).as("the demo practice is not seeded twice").isEqualTo(9);
         }
     }
 

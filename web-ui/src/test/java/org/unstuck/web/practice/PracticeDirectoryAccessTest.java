@@ -27,7 +27,7 @@ class PracticeDirectoryAccessTest {
         @Test
         @WithUserDetails("admin")
         void the_admin_lists_every_account_with_its_roles() {
-            assertThat(directory.everyone()).hasSize(7)
+            assertThat(directory.everyone()).hasSize(8)
                     .anySatisfy(person -> {
                         assertThat(person.username()).isEqualTo("therapist2");
                         assertThat(person.supervisors()).containsExactly("Dr Daniel Costa", "Dr Ruth Lindqvist");
@@ -55,7 +55,7 @@ class PracticeDirectoryAccessTest {
         @WithUserDetails("supervisor2")
         void another_supervisor_sees_their_own_team_only() {
             assertThat(directory.mySupervisees()).extracting(PersonRow::username)
-                    .containsExactly("therapist3", "therapist2");
+                    .containsExactly("therapist3", "therapist4", "therapist2");
         }
 
         @Test
@@ -82,7 +82,7 @@ class PracticeDirectoryAccessTest {
         @WithUserDetails("manager")
         void the_manager_lists_everyone_who_carries_a_caseload() {
             assertThat(directory.therapists()).extracting(PersonRow::username).containsExactlyInAnyOrder(
-                    "therapist1", "therapist2", "therapist3", "supervisor1", "supervisor2");
+                    "therapist1", "therapist2", "therapist3", "therapist4", "supervisor1", "supervisor2");
         }
 
         @Test

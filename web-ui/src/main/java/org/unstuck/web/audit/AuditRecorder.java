@@ -1,0 +1,44 @@
+package org.unstuck.web.audit;
+
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.unstuck.domain.audit.AuditEvent;
+import org.unstuck.domain.audit.AuditEvent.Outcome;
+import org.unstuck.domain.audit.AuditTrail;
+import org.unstuck.domain.caseload.CaseId;
+
+/** Writes what the signed-in person did, or was refused, to the audit trail, in the caller's transaction. */
+@Component
+public class AuditRecorder {
+
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    AuditRecorder(AuditTrail trail, Clock clock, PlatformTransactionManager transactions) {
+        this.trail = trail;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public void allowed(String action, @Nullable CaseId caseId, @Nullable String subject) {
+        record(action, caseId, subject, Outcome.ALLOWED);
+    }
+
+    /** Committed on its own, so the refusal stays in the trail when the caller's work is rolled back. */
+    public void refused(String action, @Nullable CaseId caseId, @Nullable String subject) {
+        ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED));
+    }
+
+    private void record(String action, @Nullable CaseId caseId, @Nullable String subject, Outcome outcome) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var actor = authentication == null ? "anonymous" : authentication.getName();
+        trail.record(new AuditEvent(clock.instant(), actor, action, caseId, subject, outcome, null));
+    }
+}

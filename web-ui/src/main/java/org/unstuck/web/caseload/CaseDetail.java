@@ -1,0 +1,26 @@
+package org.unstuck.web.caseload;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.notes.ReflectiveNote;
+import org.unstuck.domain.progress.ProgressSnapshot;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.persistence.board.TrajectoryPoint;
+
+/**
+ * Everything the case page shows, already cut to what the viewer may see: notes only for their
+ * author and the author's supervisors.
+ */
+public record CaseDetail(
+        TherapyCase theCase,
+        String therapistName,
+        @Nullable ProgressSnapshot progress,
+        List<Session> sessions,
+        List<TrajectoryPoint> trajectory,
+        List<Decision> decisions,
+        List<ReflectiveNote> notes,
+        boolean mayRecord,
+        boolean mayWriteNotes) {
+}

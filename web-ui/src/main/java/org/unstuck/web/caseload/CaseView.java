@@ -1,0 +1,268 @@
+package org.unstuck.web.caseload;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.measure.Direction;
+import org.unstuck.domain.measure.Measure;
+import org.unstuck.domain.measure.Scores;
+import org.unstuck.domain.notes.ReflectiveNote;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.Signal;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.persistence.board.TrajectoryPoint;
+import org.unstuck.reports.chart.TrajectoryChart;
+import org.unstuck.web.security.CurrentActor;
+
+/**
+ * One case: who and what, its status and every signal with its reason, the outcome and alliance
+ * charts, its sessions, decisions and — for the therapist and their supervisors — reflective notes.
+ */
+@Route("cases/:caseId")
+@RolesAllowed({"THERAPIST", "SUPERVISOR"})
+public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final CaseloadService caseload;
+    private final CurrentActor currentActor;
+    private long caseId;
+    private String title = "";
+
+    CaseView(CaseloadService caseload, CurrentActor currentActor) {
+        this.caseload = caseload;
+        this.currentActor = currentActor;
+        addClassNames("page", "case-view");
+        setId("case-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameter = event.getRouteParameters().get("caseId").orElse("");
+        if (!parameter.matches("\\d{1,18}")) {
+            event.rerouteToError(NotFoundException.class, getTranslation("case.not-found"));
+            return;
+        }
+        caseId = Long.parseLong(parameter);
+        try {
+            show(caseload.casePage(caseId));
+        } catch (CaseNotFoundException notFound) {
+            event.rerouteToError(NotFoundException.class, getTranslation("case.not-found"));
+        }
+    }
+
+    private void refresh() {
+        show(caseload.casePage(caseId));
+    }
+
+    private void show(CaseDetail detail) {
+        removeAll();
+        var theCase = detail.theCase();
+        title = theCase.client().value();
+        var status = detail.progress() == null ? CaseStatus.INSUFFICIENT_DATA : detail.progress().status();
+
+        var heading = new HorizontalLayout(new H2(getTranslation("case.heading", theCase.client().value())),
+                new StatusBadge(status));
+        heading.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        var actions = new HorizontalLayout();
+        if (detail.mayRecord()) {
+            var record = new Button(getTranslation("case.record-session"), VaadinIcon.PLUS.create(),
+                    click -> new RecordSessionDialog(caseId, measuresOf(detail), caseload, this::refresh).open());
+            record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            record.setId("record-session");
+            actions.add(record);
+        }
+        if (detail.mayWriteNotes()) {
+            var write = new Button(getTranslation("case.write-note"), VaadinIcon.EDIT.create(),
+                    click -> new NoteDialog(caseId, null, caseload, this::refresh).open());
+            write.setId("write-note");
+            actions.add(write);
+        }
+        var top = new HorizontalLayout(heading, actions);
+        top.setWidthFull();
+        top.setJustifyContentMode(HorizontalLayout.JustifyContentMode.BETWEEN);
+        top.setAlignItems(HorizontalLayout.Alignment.CENTER);
+
+        var facts = new Paragraph(getTranslation("case.facts", theCase.presentingProblem(), theCase.approach().name(),
+                theCase.primaryMeasure().code().value(), detail.therapistName(), Labels.date(theCase.opened())));
+        facts.addClassName("case-facts");
+        if (theCase.closed() != null) {
+            facts.add(new Span(" " + getTranslation("case.closed-on", Labels.date(theCase.closed()))));
+        }
+        add(top, facts, signals(detail), charts(detail), sessions(detail), decisions(detail));
+        if (detail.mayWriteNotes() || !detail.notes().isEmpty()) {
+            add(notes(detail));
+        }
+    }
+
+    private static List<Measure> measuresOf(CaseDetail detail) {
+        var theCase = detail.theCase();
+        return theCase.allianceMeasure() == null ? List.of(theCase.primaryMeasure())
+                : List.of(theCase.primaryMeasure(), theCase.allianceMeasure());
+    }
+
+    private Component signals(CaseDetail detail) {
+        var section = section("case.signals");
+        section.setId("case-signals");
+        var signals = detail.progress() == null ? List.<Signal>of() : detail.progress().signals();
+        if (signals.isEmpty()) {
+            section.add(new Paragraph(getTranslation(detail.progress() == null
+                    || detail.progress().status() == CaseStatus.INSUFFICIENT_DATA ? "case.signals.insufficient" : "case.signals.none")));
+            return section;
+        }
+        var list = new UnorderedList();
+        list.addClassName("signal-list");
+        for (var signal : signals) {
+            var severity = new Span(getTranslation("severity." + signal.severity().name()));
+            severity.addClassNames("status-badge", "status-" + signal.severity().name().toLowerCase(Locale.ROOT));
+            var reason = new Span(getTranslation("reason." + signal.reason().name()));
+            reason.addClassName("signal-reason");
+            var sentence = new Span(signal.sentence(getLocale()));
+            sentence.addClassName("signal-sentence");
+            list.add(new ListItem(severity, reason, sentence));
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Component charts(CaseDetail detail) {
+        var section = section("case.trajectory");
+        var theCase = detail.theCase();
+        section.add(chart(theCase.primaryMeasure(), detail.trajectory(), "primary-chart"));
+        if (theCase.allianceMeasure() != null) {
+            section.add(chart(theCase.allianceMeasure(), detail.trajectory(), "alliance-chart"));
+        }
+        return section;
+    }
+
+    private Component chart(Measure measure, List<TrajectoryPoint> trajectory, String id) {
+        var points = trajectory.stream().filter(point -> point.measureCode().equals(measure.code().value()))
+                .map(point -> new TrajectoryChart.Point(point.sessionNumber(), point.score())).toList();
+        if (points.isEmpty()) {
+            var empty = new Paragraph(getTranslation("case.chart.empty", measure.code().value()));
+            empty.setId(id);
+            return empty;
+        }
+        var better = getTranslation(measure.betterWhen() == Direction.LOWER_IS_BETTER ? "chart.lower-better" : "chart.higher-better");
+        @Nullable Double reliableChange = measure.reliableChange() == null ? null : measure.reliableChange().points();
+        var chart = new TrajectoryChart(measure.code().value() + " · " + better,
+                getTranslation("chart.description", measure.code().value(), points.size()),
+                measure.range().min(), measure.range().max(), measure.betterWhen() == Direction.LOWER_IS_BETTER, points,
+                measure.cutoff().value(), getTranslation("chart.cutoff", Scores.format(measure.cutoff().value())),
+                reliableChange, getTranslation("chart.no-reliable-change"), List.of(), getTranslation("chart.session"));
+        var svg = new Svg(chart.toSvg());
+        svg.setId(id);
+        svg.addClassName("chart");
+        return svg;
+    }
+
+    private Component sessions(CaseDetail detail) {
+        var section = section("case.sessions");
+        var grid = new Grid<Session>();
+        grid.setId("sessions-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(session -> Labels.date(session.date())).setHeader(getTranslation("session.date")).setAutoWidth(true);
+        grid.addColumn(session -> getTranslation("attendance." + session.attendance().name()))
+                .setHeader(getTranslation("session.attendance")).setAutoWidth(true);
+        grid.addColumn(session -> session.scores().stream().map(score -> score.code() + " " + Scores.format(score.value()))
+                .collect(Collectors.joining(" · "))).setHeader(getTranslation("session.scores")).setAutoWidth(true);
+        grid.addColumn(session -> session.homework() == Homework.NOT_SET ? ""
+                : getTranslation("homework." + session.homework().name())).setHeader(getTranslation("session.homework"));
+        grid.setItems(detail.sessions().reversed());
+        grid.setAllRowsVisible(detail.sessions().size() <= 12);
+        grid.setHeight(detail.sessions().size() <= 12 ? null : "24rem");
+        section.add(grid);
+        return section;
+    }
+
+    private Component decisions(CaseDetail detail) {
+        var section = section("case.decisions");
+        section.setId("case-decisions");
+        if (detail.decisions().isEmpty()) {
+            section.add(new Paragraph(getTranslation("case.decisions.none")));
+            return section;
+        }
+        var list = new UnorderedList();
+        for (Decision decision : detail.decisions().reversed()) {
+            list.add(new ListItem(new Span(getTranslation("decision.summary",
+                    getTranslation("decision.type." + decision.type().name()), Labels.date(decision.decidedOn()),
+                    Labels.date(decision.followUpOn()), decision.rationale()))));
+        }
+        section.add(list);
+        return section;
+    }
+
+    private Component notes(CaseDetail detail) {
+        var section = section("case.notes");
+        section.setId("case-notes");
+        var privacy = new Paragraph(getTranslation("case.notes.privacy"));
+        privacy.addClassName("role-purpose");
+        section.add(privacy);
+        if (detail.notes().isEmpty()) {
+            section.add(new Paragraph(getTranslation("case.notes.none")));
+        }
+        var me = currentActor.actor().id();
+        for (ReflectiveNote note : detail.notes().reversed()) {
+            var current = note.current();
+            var card = new Div();
+            card.addClassName("note-card");
+            var written = current.writtenAt().atZone(ZoneOffset.UTC).toLocalDate();
+            card.add(new H3(getTranslation("note.heading", Labels.date(written), note.versions().size())));
+            if (current.hardToWorkWith()) {
+                var flag = new Span(getTranslation("note.hard.flagged"));
+                flag.addClassNames("status-badge", "status-stalled");
+                card.add(flag);
+            }
+            current.answers().forEach((prompt, text) -> {
+                var answer = new Paragraph();
+                var label = new Span(getTranslation("note.prompt." + prompt.name()) + " ");
+                label.addClassName("note-prompt");
+                answer.add(label, new Span(text));
+                card.add(answer);
+            });
+            if (note.author().equals(me) && detail.mayWriteNotes()) {
+                var edit = new Button(getTranslation("note.edit"), click -> new NoteDialog(caseId, note, caseload, this::refresh).open());
+                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                card.add(edit);
+            }
+            section.add(card);
+        }
+        return section;
+    }
+
+    private Section section(String titleKey) {
+        var section = new Section(new H3(getTranslation(titleKey)));
+        section.addClassName("case-section");
+        return section;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,294 @@
+package org.unstuck.web.caseload;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.access.AccessPolicy;
+import org.unstuck.domain.access.Actor;
+import org.unstuck.domain.caseload.Approach;
+import org.unstuck.domain.caseload.Attendance;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.Cases;
+import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.Sessions;
+import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.credential.CredentialPolicies;
+import org.unstuck.domain.credential.Credentials;
+import org.unstuck.domain.credential.TherapistCompliance;
+import org.unstuck.domain.measure.Measure;
+import org.unstuck.domain.measure.MeasureCode;
+import org.unstuck.domain.measure.MeasureKind;
+import org.unstuck.domain.measure.Measures;
+import org.unstuck.domain.measure.Score;
+import org.unstuck.domain.notes.NoteId;
+import org.unstuck.domain.notes.NotePrompt;
+import org.unstuck.domain.notes.ReflectiveNote;
+import org.unstuck.domain.notes.ReflectiveNotes;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.progress.ProgressSnapshots;
+import org.unstuck.domain.review.Decisions;
+import org.unstuck.persistence.board.BoardFilter;
+import org.unstuck.persistence.board.CaseBoards;
+import org.unstuck.persistence.board.CaseRow;
+import org.unstuck.persistence.board.CaseTrajectories;
+import org.unstuck.persistence.progress.CaseProgressUpdater;
+import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.security.CurrentActor;
+
+/**
+ * A therapist's use cases on their caseload, one transaction each. Every case is checked against
+ * the access rules here, not only in the screens, and every read and write of clinical data is
+ * audited; a case the person may not see answers "not found", and the attempt is audited.
+ */
+@Service
+@Transactional
+public class CaseloadService {
+
+    private final CurrentActor currentActor;
+    private final Cases cases;
+    private final Sessions sessions;
+    private final ReflectiveNotes notes;
+    private final Decisions decisions;
+    private final ProgressSnapshots snapshots;
+    private final CaseBoards boards;
+    private final CaseTrajectories trajectories;
+    private final Measures measures;
+    private final Credentials credentials;
+    private final CredentialPolicies policies;
+    private final UserAccounts accounts;
+    private final CaseProgressUpdater progress;
+    private final AuditRecorder audit;
+    private final Clock clock;
+
+    CaseloadService(CurrentActor currentActor, Cases cases, Sessions sessions, ReflectiveNotes notes, Decisions decisions,
+            ProgressSnapshots snapshots, CaseBoards boards, CaseTrajectories trajectories, Measures measures,
+            Credentials credentials, CredentialPolicies policies, UserAccounts accounts, CaseProgressUpdater progress,
+            AuditRecorder audit, Clock clock) {
+        this.currentActor = currentActor;
+        this.cases = cases;
+        this.sessions = sessions;
+        this.notes = notes;
+        this.decisions = decisions;
+        this.snapshots = snapshots;
+        this.boards = boards;
+        this.trajectories = trajectories;
+        this.measures = measures;
+        this.credentials = credentials;
+        this.policies = policies;
+        this.accounts = accounts;
+        this.progress = progress;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A page of the signed-in therapist's cases, most severe first. */
+    @RolesAllowed("THERAPIST")
+    @Transactional(readOnly = true)
+    public List<CaseRow> myCases(BoardFilter filter, boolean includeClosed, int offset, int limit) {
+        var me = currentActor.actor().id();
+        return boards.caseload(me, filter, includeClosed, LocalDate.now(clock), offset, limit);
+    }
+
+    @RolesAllowed("THERAPIST")
+    @Transactional(readOnly = true)
+    public int countMyCases(BoardFilter filter, boolean includeClosed) {
+        return boards.caseloadSize(currentActor.actor().id(), filter, includeClosed);
+    }
+
+    /** The case page, for its therapist and the therapist's supervisors. */
+    @RolesAllowed({"THERAPIST", "SUPERVISOR"})
+    public CaseDetail casePage(long caseNumber) {
+        var actor = currentActor.actor();
+        var theCase = readableCase(actor, caseNumber, "case.read");
+        var caseId = Objects.requireNonNull(theCase.id());
+        var therapist = accounts.all().stream().filter(account -> theCase.therapist().equals(account.id()))
+                .findFirst().map(account -> account.displayName()).orElse("");
+        var visibleNotes = notes.onCase(caseId).stream().filter(note -> AccessPolicy.mayReadNote(actor, note)).toList();
+        audit.allowed("case.read", caseId, null);
+        if (!visibleNotes.isEmpty()) {
+            audit.allowed("note.read", caseId, visibleNotes.size() + " notes");
+        }
+        return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), sessions.of(caseId),
+                trajectories.of(caseId), decisions.onCase(caseId), visibleNotes, AccessPolicy.mayRecordOnCase(actor, theCase),
+                AccessPolicy.mayWriteNote(actor, theCase));
+    }
+
+    /** Records a session after checking every field; nothing is saved if any is wrong. */
+    @RolesAllowed("THERAPIST")
+    public void recordSession(long caseNumber, SessionEntry entry) {
+        var actor = currentActor.actor();
+        var theCase = readableCase(actor, caseNumber, "session.record");
+        var caseId = Objects.requireNonNull(theCase.id());
+        if (!AccessPolicy.mayRecordOnCase(actor, theCase)) {
+            audit.refused("session.record", caseId, null);
+            throw new AccessDeniedException("Only the case's own therapist records its sessions, and only while it is open");
+        }
+        var session = validSession(theCase, entry);
+        sessions.add(caseId, session);
+        progress.recompute(caseId);
+        audit.allowed("session.record", caseId, "session " + session.date());
+    }
+
+    private Session validSession(TherapyCase theCase, SessionEntry entry) {
+        var errors = new LinkedHashMap<String, String>();
+        var today = LocalDate.now(clock);
+        var date = entry.date();
+        if (date == null) {
+            errors.put("date", "Enter the date of the session.");
+        } else if (date.isAfter(today)) {
+            errors.put("date", "A session cannot be recorded for a day in the future; today is " + today + ".");
+        } else if (date.isBefore(theCase.opened())) {
+            errors.put("date", "The case opened on " + theCase.opened() + "; a session cannot be earlier.");
+        } else if (sessions.of(Objects.requireNonNull(theCase.id())).stream().anyMatch(s -> s.date().equals(date))) {
+            errors.put("date", "A session on " + date + " is already recorded for this case.");
+        }
+        var attendance = entry.attendance();
+        if (attendance == null) {
+            errors.put("attendance", "Choose attended, cancelled or no-show.");
+        }
+        var scores = new ArrayList<Score>();
+        if (attendance == Attendance.ATTENDED) {
+            for (var measure : measuresOf(theCase)) {
+                var value = entry.scores().get(measure.code().value());
+                if (value == null) {
+                    if (measure.equals(theCase.primaryMeasure())) {
+                        errors.put(measure.code().value(), "Enter the " + measure.code() + " score of this session ("
+                                + measure.range().describe() + ").");
+                    }
+                    continue;
+                }
+                try {
+                    scores.add(new Score(measure, value));
+                } catch (IllegalArgumentException outOfRange) {
+                    errors.put(measure.code().value(), outOfRange.getMessage() + ".");
+                }
+            }
+        } else if (attendance != null && entry.scores().values().stream().anyMatch(Objects::nonNull)) {
+            errors.put("attendance", "Only an attended session has scores; clear the scores or choose attended.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        var homework = attendance == Attendance.ATTENDED && entry.homework() != null ? entry.homework() : Homework.NOT_SET;
+        return new Session(Objects.requireNonNull(date), Objects.requireNonNull(attendance), scores, homework);
+    }
+
+    private static List<Measure> measuresOf(TherapyCase theCase) {
+        var list = new ArrayList<Measure>();
+        list.add(theCase.primaryMeasure());
+        if (theCase.allianceMeasure() != null) {
+            list.add(theCase.allianceMeasure());
+        }
+        return list;
+    }
+
+    /** The outcome and alliance measures a new case can use. */
+    @RolesAllowed("THERAPIST")
+    @Transactional(readOnly = true)
+    public List<Measure> measures(MeasureKind kind) {
+        return measures.catalogue().ofKind(kind).stream()
+                .filter(measure -> kind != MeasureKind.OUTCOME || measure.reliableChange() != null).toList();
+    }
+
+    /** Opens a case for the signed-in therapist, refused when their licence or insurance is not valid. */
+    @RolesAllowed("THERAPIST")
+    public long openCase(NewCaseEntry entry) {
+        var actor = currentActor.actor();
+        var errors = new LinkedHashMap<String, String>();
+        var catalogue = measures.catalogue();
+        ClientCode client = null;
+        Approach approach = null;
+        Measure primary = null;
+        Measure alliance = null;
+        try {
+            client = new ClientCode(Objects.requireNonNullElse(entry.clientCode(), "").strip());
+        } catch (IllegalArgumentException bad) {
+            errors.put("clientCode", "A client code is 2 to 32 letters, digits, dots, dashes, slashes or underscores, "
+                    + "such as C-0417. No names.");
+        }
+        var problem = Objects.requireNonNullElse(entry.presentingProblem(), "").strip();
+        if (problem.isEmpty() || problem.length() > 200) {
+            errors.put("presentingProblem", "Describe the presenting problem in 1 to 200 characters.");
+        }
+        try {
+            approach = new Approach(Objects.requireNonNullElse(entry.approach(), ""));
+        } catch (IllegalArgumentException bad) {
+            errors.put("approach", "Name the approach in 2 to 80 characters, such as CBT.");
+        }
+        primary = entry.primaryMeasure() == null ? null : catalogue.find(new MeasureCode(entry.primaryMeasure()))
+                .filter(measure -> measure.kind() == MeasureKind.OUTCOME && measure.reliableChange() != null).orElse(null);
+        if (primary == null) {
+            errors.put("primaryMeasure", "Choose the outcome measure the case is tracked on.");
+        }
+        if (entry.allianceMeasure() != null) {
+            alliance = catalogue.find(new MeasureCode(entry.allianceMeasure()))
+                    .filter(measure -> measure.kind() == MeasureKind.ALLIANCE).orElse(null);
+            if (alliance == null) {
+                errors.put("allianceMeasure", "Choose an alliance measure, or none.");
+            }
+        }
+        var today = LocalDate.now(clock);
+        var opened = entry.opened();
+        if (opened == null || opened.isAfter(today)) {
+            errors.put("opened", "Enter the day the case opened, today or earlier.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        var compliance = TherapistCompliance.assess(actor.id(), credentials.of(actor.id()), credentials.cpdOf(actor.id()),
+                policies.current().value(), today);
+        var stored = cases.save(TherapyCase.open(client, problem, approach, primary, alliance, opened, actor.id(), compliance));
+        var caseId = Objects.requireNonNull(stored.id());
+        progress.recompute(caseId);
+        audit.allowed("case.open", caseId, null);
+        return caseId.value();
+    }
+
+    /** Writes a new reflective note, or a new version of one, on the therapist's own case. */
+    @RolesAllowed("THERAPIST")
+    public void writeNote(long caseNumber, @Nullable Long noteNumber, Map<NotePrompt, String> answers, boolean hardToWorkWith) {
+        var actor = currentActor.actor();
+        var theCase = readableCase(actor, caseNumber, "note.write");
+        var caseId = Objects.requireNonNull(theCase.id());
+        if (!AccessPolicy.mayWriteNote(actor, theCase)) {
+            audit.refused("note.write", caseId, null);
+            throw new AccessDeniedException("Only the case's own therapist writes reflective notes on it");
+        }
+        var now = clock.instant();
+        try {
+            ReflectiveNote note;
+            if (noteNumber == null) {
+                note = ReflectiveNote.write(caseId, actor.id(), answers, hardToWorkWith, now);
+            } else {
+                var existing = notes.find(new NoteId(noteNumber)).filter(found -> found.caseId().equals(caseId))
+                        .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+                note = existing.revise(actor.id(), answers, hardToWorkWith, now);
+            }
+            var saved = notes.save(note);
+            progress.recompute(caseId);
+            audit.allowed("note.write", caseId, "note " + Objects.requireNonNull(saved.id()).value());
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            throw new InvalidEntryException(Map.of("note", refused.getMessage()));
+        }
+    }
+
+    private TherapyCase readableCase(Actor actor, long caseNumber, String action) {
+        var theCase = caseNumber > 0 ? cases.find(new CaseId(caseNumber)).orElse(null) : null;
+        if (theCase == null || !AccessPolicy.mayReadCase(actor, theCase)) {
+            audit.refused(action, theCase == null ? null : theCase.id(), "case " + caseNumber);
+            throw new CaseNotFoundException(caseNumber);
+        }
+        return theCase;
+    }
+}

@@ -1,0 +1,106 @@
+package org.unstuck.web.caseload;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.RolesAllowed;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.StallReason;
+import org.unstuck.persistence.board.BoardFilter;
+import org.unstuck.persistence.board.CaseRow;
+
+/** The therapist's own cases, most severe first, each with its status and the reason in one sentence. */
+@Route("caseload")
+@RolesAllowed("THERAPIST")
+public class CaseloadView extends Main implements HasDynamicTitle {
+
+    private final Grid<CaseRow> grid = new Grid<>(CaseRow.class, false);
+    private final ComboBox<CaseStatus> status = new ComboBox<>();
+    private final ComboBox<StallReason> reason = new ComboBox<>();
+    private final Checkbox closed = new Checkbox();
+
+    CaseloadView(CaseloadService caseload) {
+        addClassName("page");
+        setId("caseload-view");
+        var openCase = new Button(getTranslation("caseload.open-case"), VaadinIcon.PLUS.create(),
+                click -> new OpenCaseDialog(caseload, id -> getUI().ifPresent(ui -> ui.navigate(CaseView.class,
+                        new RouteParameters("caseId", Long.toString(id))))).open());
+        openCase.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        openCase.setId("open-case");
+        var heading = new HorizontalLayout(new H2(getTranslation("caseload.title")), openCase);
+        heading.setWidthFull();
+        heading.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        status.setLabel(getTranslation("caseload.filter.status"));
+        status.setItems(CaseStatus.values());
+        status.setItemLabelGenerator(value -> getTranslation("status." + value.name()));
+        status.setClearButtonVisible(true);
+        status.setId("status-filter");
+        reason.setLabel(getTranslation("caseload.filter.reason"));
+        reason.setItems(StallReason.values());
+        reason.setItemLabelGenerator(value -> getTranslation("reason." + value.name()));
+        reason.setClearButtonVisible(true);
+        reason.setId("reason-filter");
+        closed.setLabel(getTranslation("caseload.filter.closed"));
+        var filters = new HorizontalLayout(status, reason, closed);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setId("caseload-grid");
+        grid.addColumn(CaseRow::clientCode).setHeader(getTranslation("caseload.client")).setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(row -> new StatusBadge(row.status())).setHeader(getTranslation("caseload.status"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> row.topReason() == null ? "" : getTranslation("reason." + row.topReason().name()))
+                .setHeader(getTranslation("caseload.reason")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(row -> {
+            var sentence = new Span(row.topSentence() == null ? "" : row.topSentence());
+            sentence.addClassName("signal-sentence");
+            return sentence;
+        }).setHeader(getTranslation("caseload.why")).setWidth("24rem").setFlexGrow(1);
+        grid.addColumn(row -> row.measureCode() + " " + Labels.score(row.latestPrimary()) + " "
+                        + Labels.signed(row.primaryImprovement()))
+                .setHeader(getTranslation("caseload.latest-score")).setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(row -> Labels.date(row.lastSessionOn())).setHeader(getTranslation("caseload.last-session"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(CaseRow::sessionsHeld).setHeader(getTranslation("caseload.sessions")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(CaseRow::approach).setHeader(getTranslation("caseload.approach")).setWidth("11rem").setFlexGrow(0);
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(CaseView.class,
+                new RouteParameters("caseId", Long.toString(click.getItem().caseId())))));
+        grid.setItems(query -> caseload.myCases(filter(), closed.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> caseload.countMyCases(filter(), closed.getValue()));
+        grid.setSizeFull();
+        grid.setEmptyStateText(getTranslation("caseload.empty"));
+
+        status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        reason.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        closed.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+
+        var legend = new Div(new Span(getTranslation("caseload.legend")));
+        legend.addClassName("legend");
+        add(heading, legend, filters, grid);
+        addClassName("full-height");
+    }
+
+    private BoardFilter filter() {
+        return new BoardFilter(null, reason.getValue(), status.getValue());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("caseload.title") + " · " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,36 @@
+package org.unstuck.web.caseload;
+
+import com.vaadin.flow.component.UI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.measure.Scores;
+
+/** Dates and scores written for the reader's locale. */
+final class Labels {
+
+    private Labels() {
+    }
+
+    static String date(@Nullable LocalDate date) {
+        if (date == null) {
+            return "–";
+        }
+        var ui = UI.getCurrent();
+        var locale = ui == null ? Locale.ENGLISH : ui.getLocale();
+        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+    }
+
+    static String score(@Nullable Double value) {
+        return value == null ? "–" : Scores.format(value);
+    }
+
+    static String signed(@Nullable Double value) {
+        if (value == null) {
+            return "";
+        }
+        return (value > 0 ? "+" : value < 0 ? "−" : "±") + Scores.format(Math.abs(value));
+    }
+}

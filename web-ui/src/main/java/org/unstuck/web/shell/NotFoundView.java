@@ -1,0 +1,30 @@
+package org.unstuck.web.shell;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The same plain answer for a page that does not exist and for one the person may not open, so an
+ * address reveals nothing about what lies behind it.
+ */
+@AnonymousAllowed
+public class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
+        removeAll();
+        addClassName("page");
+        setId("not-found");
+        add(new H2(getTranslation("not-found.title")), new Paragraph(getTranslation("not-found.text")),
+                new RouterLink(getTranslation("not-found.home"), HomeView.class));
+        return HttpServletResponse.SC_NOT_FOUND;
+    }
+}
