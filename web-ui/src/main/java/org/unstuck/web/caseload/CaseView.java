@@ -89,7 +89,9 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         var heading = new HorizontalLayout(new H2(getTranslation("case.heading", theCase.client().value())),
                 new StatusBadge(status));
         heading.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        heading.addClassName("wrap-row");
         var actions = new HorizontalLayout();
+        actions.addClassName("wrap-row");
         if (detail.mayRecord()) {
             var record = new Button(getTranslation("case.record-session"), VaadinIcon.PLUS.create(),
                     click -> new RecordSessionDialog(caseId, measuresOf(detail), caseload, this::refresh).open());
@@ -107,6 +109,7 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         top.setWidthFull();
         top.setJustifyContentMode(HorizontalLayout.JustifyContentMode.BETWEEN);
         top.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        top.addClassName("wrap-row");
 
         var facts = new Paragraph(getTranslation("case.facts", theCase.presentingProblem(), theCase.approach().name(),
                 theCase.primaryMeasure().code().value(), detail.therapistName(), Labels.date(theCase.opened())));

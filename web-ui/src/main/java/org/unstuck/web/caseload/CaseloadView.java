@@ -44,6 +44,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         heading.setWidthFull();
         heading.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
+        heading.addClassName("wrap-row");
 
         status.setLabel(getTranslation("caseload.filter.status"));
         status.setItems(CaseStatus.values());
@@ -58,6 +59,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         closed.setLabel(getTranslation("caseload.filter.closed"));
         var filters = new HorizontalLayout(status, reason, closed);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("wrap-row");
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("caseload-grid");
@@ -71,9 +73,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
             sentence.addClassName("signal-sentence");
             return sentence;
         }).setHeader(getTranslation("caseload.why")).setWidth("24rem").setFlexGrow(1);
-        grid.addColumn(row -> row.measureCode() + " " + Labels.score(row.latestPrimary()) + " "
-                        + Labels.signed(row.primaryImprovement()))
-                .setHeader(getTranslation("caseload.latest-score")).setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(this::latestScore).setHeader(getTranslation("caseload.latest-score")).setWidth("11rem").setFlexGrow(0);
         grid.addColumn(row -> Labels.date(row.lastSessionOn())).setHeader(getTranslation("caseload.last-session"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(CaseRow::sessionsHeld).setHeader(getTranslation("caseload.sessions")).setAutoWidth(true).setFlexGrow(0);
@@ -93,6 +93,18 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         legend.addClassName("legend");
         add(heading, legend, filters, grid);
         addClassName("full-height");
+    }
+
+    /** "PHQ-9 12, better by 6": the direction in words, since a lower number is better on some measures. */
+    private String latestScore(CaseRow row) {
+        if (row.latestPrimary() == null) {
+            return row.measureCode() + " –";
+        }
+        var improvement = row.primaryImprovement() == null ? 0 : row.primaryImprovement();
+        var change = improvement > 0 ? getTranslation("caseload.change.better", Labels.score(improvement))
+                : improvement < 0 ? getTranslation("caseload.change.worse", Labels.score(-improvement))
+                : getTranslation("caseload.change.none");
+        return row.measureCode() + " " + Labels.score(row.latestPrimary()) + ", " + change;
     }
 
     private BoardFilter filter() {

@@ -26,11 +26,4 @@ final class Labels {
     static String score(@Nullable Double value) {
         return value == null ? "–" : Scores.format(value);
     }
-
-    static String signed(@Nullable Double value) {
-        if (value == null) {
-            return "";
-        }
-        return (value > 0 ? "+" : value < 0 ? "−" : "±") + Scores.format(Math.abs(value));
-    }
 }

@@ -40,7 +40,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(chromium.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,900", "--user-data-dir=" + temporaryProfile());
+                "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + temporaryProfile());
         var service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,53 +55,92 @@ class TherapistWorkflowBrowserTest {
                 .param("username", username).param("measure", measure).param("skip", skip).query(Long.class).single();
     }
 
-    private int sessionRows() {
-        return browser().all(By.cssSelector("#sessions-grid vaadin-grid-cell-content")).size();
+    /** A case of therapist1 stalled for no reliable improvement and nothing else, with its first score. */
+    private record StalledCase(long id, String client, String measure, double firstScore, double reliableChange,
+            boolean lowerIsBetter) {
+    }
+
+    private StalledCase onlyStalledForNoImprovement() {
+        return jdbc.sql("""
+                SELECT c.id, cl.code, c.primary_measure, m.rc_points, m.better_when,
+                       (SELECT sc.score FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id
+                        WHERE s.case_id = c.id AND sc.measure_code = c.primary_measure
+                        ORDER BY s.session_date LIMIT 1) AS first_score
+                FROM therapy_case c JOIN client cl ON cl.id = c.client_id
+                JOIN user_account u ON u.id = c.therapist_id
+                JOIN measure m ON m.code = c.primary_measure
+                JOIN case_progress_snapshot p ON p.case_id = c.id
+                WHERE u.username = 'therapist1' AND c.closed_on IS NULL AND p.status = 'STALLED'
+                  AND p.top_rule = 'NO_RELIABLE_IMPROVEMENT' AND m.decimals = 0
+                  AND (SELECT count(*) FROM case_progress_signal s WHERE s.case_id = c.id) = 1
+                  AND NOT EXISTS (SELECT 1 FROM therapy_session s WHERE s.case_id = c.id AND s.session_date = current_date)
+                ORDER BY c.id LIMIT 1""")
+                .query((row, number) -> new StalledCase(row.getLong("id"), row.getString("code"),
+                        row.getString("primary_measure"), row.getDouble("first_score"), row.getDouble("rc_points"),
+                        row.getString("better_when").equals("LOWER_IS_BETTER")))
+                .single();
+    }
+
+    private int sessionsOf(long caseId) {
+        return jdbc.sql("SELECT count(*) FROM therapy_session WHERE case_id = :id").param("id", caseId)
+                .query(Integer.class).single();
     }
 
     @Test
-    void the_caseload_lists_the_therapists_cases_most_urgent_first_and_opens_a_case_page() {
+    void therapist1_opens_a_stalled_case_reads_why_and_a_valid_session_changes_its_status_as_the_rules_say() {
+        var stalled = onlyStalledForNoImprovement();
         signInAs("therapist1");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='caseload']"));
         var grid = browser().visible(By.id("caseload-grid"));
-        browser().waitFor(driver -> grid.getText().contains("C-"));
+        browser().waitFor(driver -> grid.getText().contains(stalled.client()));
         assertThat(grid.getText()).contains("Stalled").doesNotContain("Jordan Reyes");
         browser().screenshot("caseload-therapist1");
 
-        browser().visible(By.cssSelector("#caseload-grid vaadin-grid-cell-content .status-badge")).click();
-        browser().waitFor(driver -> driver.getCurrentUrl().matches(".*/cases/\\d+$"));
-        assertThat(browser().visible(By.id("case-signals")).getText()).contains("Signals");
-        assertThat(browser().all(By.cssSelector("#primary-chart circle, svg#primary-chart circle, #primary-chart"))).isNotEmpty();
+        browser().click(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + stalled.client() + "']"));
+        browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/cases/" + stalled.id()));
+        var signals = browser().visible(By.id("case-signals")).getText();
+        assertThat(signals).contains("Stalled", "Approach fit", stalled.measure() + " ",
+                "reliable improvement needs a " + (stalled.lowerIsBetter() ? "drop" : "rise"));
+        assertThat(browser().all(By.cssSelector("#primary-chart circle"))).isNotEmpty();
         browser().screenshot("case-page-therapist1");
+
+        var before = sessionsOf(stalled.id());
+        browser().click(By.id("record-session"));
+        browser().type(By.cssSelector("#score-" + stalled.measure() + " input"), "999");
+        browser().type(By.cssSelector("#score-SRS input"), "38.5");
+        browser().click(By.id("save-session"));
+        var field = browser().visible(By.id("score-" + stalled.measure()));
+        browser().waitFor(driver -> field.getAttribute("invalid") != null);
+        assertThat(field.getText()).contains(stalled.measure() + " scores are", "got 999.");
+        browser().screenshot("record-session-refused");
+        assertThat(sessionsOf(stalled.id())).isEqualTo(before);
+
+        // A reliable improvement on the first score: the "no reliable improvement" rule no longer holds.
+        var improved = stalled.lowerIsBetter() ? stalled.firstScore() - stalled.reliableChange()
+                : stalled.firstScore() + stalled.reliableChange();
+        browser().type(By.cssSelector("#score-" + stalled.measure() + " input"), Long.toString(Math.round(improved)));
+        browser().click(By.id("save-session"));
+        browser().waitFor(driver -> driver.findElements(By.id("save-session")).isEmpty());
+        assertThat(sessionsOf(stalled.id())).isEqualTo(before + 1);
+        browser().waitFor(driver -> driver.findElement(By.cssSelector(".case-view .status-badge")).getText().equals("On track"));
+        assertThat(browser().visible(By.id("case-signals")).getText()).contains("No signals");
+        browser().screenshot("case-after-session");
     }
 
     @Test
-    void a_session_with_an_out_of_range_score_is_refused_on_the_field_and_a_good_one_is_saved() {
-        signInAs("therapist2");
-        var caseId = openCaseOf("therapist2", "PHQ-9", 1);
-        browser().open("/cases/" + caseId);
-        browser().visible(By.id("sessions-grid"));
-        var before = jdbc.sql("SELECT count(*) FROM therapy_session WHERE case_id = :id").param("id", caseId)
-                .query(Integer.class).single();
-
-        browser().click(By.id("record-session"));
-        browser().type(By.cssSelector("#score-PHQ-9 input"), "31");
-        browser().type(By.cssSelector("#score-SRS input"), "38.5");
-        browser().click(By.id("save-session"));
-        var field = browser().visible(By.id("score-PHQ-9"));
-        browser().waitFor(driver -> field.getAttribute("invalid") != null);
-        assertThat(field.getText()).contains("PHQ-9 scores are 0–27 in whole points; got 31.");
-        browser().screenshot("record-session-refused");
-        assertThat(jdbc.sql("SELECT count(*) FROM therapy_session WHERE case_id = :id").param("id", caseId)
-                .query(Integer.class).single()).isEqualTo(before);
-
-        browser().type(By.cssSelector("#score-PHQ-9 input"), "12");
-        browser().click(By.id("save-session"));
-        browser().waitFor(driver -> driver.findElements(By.id("save-session")).isEmpty());
-        assertThat(jdbc.sql("SELECT count(*) FROM therapy_session WHERE case_id = :id").param("id", caseId)
-                .query(Integer.class).single()).isEqualTo(before + 1);
-        assertThat(browser().visible(By.id("sessions-grid")).getText()).contains("PHQ-9 12");
-        browser().screenshot("case-after-session");
+    void the_screens_read_at_a_narrow_width_too() {
+        signInAs("therapist1");
+        browser().driver().manage().window().setSize(new Dimension(400, 860));
+        try {
+            browser().open("/caseload");
+            browser().waitFor(driver -> driver.findElement(By.id("caseload-grid")).getText().contains("C-"));
+            browser().screenshot("caseload-narrow");
+            browser().open("/cases/" + openCaseOf("therapist1", "PHQ-9", 0));
+            browser().visible(By.id("case-signals"));
+            browser().screenshot("case-page-narrow");
+        } finally {
+            browser().driver().manage().window().setSize(new Dimension(1280, 800));
+        }
     }
 
     @Test
