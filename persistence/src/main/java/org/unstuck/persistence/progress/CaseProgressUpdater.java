@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.progress.ReviewSettings;
 import org.unstuck.domain.progress.ScoredSession;
 import org.unstuck.domain.progress.TrajectoryModel;
+import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.measure.MeasureCode;
 import org.unstuck.domain.measure.Measures;
@@ -71,15 +73,29 @@ public class CaseProgressUpdater {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
-    /** Re-assesses one case and stores the result. */
-    @Transactional
-    public ProgressSnapshot recompute(CaseId caseId) {
+    /**
+     * The intake band a case with this first score belongs to on this measure: fitted on the
+     * practice's finished cases, or saying how many more it needs.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TrajectoryModel.IntakeBand> expectedCourse(Measure measure, double intake) {
+        return currentTrajectories().forMeasure(measure.code()).flatMap(model -> model.bandFor(intake));
+    }
+
+    private ExpectedTrajectories currentTrajectories() {
         var reviewSettings = settings.reviewSettings().value();
         var current = fitted;
         if (!current.settings().equals(reviewSettings) || !current.on().equals(LocalDate.now(clock))) {
             current = refit(reviewSettings);
         }
-        return recompute(caseId, new ProgressReview(reviewSettings, current.trajectories()));
+        return current.trajectories();
+    }
+
+    /** Re-assesses one case and stores the result. */
+    @Transactional
+    public ProgressSnapshot recompute(CaseId caseId) {
+        var reviewSettings = settings.reviewSettings().value();
+        return recompute(caseId, new ProgressReview(reviewSettings, currentTrajectories()));
     }
 
     /** Re-assesses every open case in one transaction; returns how many. */

@@ -6,12 +6,15 @@ import org.unstuck.domain.caseload.Session;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.progress.ProgressSnapshot;
+import org.unstuck.domain.progress.TrajectoryModel.IntakeBand;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.persistence.board.TrajectoryPoint;
 
 /**
  * Everything the case page shows, already cut to what the viewer may see: notes only for their
  * author and the author's supervisors.
+ *
+ * @param expectedCourse the intake band of the case's first score, fitted or saying how many finished cases it lacks
  */
 public record CaseDetail(
         TherapyCase theCase,
@@ -21,6 +24,8 @@ public record CaseDetail(
         List<TrajectoryPoint> trajectory,
         List<Decision> decisions,
         List<ReflectiveNote> notes,
+        @Nullable IntakeBand expectedCourse,
+        double trajectoryToleranceZ,
         boolean mayRecord,
         boolean mayWriteNotes) {
 }

@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
@@ -156,14 +157,38 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
     private Component charts(CaseDetail detail) {
         var section = section("case.trajectory");
         var theCase = detail.theCase();
-        section.add(chart(theCase.primaryMeasure(), detail.trajectory(), "primary-chart"));
+        section.add(chart(theCase.primaryMeasure(), detail.trajectory(), expectedBands(detail), "primary-chart"));
+        var band = detail.expectedCourse();
+        if (band == null || !band.isFitted()) {
+            var why = new Paragraph(band == null
+                    ? getTranslation("case.expected.none", theCase.primaryMeasure().code().value())
+                    : getTranslation("case.expected.too-few", Scores.format(band.from()), Scores.format(band.to()),
+                            band.cases(), band.casesNeeded()));
+            why.addClassName("legend");
+            why.setId("expected-course");
+            section.add(why);
+        }
         if (theCase.allianceMeasure() != null) {
-            section.add(chart(theCase.allianceMeasure(), detail.trajectory(), "alliance-chart"));
+            section.add(chart(theCase.allianceMeasure(), detail.trajectory(), List.of(), "alliance-chart"));
         }
         return section;
     }
 
-    private Component chart(Measure measure, List<TrajectoryPoint> trajectory, String id) {
+    /** The band expected for cases that started like this one: fitted course ± the practice's tolerance. */
+    private static List<TrajectoryChart.Band> expectedBands(CaseDetail detail) {
+        var band = detail.expectedCourse();
+        if (band == null || !band.isFitted()) {
+            return List.of();
+        }
+        var lastSession = Math.max(2, detail.trajectory().stream().mapToInt(TrajectoryPoint::sessionNumber).max().orElse(2));
+        var tolerance = detail.trajectoryToleranceZ() * band.residualSd();
+        return IntStream.rangeClosed(1, lastSession)
+                .mapToObj(session -> new TrajectoryChart.Band(session, band.expectedAt(session) - tolerance,
+                        band.expectedAt(session) + tolerance))
+                .toList();
+    }
+
+    private Component chart(Measure measure, List<TrajectoryPoint> trajectory, List<TrajectoryChart.Band> expected, String id) {
         var points = trajectory.stream().filter(point -> point.measureCode().equals(measure.code().value()))
                 .map(point -> new TrajectoryChart.Point(point.sessionNumber(), point.score())).toList();
         if (points.isEmpty()) {
@@ -177,7 +202,7 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
                 getTranslation("chart.description", measure.code().value(), points.size()),
                 measure.range().min(), measure.range().max(), measure.betterWhen() == Direction.LOWER_IS_BETTER, points,
                 measure.cutoff().value(), getTranslation("chart.cutoff", Scores.format(measure.cutoff().value())),
-                reliableChange, getTranslation("chart.no-reliable-change"), List.of(), getTranslation("chart.session"));
+                reliableChange, getTranslation("chart.no-reliable-change"), expected, getTranslation("chart.session"));
         var svg = new Svg(chart.toSvg());
         svg.setId(id);
         svg.addClassName("chart");

@@ -36,6 +36,7 @@ import org.unstuck.domain.notes.NotePrompt;
 import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.progress.PracticeSettings;
 import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.persistence.board.BoardFilter;
@@ -68,13 +69,14 @@ public class CaseloadService {
     private final CredentialPolicies policies;
     private final UserAccounts accounts;
     private final CaseProgressUpdater progress;
+    private final PracticeSettings settings;
     private final AuditRecorder audit;
     private final Clock clock;
 
     CaseloadService(CurrentActor currentActor, Cases cases, Sessions sessions, ReflectiveNotes notes, Decisions decisions,
             ProgressSnapshots snapshots, CaseBoards boards, CaseTrajectories trajectories, Measures measures,
             Credentials credentials, CredentialPolicies policies, UserAccounts accounts, CaseProgressUpdater progress,
-            AuditRecorder audit, Clock clock) {
+            PracticeSettings settings, AuditRecorder audit, Clock clock) {
         this.currentActor = currentActor;
         this.cases = cases;
         this.sessions = sessions;
@@ -88,6 +90,7 @@ public class CaseloadService {
         this.policies = policies;
         this.accounts = accounts;
         this.progress = progress;
+        this.settings = settings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -119,9 +122,13 @@ public class CaseloadService {
         if (!visibleNotes.isEmpty()) {
             audit.allowed("note.read", caseId, visibleNotes.size() + " notes");
         }
-        return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), sessions.of(caseId),
-                trajectories.of(caseId), decisions.onCase(caseId), visibleNotes, AccessPolicy.mayRecordOnCase(actor, theCase),
-                AccessPolicy.mayWriteNote(actor, theCase));
+        var trajectory = trajectories.of(caseId);
+        var primaryCode = theCase.primaryMeasure().code().value();
+        var expected = trajectory.stream().filter(point -> point.measureCode().equals(primaryCode)).findFirst()
+                .flatMap(first -> progress.expectedCourse(theCase.primaryMeasure(), first.score())).orElse(null);
+        return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), sessions.of(caseId), trajectory,
+                decisions.onCase(caseId), visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
+                AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase));
     }
 
     /** Records a session after checking every field; nothing is saved if any is wrong. */
