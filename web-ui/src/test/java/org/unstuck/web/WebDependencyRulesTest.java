@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import com.vaadin.flow.component.Component;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,11 @@ class WebDependencyRulesTest {
         noClasses().that().resideOutsideOfPackage("org.unstuck.web..")
                 .should().dependOnClassesThat().resideInAPackage("org.unstuck.web..")
                 .check(application);
+    }
+
+    @Test
+    void the_features_of_the_application_do_not_depend_on_each_other_in_a_circle() {
+        SlicesRuleDefinition.slices().matching("org.unstuck.web.(*)..").should().beFreeOfCycles().check(application);
     }
 
     @Test

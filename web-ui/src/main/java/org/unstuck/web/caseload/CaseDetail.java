@@ -27,5 +27,6 @@ public record CaseDetail(
         @Nullable IntakeBand expectedCourse,
         double trajectoryToleranceZ,
         boolean mayRecord,
-        boolean mayWriteNotes) {
+        boolean mayWriteNotes,
+        boolean mayDecide) {
 }

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -37,9 +38,14 @@ import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.Signal;
+import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.persistence.board.TrajectoryPoint;
 import org.unstuck.reports.chart.TrajectoryChart;
+import org.unstuck.web.common.CaseNotFoundException;
+import org.unstuck.web.common.StatusBadge;
+import org.unstuck.web.review.DecisionDialog;
+import org.unstuck.web.review.DecisionService;
 import org.unstuck.web.security.CurrentActor;
 
 /**
@@ -52,12 +58,14 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private final CaseloadService caseload;
     private final CurrentActor currentActor;
+    private final DecisionService decisionService;
     private long caseId;
     private String title = "";
 
-    CaseView(CaseloadService caseload, CurrentActor currentActor) {
+    CaseView(CaseloadService caseload, CurrentActor currentActor, DecisionService decisionService) {
         this.caseload = caseload;
         this.currentActor = currentActor;
+        this.decisionService = decisionService;
         addClassNames("page", "case-view");
         setId("case-view");
     }
@@ -105,6 +113,15 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
                     click -> new NoteDialog(caseId, null, caseload, this::refresh).open());
             write.setId("write-note");
             actions.add(write);
+        }
+        if (detail.mayDecide()) {
+            var reasons = detail.progress() == null ? Set.<StallReason>of() : detail.progress().topSignal()
+                    .map(signal -> Set.of(signal.reason())).orElse(Set.of());
+            var decide = new Button(getTranslation("case.record-decision"), VaadinIcon.GAVEL.create(),
+                    click -> new DecisionDialog(caseId, theCase.approach().name(), reasons, decisionService, this::refresh).open());
+            decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            decide.setId("record-decision");
+            actions.add(decide);
         }
         var top = new HorizontalLayout(heading, actions);
         top.setWidthFull();

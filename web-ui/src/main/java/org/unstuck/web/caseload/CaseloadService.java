@@ -45,6 +45,8 @@ import org.unstuck.persistence.board.CaseRow;
 import org.unstuck.persistence.board.CaseTrajectories;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.common.CaseNotFoundException;
+import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.security.CurrentActor;
 
 /**
@@ -128,7 +130,8 @@ public class CaseloadService {
                 .flatMap(first -> progress.expectedCourse(theCase.primaryMeasure(), first.score())).orElse(null);
         return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), sessions.of(caseId), trajectory,
                 decisions.onCase(caseId), visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
-                AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase));
+                AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase),
+                AccessPolicy.mayDecideOnCase(actor, theCase));
     }
 
     /** Records a session after checking every field; nothing is saved if any is wrong. */

@@ -21,6 +21,9 @@ import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.persistence.board.CaseRow;
+import org.unstuck.web.review.ReferralService;
+import org.unstuck.web.review.ReferralsPanel;
+import org.unstuck.web.common.StatusBadge;
 
 /** The therapist's own cases, most severe first, each with its status and the reason in one sentence. */
 @Route("caseload")
@@ -32,7 +35,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
     private final ComboBox<StallReason> reason = new ComboBox<>();
     private final Checkbox closed = new Checkbox();
 
-    CaseloadView(CaseloadService caseload) {
+    CaseloadView(CaseloadService caseload, ReferralService referrals) {
         addClassName("page");
         setId("caseload-view");
         var openCase = new Button(getTranslation("caseload.open-case"), VaadinIcon.PLUS.create(),
@@ -91,7 +94,12 @@ public class CaseloadView extends Main implements HasDynamicTitle {
 
         var legend = new Div(new Span(getTranslation("caseload.legend")));
         legend.addClassName("legend");
-        add(heading, legend, filters, grid);
+        add(heading, legend);
+        var waiting = referrals.waitingForMe();
+        if (!waiting.isEmpty()) {
+            add(new ReferralsPanel(waiting, referrals, () -> getUI().ifPresent(ui -> ui.getPage().reload())));
+        }
+        add(filters, grid);
         addClassName("full-height");
     }
 

@@ -2,6 +2,7 @@ package org.unstuck.web.caseload;
 
 import com.vaadin.flow.component.HasValidation;
 import java.util.Map;
+import org.unstuck.web.common.InvalidEntryException;
 
 /** Shows a service's refusal on the fields it names, and clears the others. */
 final class FieldErrors {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.notes.NotePrompt;
 import org.unstuck.domain.notes.NoteVersion;
 import org.unstuck.domain.notes.ReflectiveNote;
+import org.unstuck.web.common.InvalidEntryException;
 
 /** A reflective note: one prompt per reason a case may stall, and the "hard to work with" flag. */
 class NoteDialog extends Dialog {

@@ -28,7 +28,7 @@ final class DemoLogins {
     static final List<DemoPair> SUPERVISION = List.of(
             new DemoPair("supervisor1", "therapist1"),
             new DemoPair("supervisor1", "therapist2"),
-            new DemoPair("supervisor2", "therapist2"),
+            new DemoPair("supervisor1", "therapist3"),
             new DemoPair("supervisor2", "therapist3"),
             new DemoPair("supervisor2", "therapist4"));
 

@@ -60,8 +60,8 @@ class SignInBrowserTest {
     @CsvSource(delimiter = ';', value = {
             "therapist1;  Home|My caseload",
             "therapist3;  Home|My caseload",
-            "supervisor1; Home|My caseload|My team",
-            "supervisor2; Home|My caseload|My team",
+            "supervisor1; Home|My caseload|Review board|My team",
+            "supervisor2; Home|My caseload|Review board|My team",
             "manager;     Home|Therapists",
             "admin;       Home|Users and roles"})
     void each_demo_login_sees_only_its_own_navigation(String username, String expected) {
@@ -115,7 +115,7 @@ class SignInBrowserTest {
         browser().waitFor(ExpectedConditions.urlMatches("/team(\\?continue)?$"));
         var team = browser().visible(By.id("team-grid"));
         browser().waitFor(driver -> team.getText().contains("Sam Okafor"));
-        assertThat(team.getText()).contains("Alex Morgan", "Sam Okafor").doesNotContain("Jordan Reyes");
+        assertThat(team.getText()).contains("Alex Morgan", "Sam Okafor", "Jordan Reyes").doesNotContain("Nina Berg");
         browser().screenshot("team-supervisor1");
     }
 }

@@ -19,6 +19,8 @@ import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.web.UnstuckAppTest;
+import org.unstuck.web.common.CaseNotFoundException;
+import org.unstuck.web.common.InvalidEntryException;
 
 /** The caseload use cases called directly, as each role: allowed, refused, audited. */
 @UnstuckAppTest
@@ -80,7 +82,7 @@ class CaseloadServiceTest {
         assertThat(page.mayWriteNotes()).isFalse();
         assertThatThrownBy(() -> caseload.recordSession(supervisees, new SessionEntry(LocalDate.now(), Attendance.CANCELLED,
                 Map.of(), null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> caseload.casePage(caseOf("therapist3", "PHQ-9"))).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> caseload.casePage(caseOf("supervisor2", "PHQ-9"))).isInstanceOf(CaseNotFoundException.class);
     }
 
     @Test

@@ -29,7 +29,7 @@ class PracticeDirectoryAccessTest {
         void the_admin_lists_every_account_with_its_roles() {
             assertThat(directory.everyone()).hasSize(8)
                     .anySatisfy(person -> {
-                        assertThat(person.username()).isEqualTo("therapist2");
+                        assertThat(person.username()).isEqualTo("therapist3");
                         assertThat(person.supervisors()).containsExactly("Dr Daniel Costa", "Dr Ruth Lindqvist");
                     });
         }
@@ -48,14 +48,14 @@ class PracticeDirectoryAccessTest {
         @WithUserDetails("supervisor1")
         void a_supervisor_sees_exactly_their_own_supervisees() {
             assertThat(directory.mySupervisees()).extracting(PersonRow::username)
-                    .containsExactly("therapist1", "therapist2");
+                    .containsExactly("therapist1", "therapist3", "therapist2");
         }
 
         @Test
         @WithUserDetails("supervisor2")
         void another_supervisor_sees_their_own_team_only() {
             assertThat(directory.mySupervisees()).extracting(PersonRow::username)
-                    .containsExactly("therapist3", "therapist4", "therapist2");
+                    .containsExactly("therapist3", "therapist4");
         }
 
         @Test

@@ -1,4 +1,4 @@
-package org.unstuck.web.caseload;
+package org.unstuck.web.common;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.unstuck.web.caseload;
+package org.unstuck.web.common;
 
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.unstuck.web.caseload;
+package org.unstuck.web.common;
 
 /**
  * No case with that number that this person may see. The same answer is given whether the case
