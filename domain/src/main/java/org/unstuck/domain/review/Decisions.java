@@ -16,6 +16,9 @@ public interface Decisions {
     /** A case's decisions, oldest first. */
     List<Decision> onCase(CaseId caseId);
 
+    /** The decisions recorded in a review meeting: its minutes, oldest first. */
+    List<Decision> inMeeting(MeetingId meeting);
+
     /** Decisions whose follow-up date has come, and which no later decision supersedes. */
     List<Decision> followUpsDueBy(LocalDate day);
 }

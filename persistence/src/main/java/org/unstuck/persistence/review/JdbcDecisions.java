@@ -51,6 +51,12 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
+    public List<Decision> inMeeting(MeetingId meeting) {
+        return jdbc.sql("SELECT * FROM decision WHERE meeting_id = :meeting ORDER BY decided_at, id")
+                .param("meeting", meeting.value()).query(JdbcDecisions::decision).list();
+    }
+
+    @Override
     public List<Decision> followUpsDueBy(LocalDate day) {
         return jdbc.sql("""
                 SELECT * FROM decision d WHERE d.follow_up_on <= :day

@@ -15,8 +15,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.DecisionType;
+import org.unstuck.domain.review.MeetingId;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.practice.PersonRow;
 
@@ -25,6 +27,12 @@ public class DecisionDialog extends Dialog {
 
     public DecisionDialog(long caseId, String currentApproach, Set<StallReason> suggestedReasons, DecisionService service,
             Runnable recorded) {
+        this(caseId, currentApproach, suggestedReasons, service, null, recorded);
+    }
+
+    /** A decision recorded in a review meeting, so it becomes part of the meeting's minutes. */
+    public DecisionDialog(long caseId, String currentApproach, Set<StallReason> suggestedReasons, DecisionService service,
+            @Nullable MeetingId meeting, Runnable recorded) {
         setHeaderTitle(getTranslation("decision.dialog.title"));
         setWidth("40rem");
         var type = new Select<DecisionType>();
@@ -83,7 +91,7 @@ public class DecisionDialog extends Dialog {
             try {
                 service.record(caseId, new DecisionEntry(type.getValue(), to.getValue(),
                         colleague.getValue() == null ? null : colleague.getValue().username(), detail.getValue(),
-                        rationale.getValue(), reasons.getValue(), followUp.getValue()));
+                        rationale.getValue(), reasons.getValue(), followUp.getValue()), meeting);
                 close();
                 recorded.run();
             } catch (InvalidEntryException invalid) {

@@ -26,6 +26,7 @@ import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.Decisions;
+import org.unstuck.domain.review.MeetingId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.persistence.board.CaseTrajectories;
@@ -86,6 +87,12 @@ public class DecisionService {
 
     @RolesAllowed("SUPERVISOR")
     public long record(long caseNumber, DecisionEntry entry) {
+        return record(caseNumber, entry, null);
+    }
+
+    /** Records a decision made in a review meeting of the signed-in supervisor; it becomes part of the minutes. */
+    @RolesAllowed("SUPERVISOR")
+    public long record(long caseNumber, DecisionEntry entry, @Nullable MeetingId meeting) {
         var actor = currentActor.actor();
         var theCase = decidableCase(caseNumber);
         var caseId = Objects.requireNonNull(theCase.id());
@@ -97,7 +104,7 @@ public class DecisionService {
                 .reduce((first, second) -> second).map(point -> point.score()).orElse(null);
         Decision recorded;
         try {
-            recorded = decisions.record(new Decision(null, caseId, null, details,
+            recorded = decisions.record(new Decision(null, caseId, meeting, details,
                     Objects.requireNonNullElse(entry.rationale(), ""), entry.reasons(), theCase.therapist(),
                     Objects.requireNonNull(entry.followUpOn()), actor.id(), clock.instant(), today,
                     snapshot.map(s -> s.status()).orElse(CaseStatus.INSUFFICIENT_DATA), latestScore, null));

@@ -19,6 +19,7 @@ import org.unstuck.web.caseload.CaseloadView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
 import org.unstuck.web.practice.UsersView;
+import org.unstuck.web.review.MeetingsView;
 import org.unstuck.web.review.ReviewBoardView;
 import org.unstuck.web.security.CurrentUser;
 
@@ -34,6 +35,7 @@ public class MainLayout extends AppLayout {
             new Destination(HomeView.class, "nav.home", VaadinIcon.HOME),
             new Destination(CaseloadView.class, "nav.caseload", VaadinIcon.CLIPBOARD_USER),
             new Destination(ReviewBoardView.class, "nav.board", VaadinIcon.CLUSTER),
+            new Destination(MeetingsView.class, "nav.meetings", VaadinIcon.CALENDAR_USER),
             new Destination(MyTeamView.class, "nav.team", VaadinIcon.USERS),
             new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.DIPLOMA),
             new Destination(UsersView.class, "nav.users", VaadinIcon.COG));

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,9 +98,16 @@ final class Browser implements AutoCloseable {
 
     /** Scrolls the element into the middle of its scrolling container first, as a person would. */
     void click(By locator) {
-        var element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        // The page may be redrawn between finding and clicking: find it again until the click lands.
+        wait.ignoring(StaleElementReferenceException.class).until(current -> {
+            var element = current.findElement(locator);
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     void screenshot(String name) {

@@ -2,10 +2,13 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +49,16 @@ class SupervisorWorkflowBrowserTest {
         browser().visible(By.id("main-nav"));
     }
 
+    private String walkText() {
+        return browser().waitFor(driver -> {
+            try {
+                return driver.findElement(By.id("meeting-walk")).getText();
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
+    }
+
     private record StalledCase(long id, String client, String approach) {
     }
 
@@ -62,7 +75,7 @@ class SupervisorWorkflowBrowserTest {
     }
 
     @Test
-    void supervisor1_finds_a_stalled_case_on_the_board_and_changes_its_approach() {
+    void supervisor1_puts_a_stalled_case_from_the_board_on_a_meeting_agenda_and_changes_its_approach_there() {
         var stalled = stalledCaseOf("therapist1");
         signInAs("supervisor1");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='review']"));
@@ -71,21 +84,42 @@ class SupervisorWorkflowBrowserTest {
         assertThat(browser().visible(By.id("reason-counts")).getText()).contains("Approach fit");
         browser().screenshot("review-board-supervisor1");
 
-        browser().click(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + stalled.client() + "']"));
-        browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/cases/" + stalled.id()));
-        browser().click(By.id("record-decision"));
+        browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='meetings']"));
+        browser().click(By.id("plan-meeting"));
+        browser().click(By.xpath("//vaadin-checkbox[normalize-space(.)='Alex Morgan']//label"));
+        browser().click(By.id("save-meeting"));
+        browser().waitFor(driver -> driver.getCurrentUrl().matches(".*/meetings/\\d+$"));
+        var agenda = browser().visible(By.id("meeting-agenda"));
+        assertThat(agenda.getText()).contains(stalled.client());
+        browser().screenshot("meeting-agenda");
+
+        browser().click(By.id("start-meeting"));
+        for (int step = 0; step < 100 && !walkText().contains(stalled.client()); step++) {
+            var before = walkText();
+            browser().click(By.id("meeting-next"));
+            browser().waitFor(driver -> !walkText().equals(before));
+        }
+        browser().click(By.id("meeting-decide"));
         browser().click(By.id("decision-type"));
         browser().click(By.xpath("//vaadin-select-item[normalize-space(.)='Change approach']"));
         browser().type(By.cssSelector("#decision-new-approach input"), "Behavioural activation");
         browser().type(By.cssSelector("#decision-rationale textarea"), "No reliable change after many sessions; try BA.");
+        browser().type(By.cssSelector("#decision-follow-up input"), LocalDate.now().plusWeeks(6)
+                .format(DateTimeFormatter.ofPattern("M/d/yyyy")) + "\n");
         browser().screenshot("decision-dialog");
         browser().click(By.id("save-decision"));
         browser().waitFor(driver -> driver.findElements(By.id("save-decision")).isEmpty());
+        browser().waitFor(driver -> driver.findElement(By.id("meeting-minutes")).getText().contains("Change approach"));
+        browser().screenshot("meeting-minutes");
 
-        assertThat(browser().visible(By.id("case-decisions")).getText()).contains("Change approach");
+        var recorded = jdbc.sql("""
+                SELECT count(*) FROM decision WHERE case_id = :id AND decision_type = 'CHANGE_APPROACH'
+                  AND meeting_id IS NOT NULL AND follow_up_on = :followUp""")
+                .param("id", stalled.id()).param("followUp", LocalDate.now().plusWeeks(6))
+                .query(Integer.class).single();
+        assertThat(recorded).isEqualTo(1);
         assertThat(jdbc.sql("SELECT approach FROM therapy_case WHERE id = :id").param("id", stalled.id())
                 .query(String.class).single()).isEqualTo("Behavioural activation");
-        browser().screenshot("case-after-decision");
     }
 
     @Test
