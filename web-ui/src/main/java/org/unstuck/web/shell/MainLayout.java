@@ -19,6 +19,7 @@ import org.unstuck.web.caseload.CaseloadView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
 import org.unstuck.web.practice.UsersView;
+import org.unstuck.web.review.FollowUpsView;
 import org.unstuck.web.review.MeetingsView;
 import org.unstuck.web.review.ReviewBoardView;
 import org.unstuck.web.security.CurrentUser;
@@ -36,6 +37,7 @@ public class MainLayout extends AppLayout {
             new Destination(CaseloadView.class, "nav.caseload", VaadinIcon.CLIPBOARD_USER),
             new Destination(ReviewBoardView.class, "nav.board", VaadinIcon.CLUSTER),
             new Destination(MeetingsView.class, "nav.meetings", VaadinIcon.CALENDAR_USER),
+            new Destination(FollowUpsView.class, "nav.follow-ups", VaadinIcon.CHART),
             new Destination(MyTeamView.class, "nav.team", VaadinIcon.USERS),
             new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.DIPLOMA),
             new Destination(UsersView.class, "nav.users", VaadinIcon.COG));

@@ -60,8 +60,8 @@ class SignInBrowserTest {
     @CsvSource(delimiter = ';', value = {
             "therapist1;  Home|My caseload",
             "therapist3;  Home|My caseload",
-            "supervisor1; Home|My caseload|Review board|Review meetings|My team",
-            "supervisor2; Home|My caseload|Review board|Review meetings|My team",
+            "supervisor1; Home|My caseload|Review board|Review meetings|Follow-ups and what works|My team",
+            "supervisor2; Home|My caseload|Review board|Review meetings|Follow-ups and what works|My team",
             "manager;     Home|Therapists",
             "admin;       Home|Users and roles"})
     void each_demo_login_sees_only_its_own_navigation(String username, String expected) {

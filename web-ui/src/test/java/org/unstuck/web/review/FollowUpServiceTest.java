@@ -1,0 +1,49 @@
+package org.unstuck.web.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.unstuck.web.UnstuckAppTest;
+
+@UnstuckAppTest
+class FollowUpServiceTest {
+
+    @Autowired FollowUpService followUps;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    @WithUserDetails("supervisor1")
+    void a_supervisor_sees_their_teams_due_follow_ups_with_status_then_and_now() {
+        var rows = followUps.dueForMyTeam();
+        var expected = jdbc.sql("""
+                SELECT count(*) FROM decision d JOIN therapy_case c ON c.id = d.case_id
+                JOIN user_account u ON u.id = c.therapist_id
+                WHERE d.follow_up_on <= current_date AND u.username IN ('therapist1', 'therapist2', 'therapist3')
+                  AND NOT EXISTS (SELECT 1 FROM decision later WHERE later.supersedes = d.id)""").query(Integer.class).single();
+        assertThat(rows).hasSize(expected);
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.therapist()).isIn("Alex Morgan", "Sam Okafor", "Jordan Reyes");
+            assertThat(row.outcome().before()).isEqualTo(row.decision().statusAtDecision());
+        });
+    }
+
+    @Test
+    @WithUserDetails("supervisor2")
+    void what_works_rests_on_flagged_cases_only_and_says_how_many() {
+        assertThat(followUps.whatWorks()).allSatisfy(row -> {
+            assertThat(row.cases()).isPositive();
+            assertThat(row.improved()).isBetween(0, row.cases());
+        });
+    }
+
+    @Test
+    @WithUserDetails("therapist1")
+    void a_therapist_has_no_follow_up_board() {
+        assertThatThrownBy(() -> followUps.dueForMyTeam()).isInstanceOf(AccessDeniedException.class);
+    }
+}
