@@ -36,6 +36,7 @@ import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.Decisions;
+import org.unstuck.persistence.board.CaseTrajectories;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 
 /** Seeds the demo practice into an empty database, and tells at start how to sign in. */
@@ -57,11 +58,12 @@ class DemoPractice implements ApplicationRunner {
     private final Credentials credentials;
     private final Decisions decisions;
     private final CaseProgressUpdater progress;
+    private final CaseTrajectories trajectories;
     private final Clock clock;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
-            CaseProgressUpdater progress, Clock clock) {
+            CaseProgressUpdater progress, CaseTrajectories trajectories, Clock clock) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
@@ -72,6 +74,7 @@ class DemoPractice implements ApplicationRunner {
         this.credentials = credentials;
         this.decisions = decisions;
         this.progress = progress;
+        this.trajectories = trajectories;
         this.clock = clock;
     }
 
@@ -124,10 +127,13 @@ class DemoPractice implements ApplicationRunner {
                     ? new DecisionDetails.ContinuePlan()
                     : new DecisionDetails.AddAssessment("Repeat the intake assessment with the client");
             var reason = snapshot.topSignal().map(signal -> signal.reason()).orElse(StallReason.APPROACH_FIT);
+            var primary = theCase.primaryMeasure().code().value();
+            var latest = trajectories.of(caseId).stream().filter(point -> point.measureCode().equals(primary))
+                    .reduce((first, second) -> second).map(point -> point.score()).orElse(null);
             decisions.record(new Decision(null, caseId, null, details,
                     "Agreed in supervision: give the current plan a fixed number of sessions and review the scores.",
                     Set.of(reason), theCase.therapist(), decidedOn.plusWeeks(3), supervisor,
-                    decidedOn.atTime(14, 0).toInstant(ZoneOffset.UTC), decidedOn, snapshot.status(), null, null));
+                    decidedOn.atTime(14, 0).toInstant(ZoneOffset.UTC), decidedOn, snapshot.status(), latest, null));
             decided++;
         }
         return decided;

@@ -50,7 +50,7 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
             var verdict = new Span(verdict(row.outcome()));
             verdict.addClassName("verdict-" + row.outcome().verdict().name().toLowerCase(Locale.ROOT));
             return verdict;
-        }).setHeader(getTranslation("follow-ups.moved")).setFlexGrow(1);
+        }).setHeader(getTranslation("follow-ups.moved")).setWidth("14rem").setFlexGrow(1);
         due.setItems(followUps.dueForMyTeam());
         due.setAllRowsVisible(true);
         due.setEmptyStateText(getTranslation("follow-ups.empty"));
@@ -77,7 +77,7 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
 
     private String verdict(DecisionOutcome outcome) {
         var change = outcome.scoreImprovement();
-        var score = change == null ? "" : " " + (change >= 0
+        var score = change == null ? "" : ", " + (change >= 0
                 ? getTranslation("caseload.change.better", Scores.format(change))
                 : getTranslation("caseload.change.worse", Scores.format(-change)));
         return getTranslation("follow-ups.verdict." + outcome.verdict().name()) + score;

@@ -23,6 +23,7 @@ import org.unstuck.web.review.FollowUpsView;
 import org.unstuck.web.review.MeetingsView;
 import org.unstuck.web.review.ReviewBoardView;
 import org.unstuck.web.security.CurrentUser;
+import org.unstuck.web.settings.SettingsView;
 
 /** The frame of every signed-in screen: the navigation shows only the screens the user may open. */
 @Layout
@@ -40,7 +41,8 @@ public class MainLayout extends AppLayout {
             new Destination(FollowUpsView.class, "nav.follow-ups", VaadinIcon.CHART),
             new Destination(MyTeamView.class, "nav.team", VaadinIcon.USERS),
             new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.DIPLOMA),
-            new Destination(UsersView.class, "nav.users", VaadinIcon.COG));
+            new Destination(UsersView.class, "nav.users", VaadinIcon.USER_CARD),
+            new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG));
 
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser) {
         var brand = new Span(getTranslation("app.name"));

@@ -63,7 +63,7 @@ class SignInBrowserTest {
             "supervisor1; Home|My caseload|Review board|Review meetings|Follow-ups and what works|My team",
             "supervisor2; Home|My caseload|Review board|Review meetings|Follow-ups and what works|My team",
             "manager;     Home|Therapists",
-            "admin;       Home|Users and roles"})
+            "admin;       Home|Users and roles|Practice settings"})
     void each_demo_login_sees_only_its_own_navigation(String username, String expected) {
         browser().open("/login");
         browser().signIn(username, PASSWORD);
