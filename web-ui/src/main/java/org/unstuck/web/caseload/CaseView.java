@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -252,11 +253,29 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
             section.add(new Paragraph(getTranslation("case.decisions.none")));
             return section;
         }
+        var superseded = detail.decisions().stream().map(Decision::supersedes).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         var list = new UnorderedList();
+        list.addClassName("decision-list");
         for (Decision decision : detail.decisions().reversed()) {
-            list.add(new ListItem(new Span(getTranslation("decision.summary",
+            var text = new Span(getTranslation("decision.summary",
                     getTranslation("decision.type." + decision.type().name()), Labels.date(decision.decidedOn()),
-                    Labels.date(decision.followUpOn()), decision.rationale()))));
+                    Labels.date(decision.followUpOn()), decision.rationale()));
+            var item = new ListItem(text);
+            if (superseded.contains(decision.id())) {
+                item.addClassName("superseded");
+                var note = new Span(" " + getTranslation("decision.superseded"));
+                note.addClassName("legend");
+                item.add(note);
+            } else if (detail.mayDecide()) {
+                var reasons = decision.reasons();
+                var correct = new Button(getTranslation("decision.correct"), click -> DecisionDialog.correcting(caseId,
+                        detail.theCase().approach().name(), reasons, decisionService, decision.id().value(), this::refresh)
+                        .open());
+                correct.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                item.add(correct);
+            }
+            list.add(item);
         }
         section.add(list);
         return section;

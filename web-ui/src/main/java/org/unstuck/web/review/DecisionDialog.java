@@ -33,7 +33,18 @@ public class DecisionDialog extends Dialog {
     /** A decision recorded in a review meeting, so it becomes part of the meeting's minutes. */
     public DecisionDialog(long caseId, String currentApproach, Set<StallReason> suggestedReasons, DecisionService service,
             @Nullable MeetingId meeting, Runnable recorded) {
-        setHeaderTitle(getTranslation("decision.dialog.title"));
+        this(caseId, currentApproach, suggestedReasons, service, meeting, null, recorded);
+    }
+
+    /** A correction: a new decision that supersedes the one given. */
+    public static DecisionDialog correcting(long caseId, String currentApproach, Set<StallReason> reasons,
+            DecisionService service, long decisionId, Runnable recorded) {
+        return new DecisionDialog(caseId, currentApproach, reasons, service, null, decisionId, recorded);
+    }
+
+    private DecisionDialog(long caseId, String currentApproach, Set<StallReason> suggestedReasons, DecisionService service,
+            @Nullable MeetingId meeting, @Nullable Long correcting, Runnable recorded) {
+        setHeaderTitle(getTranslation(correcting == null ? "decision.dialog.title" : "decision.dialog.correct"));
         setWidth("40rem");
         var type = new Select<DecisionType>();
         type.setLabel(getTranslation("decision.dialog.type"));
@@ -89,9 +100,14 @@ public class DecisionDialog extends Dialog {
 
         var save = new Button(getTranslation("decision.dialog.save"), click -> {
             try {
-                service.record(caseId, new DecisionEntry(type.getValue(), to.getValue(),
+                var entry = new DecisionEntry(type.getValue(), to.getValue(),
                         colleague.getValue() == null ? null : colleague.getValue().username(), detail.getValue(),
-                        rationale.getValue(), reasons.getValue(), followUp.getValue()), meeting);
+                        rationale.getValue(), reasons.getValue(), followUp.getValue());
+                if (correcting == null) {
+                    service.record(caseId, entry, meeting);
+                } else {
+                    service.correct(correcting, entry);
+                }
                 close();
                 recorded.run();
             } catch (InvalidEntryException invalid) {

@@ -25,6 +25,7 @@ import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.DecisionId;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.MeetingId;
 import org.unstuck.domain.review.Referral;
@@ -93,21 +94,40 @@ public class DecisionService {
     /** Records a decision made in a review meeting of the signed-in supervisor; it becomes part of the minutes. */
     @RolesAllowed("SUPERVISOR")
     public long record(long caseNumber, DecisionEntry entry, @Nullable MeetingId meeting) {
-        var actor = currentActor.actor();
         var theCase = decidableCase(caseNumber);
         var caseId = Objects.requireNonNull(theCase.id());
-        var today = LocalDate.now(clock);
-        var details = validDetails(theCase, entry);
         var snapshot = snapshots.latest(caseId);
         var primary = theCase.primaryMeasure().code().value();
         var latestScore = trajectories.of(caseId).stream().filter(point -> point.measureCode().equals(primary))
                 .reduce((first, second) -> second).map(point -> point.score()).orElse(null);
+        return store(theCase, entry, meeting, snapshot.map(s -> s.status()).orElse(CaseStatus.INSUFFICIENT_DATA),
+                latestScore, null);
+    }
+
+    /**
+     * Corrects a recorded decision with a new one that supersedes it; the original stays in the log
+     * as it was, and the correction keeps the status and score the case had when first decided.
+     */
+    @RolesAllowed("SUPERVISOR")
+    public long correct(long decisionNumber, DecisionEntry entry) {
+        var original = decisions.find(new DecisionId(decisionNumber)).orElseThrow(
+                () -> new CaseNotFoundException(decisionNumber));
+        var theCase = decidableCase(original.caseId().value());
+        return store(theCase, entry, original.meeting(), original.statusAtDecision(), original.primaryScoreAtDecision(),
+                original.id());
+    }
+
+    private long store(TherapyCase theCase, DecisionEntry entry, @Nullable MeetingId meeting, CaseStatus statusAtDecision,
+            @Nullable Double scoreAtDecision, @Nullable DecisionId supersedes) {
+        var actor = currentActor.actor();
+        var caseId = Objects.requireNonNull(theCase.id());
+        var details = validDetails(theCase, entry);
         Decision recorded;
         try {
             recorded = decisions.record(new Decision(null, caseId, meeting, details,
                     Objects.requireNonNullElse(entry.rationale(), ""), entry.reasons(), theCase.therapist(),
-                    Objects.requireNonNull(entry.followUpOn()), actor.id(), clock.instant(), today,
-                    snapshot.map(s -> s.status()).orElse(CaseStatus.INSUFFICIENT_DATA), latestScore, null));
+                    Objects.requireNonNull(entry.followUpOn()), actor.id(), clock.instant(), LocalDate.now(clock),
+                    statusAtDecision, scoreAtDecision, supersedes));
         } catch (IllegalArgumentException refused) {
             throw new InvalidEntryException(Map.of(fieldOf(refused.getMessage()), refused.getMessage() + "."));
         }
@@ -119,7 +139,8 @@ public class DecisionService {
             }
         }
         progress.recompute(caseId);
-        audit.allowed("decision.record", caseId, "decision " + Objects.requireNonNull(recorded.id()).value());
+        audit.allowed(supersedes == null ? "decision.record" : "decision.correct", caseId,
+                "decision " + Objects.requireNonNull(recorded.id()).value());
         return recorded.id().value();
     }
 

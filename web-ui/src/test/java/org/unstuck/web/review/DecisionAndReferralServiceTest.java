@@ -80,6 +80,30 @@ class DecisionAndReferralServiceTest {
 
     @Test
     @WithUserDetails("supervisor1")
+    void a_correction_supersedes_the_decision_which_stays_as_it_was_recorded() {
+        var caseId = openCaseOf("therapist2", 2);
+        var original = decisionService.record(caseId, new DecisionEntry(DecisionType.CHANGE_FREQUENCY, null, null,
+                "Weekly to fortnightly", "Client asked for more time between sessions.", Set.of(StallReason.CLIENT_ENGAGEMENT),
+                LocalDate.now().plusWeeks(4)));
+
+        var correction = decisionService.correct(original, new DecisionEntry(DecisionType.CHANGE_FREQUENCY, null, null,
+                "Weekly to every three weeks", "Corrected: the agreed interval is three weeks.",
+                Set.of(StallReason.CLIENT_ENGAGEMENT), LocalDate.now().plusWeeks(6)));
+
+        var decisions = caseload.casePage(caseId).decisions();
+        assertThat(decisions).anySatisfy(decision -> {
+            assertThat(decision.id().value()).isEqualTo(original);
+            assertThat(decision.rationale()).isEqualTo("Client asked for more time between sessions.");
+            assertThat(decision.supersedes()).isNull();
+        });
+        assertThat(decisions).anySatisfy(decision -> {
+            assertThat(decision.id().value()).isEqualTo(correction);
+            assertThat(decision.supersedes().value()).isEqualTo(original);
+        });
+    }
+
+    @Test
+    @WithUserDetails("supervisor1")
     void a_decision_without_rationale_reason_or_a_proper_follow_up_is_refused_field_by_field() {
         var caseId = openCaseOf("therapist1", 4);
         assertThatThrownBy(() -> decisionService.record(caseId, new DecisionEntry(DecisionType.REFER_EXTERNALLY, null, null,
