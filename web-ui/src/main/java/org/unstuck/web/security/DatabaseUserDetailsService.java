@@ -9,14 +9,19 @@ import org.springframework.stereotype.Service;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
 
-/** Users sign in with the accounts stored in PostgreSQL; each role becomes a {@code ROLE_} authority. */
+/**
+ * Users sign in with the accounts stored in PostgreSQL; each role becomes a {@code ROLE_} authority.
+ * A username locked after repeated wrong passwords cannot sign in for a while.
+ */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final UserAccounts accounts;
+    private final LoginAttempts attempts;
 
-    DatabaseUserDetailsService(UserAccounts accounts) {
+    DatabaseUserDetailsService(UserAccounts accounts, LoginAttempts attempts) {
         this.accounts = accounts;
+        this.attempts = attempts;
     }
 
     @Override
@@ -31,6 +36,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username().value())
                 .password(account.passwordHash())
                 .disabled(!account.enabled())
+                .accountLocked(attempts.isLocked(typed))
                 .authorities(account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList())
                 .build();
     }
