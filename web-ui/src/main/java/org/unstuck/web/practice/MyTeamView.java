@@ -16,6 +16,7 @@ public class MyTeamView extends Main implements HasDynamicTitle {
         var people = directory.mySupervisees();
         var grid = new PeopleGrid(people).withSupervisors();
         grid.setId("team-grid");
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("credentials/" + click.getItem().username())));
         add(new H2(getTranslation("team.title")), new Paragraph(getTranslation("team.intro", people.size())), grid);
     }
 

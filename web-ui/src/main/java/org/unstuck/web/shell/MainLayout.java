@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -15,7 +16,13 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.unstuck.domain.credential.CredentialPolicy;
+import org.unstuck.domain.practice.Role;
 import org.unstuck.web.caseload.CaseloadView;
+import org.unstuck.web.credential.CredentialPolicyView;
+import org.unstuck.web.credential.CredentialService;
+import org.unstuck.web.credential.CredentialsBoardView;
+import org.unstuck.web.credential.MyCredentialsView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
 import org.unstuck.web.practice.UsersView;
@@ -36,15 +43,19 @@ public class MainLayout extends AppLayout {
     private static final List<Destination> DESTINATIONS = List.of(
             new Destination(HomeView.class, "nav.home", VaadinIcon.HOME),
             new Destination(CaseloadView.class, "nav.caseload", VaadinIcon.CLIPBOARD_USER),
+            new Destination(MyCredentialsView.class, "nav.my-credentials", VaadinIcon.DIPLOMA_SCROLL),
             new Destination(ReviewBoardView.class, "nav.board", VaadinIcon.CLUSTER),
             new Destination(MeetingsView.class, "nav.meetings", VaadinIcon.CALENDAR_USER),
             new Destination(FollowUpsView.class, "nav.follow-ups", VaadinIcon.CHART),
             new Destination(MyTeamView.class, "nav.team", VaadinIcon.USERS),
-            new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.DIPLOMA),
+            new Destination(CredentialsBoardView.class, "nav.credentials", VaadinIcon.DIPLOMA),
+            new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.USERS),
             new Destination(UsersView.class, "nav.users", VaadinIcon.USER_CARD),
-            new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG));
+            new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG),
+            new Destination(CredentialPolicyView.class, "nav.policy", VaadinIcon.CLIPBOARD_CHECK));
 
-    MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser) {
+    MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser,
+            CredentialService credentials) {
         var brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
 
@@ -54,7 +65,18 @@ public class MainLayout extends AppLayout {
         var logout = new Button(getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
-        var header = new Div(new DrawerToggle(), brand, who, logout);
+        var header = new Div(new DrawerToggle(), brand);
+        if (account.hasRole(Role.PRACTICE_MANAGER)) {
+            var attention = credentials.needingAttention();
+            if (attention > 0) {
+                var indicator = new Anchor("credentials?within=" + CredentialPolicy.DEFAULT_WARNING_DAYS,
+                        getTranslation("shell.credentials-attention", attention));
+                indicator.addClassName("attention-indicator");
+                indicator.setId("credentials-attention");
+                header.add(indicator);
+            }
+        }
+        header.add(who, logout);
         header.addClassName("app-header");
         addToNavbar(header);
 
