@@ -9,11 +9,13 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -29,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
+import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.credential.CpdEntry;
 import org.unstuck.domain.credential.Credential;
@@ -86,22 +89,33 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
         credentials.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         credentials.addColumn(credential -> getTranslation("credential.type." + credential.type().name()))
                 .setHeader(getTranslation("credentials.type")).setAutoWidth(true);
-        credentials.addColumn(credential -> credential.title() + (credential.number().isEmpty() ? "" : " · " + credential.number()))
-                .setHeader(getTranslation("credentials.credential")).setAutoWidth(true);
-        credentials.addColumn(credential -> credential.issuingBody() + " · " + credential.jurisdiction())
-                .setHeader(getTranslation("credentials.issued-by")).setFlexGrow(1);
+        credentials.addComponentColumn(credential -> {
+            var name = new Span(credential.title() + (credential.number().isEmpty() ? "" : " · " + credential.number()));
+            var issuer = new Span(credential.issuingBody() + " · " + credential.jurisdiction());
+            issuer.addClassName("legend");
+            var cell = new Div(name, issuer);
+            cell.addClassName("two-lines");
+            return cell;
+        }).setHeader(getTranslation("credentials.credential")).setWidth("16rem").setFlexGrow(1);
         credentials.addColumn(credential -> credential.validFrom().format(dates) + " – "
                         + (credential.validTo() == null ? getTranslation("credentials.no-end") : credential.validTo().format(dates)))
                 .setHeader(getTranslation("credentials.valid")).setAutoWidth(true);
         credentials.addColumn(credential -> credential.verification() == null ? getTranslation("credentials.unverified")
                         : getTranslation("credentials.verified", credential.verification().evidence(),
                                 credential.verification().verifiedAt().atZone(ZoneOffset.UTC).toLocalDate().format(dates)))
-                .setHeader(getTranslation("credentials.verification")).setAutoWidth(true);
+                .setHeader(getTranslation("credentials.verification")).setWidth("12rem").setFlexGrow(0);
         if (page.mayManage()) {
-            credentials.addComponentColumn(credential -> actions(credential)).setHeader("").setAutoWidth(true);
+            var latest = new HashMap<CredentialType, Credential>();
+            page.credentials().forEach(credential -> latest.merge(credential.type(), credential,
+                    (a, b) -> endOf(a).isAfter(endOf(b)) ? a : b));
+            credentials.addComponentColumn(credential -> actions(credential, latest.get(credential.type()) == credential))
+                    .setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
         credentials.setItems(page.credentials().stream()
-                .sorted(Comparator.comparing(Credential::type).thenComparing(Credential::validFrom).reversed()).toList());
+                .sorted(Comparator.comparing(Credential::type)
+                        .thenComparing(credential -> credential.validTo() == null ? LocalDate.MAX : credential.validTo(),
+                                Comparator.reverseOrder()))
+                .toList());
         credentials.setAllRowsVisible(true);
 
         var cpd = new Grid<CpdEntry>();
@@ -132,11 +146,16 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
                 new Section(credentialHeading, credentials), new Section(cpdHeading, cpd));
     }
 
-    private Component actions(Credential credential) {
+    private static LocalDate endOf(Credential credential) {
+        return credential.validTo() == null ? LocalDate.MAX : credential.validTo();
+    }
+
+    /** Only the latest credential of a kind is renewed; earlier ones are history. */
+    private Component actions(Credential credential, boolean latestOfItsKind) {
         var renew = new Button(getTranslation("credentials.renew"), click -> renewDialog(credential).open());
         renew.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         renew.setId("renew-" + credential.id());
-        renew.setVisible(credential.validTo() != null);
+        renew.setVisible(credential.validTo() != null && latestOfItsKind);
         var verify = new Button(getTranslation("credentials.verify"), click -> verifyDialog(credential).open());
         verify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         verify.setId("verify-" + credential.id());
