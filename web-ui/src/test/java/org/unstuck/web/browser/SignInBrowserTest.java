@@ -58,12 +58,12 @@ class SignInBrowserTest {
 
     @ParameterizedTest(name = "{0} sees {1}")
     @CsvSource(delimiter = ';', value = {
-            "therapist1;  Home|My caseload",
-            "therapist3;  Home|My caseload",
-            "supervisor1; Home|My caseload|Review board|Review meetings|Follow-ups and what works|My team",
-            "supervisor2; Home|My caseload|Review board|Review meetings|Follow-ups and what works|My team",
-            "manager;     Home|Therapists",
-            "admin;       Home|Users and roles|Practice settings"})
+            "therapist1;  Home|My caseload|My credentials",
+            "therapist3;  Home|My caseload|My credentials",
+            "supervisor1; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team",
+            "supervisor2; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team",
+            "manager;     Home|Credentials|Therapists|Credential policy",
+            "admin;       Home|Users and roles|Practice settings|Credential policy"})
     void each_demo_login_sees_only_its_own_navigation(String username, String expected) {
         browser().open("/login");
         browser().signIn(username, PASSWORD);
