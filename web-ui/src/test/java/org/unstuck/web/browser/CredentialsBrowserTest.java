@@ -4,62 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.practice.UserAccounts;
-import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.credential.LapsedTherapist;
 
 /** The practice manager puts a lapsed licence right, and the therapist can take cases again. */
-@UnstuckAppTest
-class CredentialsBrowserTest {
+class CredentialsBrowserTest extends BrowserTest {
 
-    private static Browser browser;
-
-    @LocalServerPort int port;
     @Autowired UserAccounts accounts;
     @Autowired Credentials credentials;
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient jdbc;
 
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void signOut() {
-        browser().driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private void signInAs(String username, String password) {
-        browser().open("/login");
-        browser().signIn(username, password);
-        browser().visible(By.id("main-nav"));
-    }
-
     @Test
     void the_manager_renews_and_verifies_an_expired_licence_and_the_therapist_opens_a_case() {
         var lapsed = LapsedTherapist.create(accounts, credentials, passwords.encode(LapsedTherapist.PASSWORD));
-        signInAs("manager", "demo-password");
+        signInAs("manager");
         assertThat(browser().visible(By.id("credentials-attention")).getText()).contains("need attention");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='credentials']"));
         browser().click(By.cssSelector("#compliance-filter input"));

@@ -2,46 +2,11 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.unstuck.web.UnstuckAppTest;
 
 /** The follow-up and settings screens render their data for the roles that use them. */
-@UnstuckAppTest
-class MoreScreensBrowserTest {
-
-    private static Browser browser;
-
-    @LocalServerPort int port;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void signOut() {
-        browser().driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private void signInAs(String username) {
-        browser().open("/login");
-        browser().signIn(username, "demo-password");
-        browser().visible(By.id("main-nav"));
-    }
+class MoreScreensBrowserTest extends BrowserTest {
 
     @Test
     void a_supervisor_reads_follow_ups_and_what_works() {

@@ -3,52 +3,24 @@ package org.unstuck.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
-import org.unstuck.web.UnstuckAppTest;
 
 /** Sessions as a browser sees them: renewed at sign-in, ended at sign-out, and guessing is slowed down. */
-@UnstuckAppTest
-class SessionSecurityBrowserTest {
+class SessionSecurityBrowserTest extends BrowserTest {
 
-    private static Browser browser;
-
-    @LocalServerPort int port;
     @Autowired UserAccounts accounts;
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient jdbc;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void forget() {
-        browser().driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     private String sessionCookie() {
         var cookie = browser().driver().manage().getCookieNamed("JSESSIONID");

@@ -3,50 +3,17 @@ package org.unstuck.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.unstuck.web.UnstuckAppTest;
 
 /** A person signs in with a real browser, sees only their own screens, and signs out. */
-@UnstuckAppTest
-class SignInBrowserTest {
+class SignInBrowserTest extends BrowserTest {
 
     private static final String PASSWORD = "demo-password";
-    private static Browser browser;
-
-    @LocalServerPort int port;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void forgetTheSession() {
-        browser().driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private List<String> navigationItems() {
         browser().visible(By.id("main-nav"));

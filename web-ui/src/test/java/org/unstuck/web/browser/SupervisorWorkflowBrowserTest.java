@@ -4,50 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unstuck.web.UnstuckAppTest;
 
 /** A supervisor works through the board in a real browser; a colleague answers a referral. */
-@UnstuckAppTest
-class SupervisorWorkflowBrowserTest {
+class SupervisorWorkflowBrowserTest extends BrowserTest {
 
-    private static Browser browser;
-
-    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void signOut() {
-        browser().driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private void signInAs(String username) {
-        browser().open("/login");
-        browser().signIn(username, "demo-password");
-        browser().visible(By.id("main-nav"));
-    }
 
     private String walkText() {
         return browser().waitFor(driver -> {

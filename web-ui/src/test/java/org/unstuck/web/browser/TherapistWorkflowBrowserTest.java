@@ -2,50 +2,16 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.unstuck.web.UnstuckAppTest;
 
 /** A therapist works through their caseload in a real browser. */
-@UnstuckAppTest
-class TherapistWorkflowBrowserTest {
+class TherapistWorkflowBrowserTest extends BrowserTest {
 
-    private static Browser browser;
-
-    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = new Browser(port);
-        }
-        return browser;
-    }
-
-    @AfterEach
-    void signOut() {
-        browser().driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private void signInAs(String username) {
-        browser().open("/login");
-        browser().signIn(username, "demo-password");
-        browser().visible(By.id("main-nav"));
-    }
 
     private long openCaseOf(String username, String measure, int skip) {
         return jdbc.sql("""

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -16,6 +15,7 @@ import org.unstuck.domain.credential.ComplianceStatus;
 import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.caseload.CaseloadService;
 import org.unstuck.web.caseload.NewCaseEntry;
@@ -32,9 +32,7 @@ class CredentialServiceTest {
     @Autowired UserDetailsService users;
 
     private void signInAs(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        TestSignIn.as(users, username);
     }
 
     @Test

@@ -11,11 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.DecisionType;
 import org.unstuck.persistence.board.BoardFilter;
+import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.caseload.CaseloadService;
 import org.unstuck.web.common.CaseNotFoundException;
@@ -40,9 +40,7 @@ class DecisionAndReferralServiceTest {
     }
 
     private void signInAs(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        TestSignIn.as(users, username);
     }
 
     private static DecisionEntry changeApproachTo(String approach) {

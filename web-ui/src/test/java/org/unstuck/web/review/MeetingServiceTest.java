@@ -8,12 +8,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.review.AgendaItem;
+import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.InvalidEntryException;
 
@@ -24,9 +24,7 @@ class MeetingServiceTest {
     @Autowired UserDetailsService users;
 
     private void signInAs(String username) {
-        var user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        TestSignIn.as(users, username);
     }
 
     @Test
