@@ -76,7 +76,8 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
         browser().type(By.cssSelector("#score-SRS input"), "38.5");
         browser().click(By.id("save-session"));
         var field = browser().visible(By.id("score-" + stalled.measure()));
-        browser().waitFor(driver -> field.getAttribute("invalid") != null);
+        // The error text is drawn a moment after the field turns invalid.
+        browser().waitFor(driver -> field.getAttribute("invalid") != null && field.getText().contains("got 999."));
         assertThat(field.getText()).contains(stalled.measure() + " scores are", "got 999.");
         browser().screenshot("record-session-refused");
         assertThat(sessionsOf(stalled.id())).isEqualTo(before);
