@@ -63,7 +63,8 @@ class SignInBrowserTest extends BrowserTest {
         browser().signIn("supervisor1", "not-the-password");
 
         browser().waitFor(ExpectedConditions.urlContains("/login?error"));
-        browser().waitFor(driver -> driver.findElement(By.tagName("vaadin-login-form")).getAttribute("error") != null);
+        browser().waitFor(driver -> driver.findElement(By.tagName("vaadin-login-form")).getAttribute("error") != null
+                && driver.findElement(By.tagName("vaadin-login-form")).getText().contains("Wrong username or password"));
         assertThat(browser().visible(By.tagName("vaadin-login-form")).getText()).contains("Wrong username or password");
         browser().screenshot("login-error");
 
