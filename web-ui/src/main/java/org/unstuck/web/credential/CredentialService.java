@@ -3,6 +3,7 @@ package org.unstuck.web.credential;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,37 @@ public class CredentialService {
     @Transactional(readOnly = true)
     public List<TherapistOverviewRow> board() {
         return overview.therapists(LocalDate.now(clock));
+    }
+
+    /** What the credentials board shows: rows with a given status, or ending within some days. */
+    public record BoardFilter(@Nullable ComplianceStatus status, @Nullable Integer endingWithinDays) {
+
+        boolean matches(TherapistOverviewRow row) {
+            var compliance = row.compliance();
+            var statusMatches = status == null || compliance.cpd().status() == status
+                    || compliance.requirements().stream().anyMatch(requirement -> requirement.status() == status);
+            var endingMatches = endingWithinDays == null || compliance.requirements().stream().anyMatch(requirement ->
+                    requirement.status() == ComplianceStatus.EXPIRED
+                            || requirement.daysLeft() != null && requirement.daysLeft() <= endingWithinDays);
+            return statusMatches && endingMatches;
+        }
+    }
+
+    /**
+     * One page of the board, in the order asked. The statuses are worked out for the whole practice
+     * in three queries, then paged: a practice has tens of therapists, not thousands.
+     */
+    @RolesAllowed("PRACTICE_MANAGER")
+    @Transactional(readOnly = true)
+    public List<TherapistOverviewRow> boardPage(BoardFilter filter, Comparator<TherapistOverviewRow> order, int offset,
+            int limit) {
+        return board().stream().filter(filter::matches).sorted(order).skip(offset).limit(limit).toList();
+    }
+
+    @RolesAllowed("PRACTICE_MANAGER")
+    @Transactional(readOnly = true)
+    public int boardSize(BoardFilter filter) {
+        return (int) board().stream().filter(filter::matches).count();
     }
 
     /** How many required credentials end within the policy's warning window, or have ended. */

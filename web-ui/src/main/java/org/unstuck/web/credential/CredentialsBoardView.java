@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -32,15 +33,15 @@ import org.unstuck.persistence.board.TherapistOverviewRow;
 @RolesAllowed("PRACTICE_MANAGER")
 public class CredentialsBoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final List<TherapistOverviewRow> everyone;
+    private final CredentialService credentials;
     private final Grid<TherapistOverviewRow> grid = new Grid<>(TherapistOverviewRow.class, false);
     private final ComboBox<ComplianceStatus> status = new ComboBox<>();
     private final IntegerField within = new IntegerField();
 
     CredentialsBoardView(CredentialService credentials) {
+        this.credentials = credentials;
         addClassNames("page", "full-height");
         setId("credentials-board");
-        everyone = credentials.board();
 
         status.setLabel(getTranslation("credentials.filter.status"));
         status.setItems(ComplianceStatus.values());
@@ -59,18 +60,17 @@ public class CredentialsBoardView extends Main implements BeforeEnterObserver, H
         grid.setId("credentials-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         var name = grid.addColumn(TherapistOverviewRow::displayName).setHeader(getTranslation("people.name"))
-                .setSortable(true).setComparator(TherapistOverviewRow::displayName).setAutoWidth(true);
+                .setKey("name").setSortable(true).setComparator(TherapistOverviewRow::displayName).setAutoWidth(true);
         var worst = grid.addComponentColumn(row -> new ComplianceBadge(row.compliance().overall(), ""))
-                .setHeader(getTranslation("credentials.overall")).setSortable(true)
+                .setHeader(getTranslation("credentials.overall")).setKey("overall").setSortable(true)
                 .setComparator(Comparator.comparing((TherapistOverviewRow row) -> row.compliance().overall()))
                 .setAutoWidth(true);
-        var types = everyone.stream().flatMap(row -> row.compliance().requirements().stream())
-                .map(RequirementStatus::type).distinct().sorted().toList();
-        for (CredentialType type : types) {
+        for (CredentialType type : credentials.policy().value().required().stream().sorted().toList()) {
             grid.addComponentColumn(row -> row.compliance().requirement(type)
                             .map(requirement -> new ComplianceBadge(requirement.status(), detail(requirement)))
                             .orElseGet(() -> new ComplianceBadge(ComplianceStatus.MISSING, "")))
-                    .setHeader(getTranslation("credential.type." + type.name())).setAutoWidth(true).setSortable(true)
+                    .setHeader(getTranslation("credential.type." + type.name())).setKey(type.name()).setAutoWidth(true)
+                    .setSortable(true)
                     .setComparator(Comparator.comparing((TherapistOverviewRow row) -> row.compliance().requirement(type)
                             .map(RequirementStatus::status).orElse(ComplianceStatus.MISSING)));
         }
@@ -80,11 +80,12 @@ public class CredentialsBoardView extends Main implements BeforeEnterObserver, H
         grid.addColumn(TherapistOverviewRow::openCases).setHeader(getTranslation("credentials.open-cases")).setAutoWidth(true);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("credentials/" + click.getItem().username())));
         grid.setEmptyStateText(getTranslation("credentials.empty"));
+        grid.setItems(query -> credentials.boardPage(filter(), order(query.getSortOrders()), query.getOffset(),
+                query.getLimit()).stream(), query -> credentials.boardSize(filter()));
         grid.sort(List.of(new GridSortOrder<>(worst, SortDirection.DESCENDING), new GridSortOrder<>(name, SortDirection.ASCENDING)));
-        refresh();
 
-        status.addValueChangeListener(change -> refresh());
-        within.addValueChangeListener(change -> refresh());
+        status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        within.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         var legend = new Span(getTranslation("credentials.legend"));
         legend.addClassName("legend");
         add(new H2(getTranslation("credentials.title")), legend, filters, grid);
@@ -96,16 +97,22 @@ public class CredentialsBoardView extends Main implements BeforeEnterObserver, H
                 .map(Integer::parseInt).ifPresent(within::setValue);
     }
 
-    private void refresh() {
-        var chosen = status.getValue();
-        var days = within.getValue();
-        grid.setItems(everyone.stream()
-                .filter(row -> chosen == null || row.compliance().requirements().stream()
-                        .anyMatch(requirement -> requirement.status() == chosen) || row.compliance().cpd().status() == chosen)
-                .filter(row -> days == null || row.compliance().requirements().stream().anyMatch(requirement ->
-                        requirement.status() == ComplianceStatus.EXPIRED
-                                || requirement.daysLeft() != null && requirement.daysLeft() <= days))
-                .toList());
+    private CredentialService.BoardFilter filter() {
+        return new CredentialService.BoardFilter(status.getValue(), within.getValue());
+    }
+
+    /** The grid's sort order as one comparator, built from the columns' own comparators. */
+    private Comparator<TherapistOverviewRow> order(List<QuerySortOrder> sortOrders) {
+        Comparator<TherapistOverviewRow> order = Comparator.comparing(TherapistOverviewRow::displayName);
+        for (var sort : sortOrders.reversed()) {
+            var column = grid.getColumnByKey(sort.getSorted());
+            if (column == null) {
+                continue;
+            }
+            var byColumn = column.getComparator(sort.getDirection());
+            order = byColumn.thenComparing(order);
+        }
+        return order;
     }
 
     private String detail(RequirementStatus requirement) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,6 +51,24 @@ class CredentialServiceTest {
                 assertThat(row.compliance().requirement(CredentialType.INSURANCE).orElseThrow().status())
                         .isEqualTo(ComplianceStatus.EXPIRING));
         assertThat(service.needingAttention()).isPositive();
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void the_board_filters_by_status_and_by_ending_soon_and_pages() {
+        var expired = service.boardPage(new CredentialService.BoardFilter(ComplianceStatus.EXPIRED, null),
+                Comparator.comparing(row -> row.displayName()), 0, 50);
+        assertThat(expired).extracting(row -> row.username()).contains("therapist4")
+                .doesNotContain("therapist1", "therapist2");
+        var endingSoon = service.boardPage(new CredentialService.BoardFilter(null, 30), Comparator.comparing(row -> row.displayName()),
+                0, 50);
+        assertThat(endingSoon).extracting(row -> row.username()).contains("therapist2", "therapist4");
+        var everyone = new CredentialService.BoardFilter(null, null);
+        var firstPage = service.boardPage(everyone, Comparator.comparing(row -> row.displayName()), 0, 2);
+        var secondPage = service.boardPage(everyone, Comparator.comparing(row -> row.displayName()), 2, 2);
+        assertThat(firstPage).hasSize(2);
+        assertThat(secondPage).doesNotContainAnyElementsOf(firstPage);
+        assertThat(service.boardSize(everyone)).isGreaterThanOrEqualTo(6);
     }
 
     @Test
