@@ -29,6 +29,7 @@ import org.unstuck.domain.practice.Username;
 import org.unstuck.persistence.board.PracticeOverview;
 import org.unstuck.persistence.board.TherapistOverviewRow;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
+import org.unstuck.reports.credential.ComplianceReport;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.security.CurrentActor;
@@ -99,6 +100,17 @@ public class CredentialService {
     @Transactional(readOnly = true)
     public int boardSize(BoardFilter filter) {
         return (int) board().stream().filter(filter::matches).count();
+    }
+
+    /** The compliance report of every therapist as of today, for the PDF and CSV downloads. */
+    @RolesAllowed("PRACTICE_MANAGER")
+    @Transactional
+    public ComplianceReport complianceReport() {
+        var rows = board().stream()
+                .map(row -> new ComplianceReport.Row(row.displayName(), row.openCases(), row.compliance()))
+                .toList();
+        audit.allowed("report.compliance", null, rows.size() + " therapists");
+        return new ComplianceReport(LocalDate.now(clock), policies.current().value(), rows);
     }
 
     /** How many required credentials end within the policy's warning window, or have ended. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
@@ -16,7 +17,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.util.Comparator;
 import java.util.List;
 import org.unstuck.domain.credential.ComplianceStatus;
@@ -88,7 +92,19 @@ public class CredentialsBoardView extends Main implements BeforeEnterObserver, H
         within.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         var legend = new Span(getTranslation("credentials.legend"));
         legend.addClassName("legend");
-        add(new H2(getTranslation("credentials.title")), legend, filters, grid);
+        var pdf = new Anchor(DownloadHandler.fromInputStream(event -> download(credentials.complianceReport().toPdf(),
+                "credential-compliance.pdf", "application/pdf")), getTranslation("credentials.download.pdf"));
+        pdf.setId("download-compliance-pdf");
+        var csv = new Anchor(DownloadHandler.fromInputStream(event -> download(credentials.complianceReport().toCsv(),
+                "credential-compliance.csv", "text/csv")), getTranslation("credentials.download.csv"));
+        csv.setId("download-compliance-csv");
+        var downloads = new HorizontalLayout(pdf, csv);
+        downloads.addClassName("wrap-row");
+        add(new H2(getTranslation("credentials.title")), legend, downloads, filters, grid);
+    }
+
+    private static DownloadResponse download(byte[] content, String fileName, String contentType) {
+        return new DownloadResponse(new ByteArrayInputStream(content), fileName, contentType, content.length);
     }
 
     @Override

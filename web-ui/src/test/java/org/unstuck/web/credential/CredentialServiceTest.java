@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -69,6 +71,23 @@ class CredentialServiceTest {
         assertThat(firstPage).hasSize(2);
         assertThat(secondPage).doesNotContainAnyElementsOf(firstPage);
         assertThat(service.boardSize(everyone)).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void the_compliance_report_lists_every_therapist_and_reads_back_from_the_pdf() throws Exception {
+        var report = service.complianceReport();
+        assertThat(report.rows()).extracting(row -> row.therapist()).contains("Nina Berg", "Sam Okafor");
+        try (var document = Loader.loadPDF(report.toPdf())) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Credential compliance report", "Nina Berg", "Expired", "Confidential");
+        }
+    }
+
+    @Test
+    @WithUserDetails("therapist1")
+    void a_therapist_gets_no_compliance_report() {
+        assertThatThrownBy(() -> service.complianceReport()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
