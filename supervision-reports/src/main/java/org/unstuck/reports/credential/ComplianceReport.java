@@ -65,7 +65,7 @@ public record ComplianceReport(LocalDate asOf, CredentialPolicy policy, List<Row
     }
 
     public byte[] toPdf() {
-        var header = new ArrayList<String>(List.of("Therapist", "Open cases", "Overall"));
+        var header = new ArrayList<String>(List.of("Therapist", "Cases", "Overall"));
         types().forEach(type -> header.add(label(type)));
         header.add("CPD (last 12 months)");
         var widths = new float[header.size()];
