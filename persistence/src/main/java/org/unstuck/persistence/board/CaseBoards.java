@@ -60,11 +60,9 @@ public class CaseBoards {
 
     /** A page of the supervisor's supervisees' open cases, most severe first. */
     public List<CaseRow> reviewBoard(UserId supervisor, BoardFilter filter, LocalDate today, int offset, int limit) {
-        return jdbc.sql(ROWS + "WHERE\n" + SUPERVISEES + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit")
+        return withReasonAndStatus(jdbc.sql(ROWS + "WHERE\n" + SUPERVISEES + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit"), filter)
                 .param("supervisor", supervisor.value())
                 .param("therapist", filter.therapistId())
-                .param("reason", filter.reason() == null ? null : filter.reason().name())
-                .param("status", filter.status() == null ? null : filter.status().name())
                 .param("today", today)
                 .param("offset", offset)
                 .param("limit", limit)
@@ -73,14 +71,12 @@ public class CaseBoards {
     }
 
     public int reviewBoardSize(UserId supervisor, BoardFilter filter) {
-        return jdbc.sql("""
+        return withReasonAndStatus(jdbc.sql("""
                 SELECT count(*) FROM therapy_case c LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
                 WHERE
-                """ + SUPERVISEES)
+                """ + SUPERVISEES), filter)
                 .param("supervisor", supervisor.value())
                 .param("therapist", filter.therapistId())
-                .param("reason", filter.reason() == null ? null : filter.reason().name())
-                .param("status", filter.status() == null ? null : filter.status().name())
                 .query(Integer.class).single();
     }
 
@@ -107,11 +103,10 @@ public class CaseBoards {
     /** A page of a therapist's own cases, most severe first; closed ones only when asked. */
     public List<CaseRow> caseload(UserId therapist, BoardFilter filter, boolean includeClosed, LocalDate today, int offset,
             int limit) {
-        return jdbc.sql(ROWS + "WHERE\n" + OWN_CASES + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit")
+        return withReasonAndStatus(jdbc.sql(ROWS + "WHERE\n" + OWN_CASES + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit"),
+                        filter)
                 .param("therapist", therapist.value())
                 .param("includeClosed", includeClosed)
-                .param("reason", filter.reason() == null ? null : filter.reason().name())
-                .param("status", filter.status() == null ? null : filter.status().name())
                 .param("today", today)
                 .param("offset", offset)
                 .param("limit", limit)
@@ -120,15 +115,19 @@ public class CaseBoards {
     }
 
     public int caseloadSize(UserId therapist, BoardFilter filter, boolean includeClosed) {
-        return jdbc.sql("""
+        return withReasonAndStatus(jdbc.sql("""
                 SELECT count(*) FROM therapy_case c LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
                 WHERE
-                """ + OWN_CASES)
+                """ + OWN_CASES), filter)
                 .param("therapist", therapist.value())
                 .param("includeClosed", includeClosed)
-                .param("reason", filter.reason() == null ? null : filter.reason().name())
-                .param("status", filter.status() == null ? null : filter.status().name())
                 .query(Integer.class).single();
+    }
+
+    private static JdbcClient.StatementSpec withReasonAndStatus(JdbcClient.StatementSpec statement, BoardFilter filter) {
+        return statement
+                .param("reason", filter.reason() == null ? null : filter.reason().name())
+                .param("status", filter.status() == null ? null : filter.status().name());
     }
 
     private static CaseRow row(ResultSet row, int number) throws SQLException {

@@ -37,43 +37,24 @@ class JdbcCredentials implements Credentials {
     @Override
     @Transactional
     public Credential save(Credential credential) {
-        var verification = credential.verification();
         try {
             if (credential.id() == null) {
-                var id = jdbc.sql("""
+                var id = withFields(jdbc.sql("""
                         INSERT INTO credential (therapist_id, credential_type, title, number, issuing_body, jurisdiction,
                             valid_from, valid_to, verified_by, verified_at, evidence)
                         VALUES (:therapist, :type, :title, :number, :body, :jurisdiction, :from, :to, :verifiedBy,
                             :verifiedAt, :evidence)
-                        RETURNING id""")
+                        RETURNING id"""), credential)
                         .param("therapist", credential.therapist().value())
                         .param("type", credential.type().name())
-                        .param("title", credential.title())
-                        .param("number", credential.number())
-                        .param("body", credential.issuingBody())
-                        .param("jurisdiction", credential.jurisdiction())
-                        .param("from", credential.validFrom())
-                        .param("to", credential.validTo())
-                        .param("verifiedBy", verification == null ? null : verification.verifiedBy().value())
-                        .param("verifiedAt", verification == null ? null : Timestamp.from(verification.verifiedAt()))
-                        .param("evidence", verification == null ? null : verification.evidence())
                         .query(Long.class).single();
                 return find(id);
             }
-            var updated = jdbc.sql("""
+            var updated = withFields(jdbc.sql("""
                     UPDATE credential SET title = :title, number = :number, issuing_body = :body,
                         jurisdiction = :jurisdiction, valid_from = :from, valid_to = :to, verified_by = :verifiedBy,
                         verified_at = :verifiedAt, evidence = :evidence, version = version + 1
-                    WHERE id = :id AND version = :version""")
-                    .param("title", credential.title())
-                    .param("number", credential.number())
-                    .param("body", credential.issuingBody())
-                    .param("jurisdiction", credential.jurisdiction())
-                    .param("from", credential.validFrom())
-                    .param("to", credential.validTo())
-                    .param("verifiedBy", verification == null ? null : verification.verifiedBy().value())
-                    .param("verifiedAt", verification == null ? null : Timestamp.from(verification.verifiedAt()))
-                    .param("evidence", verification == null ? null : verification.evidence())
+                    WHERE id = :id AND version = :version"""), credential)
                     .param("id", credential.id())
                     .param("version", credential.version())
                     .update();
@@ -84,6 +65,21 @@ class JdbcCredentials implements Credentials {
         } catch (DataIntegrityViolationException refused) {
             throw ConstraintMessages.translate(refused);
         }
+    }
+
+    /** The columns an insert and an update both write. */
+    private static JdbcClient.StatementSpec withFields(JdbcClient.StatementSpec statement, Credential credential) {
+        var verification = credential.verification();
+        return statement
+                .param("title", credential.title())
+                .param("number", credential.number())
+                .param("body", credential.issuingBody())
+                .param("jurisdiction", credential.jurisdiction())
+                .param("from", credential.validFrom())
+                .param("to", credential.validTo())
+                .param("verifiedBy", verification == null ? null : verification.verifiedBy().value())
+                .param("verifiedAt", verification == null ? null : Timestamp.from(verification.verifiedAt()))
+                .param("evidence", verification == null ? null : verification.evidence());
     }
 
     private Credential find(long id) {
