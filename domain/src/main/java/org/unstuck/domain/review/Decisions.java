@@ -16,6 +16,9 @@ public interface Decisions {
     /** A case's decisions, oldest first. */
     List<Decision> onCase(CaseId caseId);
 
+    /** Every decision made from one day to another, both included, oldest first; superseded ones too. */
+    List<Decision> decidedBetween(LocalDate from, LocalDate to);
+
     /** The decisions recorded in a review meeting: its minutes, oldest first. */
     List<Decision> inMeeting(MeetingId meeting);
 

@@ -51,6 +51,12 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
+    public List<Decision> decidedBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT * FROM decision WHERE decided_on BETWEEN :from AND :to ORDER BY decided_at, id")
+                .param("from", from).param("to", to).query(JdbcDecisions::decision).list();
+    }
+
+    @Override
     public List<Decision> inMeeting(MeetingId meeting) {
         return jdbc.sql("SELECT * FROM decision WHERE meeting_id = :meeting ORDER BY decided_at, id")
                 .param("meeting", meeting.value()).query(JdbcDecisions::decision).list();

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decision;
@@ -21,6 +23,7 @@ import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.persistence.board.CaseTrajectories;
+import org.unstuck.reports.decision.DecisionLogReport;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.security.CurrentActor;
 
@@ -76,6 +79,32 @@ public class FollowUpService {
         }
         audit.allowed("follow-ups.read", null, rows.size() + " decisions");
         return rows;
+    }
+
+    /** The decision log of the supervisor's team for the last days, with outcomes once each follow-up has come. */
+    @RolesAllowed("SUPERVISOR")
+    @Transactional
+    public DecisionLogReport decisionLog(int lastDays) {
+        var actor = currentActor.actor();
+        var today = LocalDate.now(clock);
+        var from = today.minusDays(lastDays);
+        var names = accounts.all();
+        var rows = new ArrayList<DecisionLogReport.Row>();
+        for (var decision : decisions.decidedBetween(from, today)) {
+            var theCase = cases.find(decision.caseId()).orElse(null);
+            if (theCase == null || !actor.supervises(theCase.therapist())) {
+                continue;
+            }
+            var therapist = nameOf(names, theCase.therapist());
+            rows.add(new DecisionLogReport.Row(theCase.client().value(), therapist, nameOf(names, decision.owner()), decision,
+                    decision.isFollowUpDue(today) ? outcome(decision, theCase) : null));
+        }
+        audit.allowed("report.decision-log", null, rows.size() + " decisions");
+        return new DecisionLogReport(from, today, today, rows);
+    }
+
+    private static String nameOf(List<UserAccount> names, UserId id) {
+        return names.stream().filter(account -> id.equals(account.id())).findFirst().map(UserAccount::displayName).orElse("");
     }
 
     /** Across the practice: per decision type and approach, how many flagged cases improved by their follow-up. */

@@ -2,14 +2,19 @@ package org.unstuck.web.review;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -27,6 +32,9 @@ import org.unstuck.web.common.StatusBadge;
 @Route("follow-ups")
 @RolesAllowed("SUPERVISOR")
 public class FollowUpsView extends Main implements HasDynamicTitle {
+
+    /** The decision log covers this many days back from today. */
+    private static final int LOG_DAYS = 365;
 
     FollowUpsView(FollowUpService followUps) {
         addClassName("page");
@@ -71,7 +79,19 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         works.setAllRowsVisible(true);
         works.setEmptyStateText(getTranslation("what-works.empty"));
 
-        add(new H2(getTranslation("follow-ups.title")), new Paragraph(getTranslation("follow-ups.intro")), due,
+        var pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var content = followUps.decisionLog(LOG_DAYS).toPdf();
+            return new DownloadResponse(new ByteArrayInputStream(content), "decision-log.pdf", "application/pdf", content.length);
+        }), getTranslation("decision-log.pdf", LOG_DAYS));
+        pdf.setId("download-decision-log-pdf");
+        var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var content = followUps.decisionLog(LOG_DAYS).toCsv();
+            return new DownloadResponse(new ByteArrayInputStream(content), "decision-log.csv", "text/csv", content.length);
+        }), getTranslation("decision-log.csv", LOG_DAYS));
+        csv.setId("download-decision-log-csv");
+        var downloads = new HorizontalLayout(pdf, csv);
+        downloads.addClassName("wrap-row");
+        add(new H2(getTranslation("follow-ups.title")), new Paragraph(getTranslation("follow-ups.intro")), downloads, due,
                 new H3(getTranslation("what-works.title")), new Paragraph(getTranslation("what-works.intro")), works);
     }
 

@@ -3,6 +3,9 @@ package org.unstuck.web.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +45,25 @@ class FollowUpServiceTest {
     }
 
     @Test
+    @WithUserDetails("supervisor1")
+    void the_decision_log_holds_the_teams_decisions_and_reads_back_from_pdf_and_csv() throws Exception {
+        var log = followUps.decisionLog(365);
+        var expected = jdbc.sql("""
+                SELECT count(*) FROM decision d JOIN therapy_case c ON c.id = d.case_id
+                JOIN user_account u ON u.id = c.therapist_id
+                WHERE d.decided_on >= current_date - 365 AND u.username IN ('therapist1', 'therapist2', 'therapist3')""")
+                .query(Integer.class).single();
+        assertThat(log.rows()).hasSize(expected).isNotEmpty();
+        try (var document = Loader.loadPDF(log.toPdf())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Decision log", log.rows().getFirst().client());
+        }
+        assertThat(new String(log.toCsv(), StandardCharsets.UTF_8).lines().count()).isEqualTo(expected + 1);
+    }
+
+    @Test
     @WithUserDetails("therapist1")
-    void a_therapist_has_no_follow_up_board() {
+    void a_therapist_has_no_follow_up_board_or_decision_log() {
         assertThatThrownBy(() -> followUps.dueForMyTeam()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> followUps.decisionLog(30)).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -1,0 +1,73 @@
+package org.unstuck.reports.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.unstuck.domain.caseload.Approach;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.StallReason;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.DecisionId;
+import org.unstuck.domain.review.DecisionOutcome;
+
+class DecisionLogReportTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 10, 1);
+
+    private static Decision decision(long id, DecisionDetails details, Set<StallReason> reasons, LocalDate followUp) {
+        return new Decision(new DecisionId(id), new CaseId(id), null, details, "Rationale " + id + ", with a comma", reasons,
+                new UserId(2), followUp, new UserId(1), Instant.parse("2026-10-01T10:00:00Z"), DAY, CaseStatus.STALLED, 18.0,
+                null);
+    }
+
+    private static DecisionLogReport fixture() {
+        return new DecisionLogReport(DAY, DAY.plusMonths(2), DAY.plusMonths(2), List.of(
+                new DecisionLogReport.Row("C-0001", "Alex Morgan", "Alex Morgan",
+                        decision(1, new DecisionDetails.ChangeApproach(new Approach("CBT"), new Approach("Behavioural activation")),
+                                Set.of(StallReason.APPROACH_FIT), DAY.plusWeeks(4)),
+                        new DecisionOutcome(CaseStatus.STALLED, CaseStatus.ON_TRACK, 7.0, DecisionOutcome.Verdict.IMPROVED)),
+                new DecisionLogReport.Row("C-0002", "Sam Okafor", "Sam Okafor",
+                        decision(2, new DecisionDetails.ContinuePlan(), Set.of(StallReason.ALLIANCE, StallReason.CLIENT_ENGAGEMENT),
+                                DAY.plusMonths(6)),
+                        null)));
+    }
+
+    @Test
+    void the_pdf_lists_each_decision_and_whether_its_case_improved() throws IOException {
+        try (var document = Loader.loadPDF(fixture().toPdf())) {
+            var text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Decision log", "2 decisions; 1 past their follow-up, of which 1 on a case that improved",
+                    "Change approach", "yes (+7)", "Continue", "not yet", "Alliance, Client engagement", "Confidential",
+                    "Page 1 of 1");
+        }
+    }
+
+    @Test
+    void the_csv_parses_back_row_by_row() throws IOException {
+        var csv = new String(fixture().toCsv(), StandardCharsets.UTF_8).substring(1);
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            var records = parser.getRecords();
+            assertThat(records).hasSize(2);
+            assertThat(records.get(0).get("decision")).isEqualTo("CHANGE_APPROACH");
+            assertThat(records.get(0).get("improved_by_follow_up")).isEqualTo("yes");
+            assertThat(records.get(0).get("score_change")).isEqualTo("7.0");
+            assertThat(records.get(0).get("rationale")).isEqualTo("Rationale 1, with a comma");
+            assertThat(records.get(1).get("reasons")).isEqualTo("ALLIANCE;CLIENT_ENGAGEMENT");
+            assertThat(records.get(1).get("status_now")).isEmpty();
+            assertThat(records.get(1).get("decided_on")).isEqualTo("2026-10-01");
+        }
+    }
+}
