@@ -23,6 +23,8 @@ import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.web.common.StatusBadge;
+import org.unstuck.web.reports.HealthReportLinks;
+import org.unstuck.web.reports.ReportService;
 
 /**
  * Decisions due for follow-up, each saying whether the case moved since; and, across the
@@ -36,7 +38,7 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
     /** The decision log covers this many days back from today. */
     private static final int LOG_DAYS = 365;
 
-    FollowUpsView(FollowUpService followUps) {
+    FollowUpsView(FollowUpService followUps, ReportService reports) {
         addClassName("page");
         setId("follow-ups-view");
         var due = new Grid<FollowUpService.FollowUpRow>();
@@ -89,7 +91,7 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
             return new DownloadResponse(new ByteArrayInputStream(content), "decision-log.csv", "text/csv", content.length);
         }), getTranslation("decision-log.csv", LOG_DAYS));
         csv.setId("download-decision-log-csv");
-        var downloads = new HorizontalLayout(pdf, csv);
+        var downloads = new HorizontalLayout(pdf, csv, new HealthReportLinks(reports));
         downloads.addClassName("wrap-row");
         add(new H2(getTranslation("follow-ups.title")), new Paragraph(getTranslation("follow-ups.intro")), downloads, due,
                 new H3(getTranslation("what-works.title")), new Paragraph(getTranslation("what-works.intro")), works);

@@ -1,0 +1,180 @@
+package org.unstuck.reports.health;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.progress.CourseOutcome;
+import org.unstuck.reports.csv.CsvTable;
+import org.unstuck.reports.pdf.TableDocument;
+
+/**
+ * Caseload health per therapist, per approach and for the whole practice: active cases and the
+ * share flagged, and among finished courses the NHS Talking Therapies figures — caseness,
+ * recovery, reliable improvement, reliable deterioration, reliable recovery — each with the
+ * number of cases it rests on. Recovery rates are among finished courses that started at
+ * caseness; improvement and deterioration rates among all finished courses.
+ */
+public record CaseloadHealthReport(LocalDate asOf, List<Course> courses) {
+
+    /**
+     * One case.
+     *
+     * @param outcome the course outcome, for a finished course scored on PHQ-9 or GAD-7; else null
+     */
+    public record Course(String therapist, String approach, boolean open, boolean flagged, @Nullable CourseOutcome outcome) {
+    }
+
+    /** The figures of one group of cases. */
+    public record Figures(String group, int active, int flagged, int finished, int atCaseness, int recovered, int improved,
+            int deteriorated, int reliablyRecovered) {
+
+        public @Nullable Double flagRate() {
+            return active == 0 ? null : (double) flagged / active;
+        }
+
+        public @Nullable Double recoveryRate() {
+            return atCaseness == 0 ? null : (double) recovered / atCaseness;
+        }
+
+        public @Nullable Double improvementRate() {
+            return finished == 0 ? null : (double) improved / finished;
+        }
+
+        public @Nullable Double deteriorationRate() {
+            return finished == 0 ? null : (double) deteriorated / finished;
+        }
+
+        public @Nullable Double reliableRecoveryRate() {
+            return atCaseness == 0 ? null : (double) reliablyRecovered / atCaseness;
+        }
+    }
+
+    public CaseloadHealthReport {
+        courses = List.copyOf(courses);
+    }
+
+    public Figures practice() {
+        return figures("Whole practice", course -> true);
+    }
+
+    public List<Figures> byTherapist() {
+        return grouped(Course::therapist);
+    }
+
+    public List<Figures> byApproach() {
+        return grouped(Course::approach);
+    }
+
+    private List<Figures> grouped(Function<Course, String> key) {
+        var groups = new TreeMap<String, Boolean>();
+        courses.forEach(course -> groups.put(key.apply(course), true));
+        return groups.keySet().stream().map(group -> figures(group, course -> key.apply(course).equals(group))).toList();
+    }
+
+    private Figures figures(String group, Predicate<Course> member) {
+        int active = 0, flagged = 0, finished = 0, caseness = 0, recovered = 0, improved = 0, deteriorated = 0, reliable = 0;
+        for (var course : courses) {
+            if (!member.test(course)) {
+                continue;
+            }
+            if (course.open()) {
+                active++;
+                if (course.flagged()) {
+                    flagged++;
+                }
+            }
+            var outcome = course.outcome();
+            if (course.open() || outcome == null || !outcome.finishedCourse()) {
+                continue;
+            }
+            finished++;
+            if (outcome.reliablyImproved()) {
+                improved++;
+            }
+            if (outcome.reliablyDeteriorated()) {
+                deteriorated++;
+            }
+            if (outcome.atCaseness()) {
+                caseness++;
+                if (outcome.recovered()) {
+                    recovered++;
+                }
+                if (outcome.reliablyRecovered()) {
+                    reliable++;
+                }
+            }
+        }
+        return new Figures(group, active, flagged, finished, caseness, recovered, improved, deteriorated, reliable);
+    }
+
+    private Map<String, List<Figures>> sections() {
+        var sections = new LinkedHashMap<String, List<Figures>>();
+        sections.put("practice", List.of(practice()));
+        sections.put("therapist", byTherapist());
+        sections.put("approach", byApproach());
+        return sections;
+    }
+
+    public byte[] toCsv() {
+        var table = new CsvTable(List.of("grouping", "group", "active_cases", "flagged", "flag_rate", "finished_courses",
+                "at_caseness", "recovered", "recovery_rate", "reliably_improved", "reliable_improvement_rate",
+                "reliably_deteriorated", "reliable_deterioration_rate", "reliably_recovered", "reliable_recovery_rate"));
+        sections().forEach((grouping, rows) -> rows.forEach(figures -> table.row(Arrays.asList(grouping, figures.group(),
+                figures.active(), figures.flagged(), rounded(figures.flagRate()), figures.finished(), figures.atCaseness(),
+                figures.recovered(), rounded(figures.recoveryRate()), figures.improved(), rounded(figures.improvementRate()),
+                figures.deteriorated(), rounded(figures.deteriorationRate()), figures.reliablyRecovered(),
+                rounded(figures.reliableRecoveryRate())))));
+        try {
+            var out = new ByteArrayOutputStream();
+            table.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public byte[] toPdf() {
+        var document = new TableDocument("Caseload health",
+                List.of("As of " + asOf + ". Active cases and the share flagged (watch, stalled or deteriorating); among finished"
+                                + " courses scored on PHQ-9 or GAD-7, the NHS Talking Therapies figures.",
+                        "Recovery: at caseness at the start, below it at the end, among finished courses at caseness."
+                                + " Each figure shows the cases it rests on (n)."),
+                List.of("Group", "Active", "Flagged", "Finished", "Recovery", "Reliable improvement", "Reliable deterioration",
+                        "Reliable recovery"),
+                new float[] {0.2f, 0.07f, 0.11f, 0.08f, 0.13f, 0.14f, 0.14f, 0.13f},
+                "Confidential: aggregate outcomes of the practice; no individual client is shown.");
+        sections().forEach((grouping, rows) -> {
+            for (var figures : rows) {
+                document.row(List.of((grouping.equals("practice") ? "" : grouping + ": ") + figures.group(),
+                        Integer.toString(figures.active()), share(figures.flagRate(), figures.active()),
+                        Integer.toString(figures.finished()), share(figures.recoveryRate(), figures.atCaseness()),
+                        share(figures.improvementRate(), figures.finished()),
+                        share(figures.deteriorationRate(), figures.finished()),
+                        share(figures.reliableRecoveryRate(), figures.atCaseness())));
+            }
+        });
+        return document.toPdf();
+    }
+
+    private static @Nullable Double rounded(@Nullable Double rate) {
+        return rate == null ? null : Math.round(rate * 1000) / 1000.0;
+    }
+
+    private static String share(@Nullable Double rate, int n) {
+        if (rate == null) {
+            return "- (n=0)";
+        }
+        return NumberFormat.getPercentInstance(Locale.ENGLISH).format(rate) + " (n=" + n + ")";
+    }
+}
