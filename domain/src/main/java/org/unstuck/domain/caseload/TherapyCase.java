@@ -150,10 +150,6 @@ public final class TherapyCase {
         return closed;
     }
 
-    public CaseStatusOfWork statusOfWork() {
-        return closed == null ? CaseStatusOfWork.OPEN : CaseStatusOfWork.CLOSED;
-    }
-
     public boolean isOpen() {
         return closed == null;
     }
