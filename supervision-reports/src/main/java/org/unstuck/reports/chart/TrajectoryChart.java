@@ -1,7 +1,9 @@
 package org.unstuck.reports.chart;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,41 +58,45 @@ public record TrajectoryChart(String title, String description, double min, doub
 
     /** The chart as a standalone SVG document. */
     public String toSvg() {
-        var svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" class=\"trajectory-chart\" "
-                        + "aria-label=\"%s\" font-family=\"sans-serif\" font-size=\"12\">",
-                WIDTH, HEIGHT, escape(title)));
-        svg.append("<title>").append(escape(title)).append("</title><desc>").append(escape(description)).append("</desc>");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2d3d\">%s</text>",
-                LEFT, escape(title)));
-        drawGrid(svg);
-        drawExpectedBand(svg);
-        drawReliableChangeBand(svg);
-        drawCutoff(svg);
-        drawScores(svg);
-        svg.append("</svg>");
-        return svg.toString();
+        var canvas = new SvgCanvas(WIDTH, HEIGHT, title, description);
+        draw(canvas);
+        return canvas.finish();
     }
 
-    private void drawGrid(StringBuilder svg) {
+    /** The chart as vector graphics on a PDF page: its top-left corner at (left, top) in points, so many points wide. */
+    public void drawOnPdf(PDPageContentStream content, double left, double top, double width) {
+        draw(new PdfCanvas(content, left, top, width / WIDTH));
+    }
+
+    /** How tall the chart is for a given width, keeping its proportions. */
+    public static double heightFor(double width) {
+        return width * HEIGHT / WIDTH;
+    }
+
+    private void draw(ChartCanvas canvas) {
+        canvas.text(LEFT, 20, title, 14, "#1f2d3d", ChartCanvas.Anchor.START, true);
+        drawGrid(canvas);
+        drawExpectedBand(canvas);
+        drawReliableChangeBand(canvas);
+        drawCutoff(canvas);
+        drawScores(canvas);
+    }
+
+    private void drawGrid(ChartCanvas canvas) {
         var bottom = HEIGHT - BOTTOM;
-        svg.append(line(LEFT, TOP, LEFT, bottom, "#8a94a6", 1, null));
-        svg.append(line(LEFT, bottom, WIDTH - RIGHT, bottom, "#8a94a6", 1, null));
+        canvas.line(LEFT, TOP, LEFT, bottom, "#8a94a6", 1, null, null);
+        canvas.line(LEFT, bottom, WIDTH - RIGHT, bottom, "#8a94a6", 1, null, null);
         var step = niceStep((max - min) / 5);
         for (var value = Math.ceil(min / step) * step; value <= max + 1e-9; value += step) {
             var yy = y(value);
-            svg.append(line(LEFT, yy, WIDTH - RIGHT, yy, "#e4e8ef", 1, null));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#4a5568\">%s</text>",
-                    LEFT - 6, yy + 4, number(value)));
+            canvas.line(LEFT, yy, WIDTH - RIGHT, yy, "#e4e8ef", 1, null, null);
+            canvas.text(LEFT - 6, yy + 4, number(value), 12, "#4a5568", ChartCanvas.Anchor.END, false);
         }
         var every = Math.max(1, (int) Math.ceil(lastSession() / 12.0));
         for (int session = 1; session <= lastSession(); session += every) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#4a5568\">%d</text>",
-                    x(session), bottom + 16, session));
+            canvas.text(x(session), bottom + 16, Integer.toString(session), 12, "#4a5568", ChartCanvas.Anchor.MIDDLE, false);
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#4a5568\">%s</text>",
-                (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 6, escape(sessionAxisLabel)));
+        canvas.text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 6, sessionAxisLabel, 12, "#4a5568", ChartCanvas.Anchor.MIDDLE, false);
     }
 
     /** A tick step of 1, 2 or 5 times a power of ten, near the rough step asked for. */
@@ -101,85 +107,55 @@ public record TrajectoryChart(String title, String description, double min, doub
         return nice * magnitude;
     }
 
-    private void drawExpectedBand(StringBuilder svg) {
+    private void drawExpectedBand(ChartCanvas canvas) {
         if (expected.size() < 2) {
             return;
         }
-        var outline = new StringBuilder();
+        var outline = new ArrayList<double[]>();
         for (var band : expected) {
-            outline.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(band.session()), y(band.high())));
+            outline.add(new double[] {x(band.session()), y(band.high())});
         }
         for (var band : expected.reversed()) {
-            outline.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(band.session()), y(band.low())));
+            outline.add(new double[] {x(band.session()), y(band.low())});
         }
-        svg.append("<polygon class=\"expected-band\" points=\"").append(outline.toString().strip())
-                .append("\" fill=\"#c6e6d9\" fill-opacity=\"0.6\" stroke=\"none\"/>");
+        canvas.polygon(outline, "#c6e6d9", 0.6, "expected-band");
     }
 
-    private void drawReliableChangeBand(StringBuilder svg) {
+    private void drawReliableChangeBand(ChartCanvas canvas) {
         if (reliableChange == null || points.isEmpty()) {
             return;
         }
         var first = points.getFirst().value();
         var top = y(first + reliableChange);
         var bottom = y(first - reliableChange);
-        svg.append(String.format(Locale.ROOT,
-                "<rect class=\"reliable-change-band\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"#f2e3b3\" fill-opacity=\"0.55\"/>",
-                LEFT, top, WIDTH - LEFT - RIGHT, bottom - top));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#7a5d00\">%s</text>",
-                WIDTH - RIGHT - 4, top + 13, escape(reliableChangeLabel)));
+        canvas.rect(LEFT, top, WIDTH - LEFT - RIGHT, bottom - top, "#f2e3b3", 0.55, "reliable-change-band");
+        canvas.text(WIDTH - RIGHT - 4, top + 13, reliableChangeLabel, 12, "#7a5d00", ChartCanvas.Anchor.END, false);
     }
 
-    private void drawCutoff(StringBuilder svg) {
+    private void drawCutoff(ChartCanvas canvas) {
         if (cutoff == null) {
             return;
         }
         var yy = y(cutoff);
-        svg.append(line(LEFT, yy, WIDTH - RIGHT, yy, "#c0392b", 1.5, "6 4").replace("<line ", "<line class=\"cutoff\" "));
+        canvas.line(LEFT, yy, WIDTH - RIGHT, yy, "#c0392b", 1.5, "6 4", "cutoff");
         // Written above the line, or below it when the line runs along the top of the plot.
         var labelY = yy - 5 < TOP + 12 ? yy + 15 : yy - 5;
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" fill=\"#c0392b\">%s</text>",
-                LEFT + 6, labelY, escape(cutoffLabel)));
+        canvas.text(LEFT + 6, labelY, cutoffLabel, 12, "#c0392b", ChartCanvas.Anchor.START, false);
     }
 
-    private void drawScores(StringBuilder svg) {
+    private void drawScores(ChartCanvas canvas) {
         if (points.isEmpty()) {
             return;
         }
-        var polyline = new StringBuilder();
+        canvas.polyline(points.stream().map(point -> new double[] {x(point.session()), y(point.value())}).toList(),
+                "#2f6f73", 2.5, "scores");
         for (var point : points) {
-            polyline.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(point.session()), y(point.value())));
+            canvas.circle(x(point.session()), y(point.value()), 4, "#2f6f73", point.session() + ": " + number(point.value()),
+                    "score");
         }
-        svg.append("<polyline class=\"scores\" points=\"").append(polyline.toString().strip())
-                .append("\" fill=\"none\" stroke=\"#2f6f73\" stroke-width=\"2.5\"/>");
-        for (var point : points) {
-            svg.append(String.format(Locale.ROOT,
-                    "<circle class=\"score\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#2f6f73\"><title>%d: %s</title></circle>",
-                    x(point.session()), y(point.value()), point.session(), number(point.value())));
-        }
-    }
-
-    private static String line(double x1, double y1, double x2, double y2, String colour, double width, @Nullable String dash) {
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>",
-                x1, y1, x2, y2, colour, width, dash == null ? "" : " stroke-dasharray=\"" + dash + "\"");
     }
 
     private static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    static String escape(String text) {
-        var escaped = new StringBuilder(text.length());
-        for (var c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(Character.isISOControl(c) ? ' ' : c);
-            }
-        }
-        return escaped.toString();
     }
 }

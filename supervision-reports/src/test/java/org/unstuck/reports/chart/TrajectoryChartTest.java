@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -71,6 +78,27 @@ class TrajectoryChartTest {
         assertThat(TrajectoryChart.niceStep(40 / 5.0)).isEqualTo(10);
         assertThat(TrajectoryChart.niceStep(180 / 5.0)).isEqualTo(50);
         assertThat(TrajectoryChart.niceStep(2 / 5.0)).isEqualTo(0.5);
+    }
+
+    @Test
+    void the_same_chart_is_drawn_as_vector_graphics_in_a_pdf() throws Exception {
+        var pdf = new ByteArrayOutputStream();
+        try (var document = new PDDocument()) {
+            var page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (var content = new PDPageContentStream(document, page)) {
+                phq9("PHQ-9 (lower is better)").drawOnPdf(content, 40, 800, 500);
+            }
+            document.save(pdf);
+        }
+        try (var document = Loader.loadPDF(pdf.toByteArray())) {
+            var page = document.getPage(0);
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("PHQ-9 (lower is better)", "Clinical cut-off 10", "No reliable change", "Session");
+            assertThat(page.getResources().getXObjectNames()).as("no embedded picture of the chart").isEmpty();
+            var operators = new String(page.getContents().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(operators).contains(" l\n", " c\n", " re\n");
+        }
     }
 
     @Test
