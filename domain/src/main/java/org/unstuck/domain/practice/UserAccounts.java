@@ -1,12 +1,18 @@
 package org.unstuck.domain.practice;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stored user accounts of the practice. */
 public interface UserAccounts {
 
     Optional<UserAccount> findByUsername(Username username);
+
+    Optional<UserAccount> find(UserId id);
+
+    /** Every account's display name by id, for naming the people in a list with one read. */
+    Map<UserId, String> displayNames();
 
     /** Every account, ordered by display name. */
     List<UserAccount> all();

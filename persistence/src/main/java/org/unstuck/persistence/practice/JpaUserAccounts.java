@@ -2,8 +2,10 @@ package org.unstuck.persistence.practice;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.practice.UserAccount;
@@ -24,6 +26,16 @@ class JpaUserAccounts implements UserAccounts {
     @Override
     public Optional<UserAccount> findByUsername(Username username) {
         return repository.findByUsername(username.value()).map(JpaUserAccounts::toDomain);
+    }
+
+    @Override
+    public Optional<UserAccount> find(UserId id) {
+        return repository.findById(id.value()).map(JpaUserAccounts::toDomain);
+    }
+
+    @Override
+    public Map<UserId, String> displayNames() {
+        return all().stream().collect(Collectors.toUnmodifiableMap(UserAccount::id, UserAccount::displayName));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 import org.jspecify.annotations.Nullable;
+import org.unstuck.reports.pdf.PdfText;
 
 /**
  * Draws a chart as vector graphics onto a PDF page, scaled into a box whose top-left corner is
@@ -108,7 +109,7 @@ public final class PdfCanvas implements ChartCanvas {
     public void text(double x, double y, String text, double size, String colour, Anchor anchor, boolean isBold) {
         draw(() -> {
             var font = isBold ? bold : regular;
-            var shown = printable(font, text);
+            var shown = PdfText.printable(font, text);
             var fontSize = (float) (size * scale);
             var width = font.getStringWidth(shown) / 1000 * fontSize;
             var start = switch (anchor) {
@@ -151,18 +152,5 @@ public final class PdfCanvas implements ChartCanvas {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not draw the chart", e);
         }
-    }
-
-    private static String printable(PDType1Font font, String text) {
-        var out = new StringBuilder(text.length());
-        for (var c : text.toCharArray()) {
-            try {
-                font.encode(String.valueOf(c));
-                out.append(c);
-            } catch (IllegalArgumentException | IOException notInFont) {
-                out.append(c == '\u2264' ? "<=" : c == '\u2265' ? ">=" : "?");
-            }
-        }
-        return out.toString();
     }
 }

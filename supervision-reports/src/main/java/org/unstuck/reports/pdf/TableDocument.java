@@ -114,13 +114,13 @@ public final class TableDocument {
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(x, y);
-        content.showText(printable(font, text));
+        content.showText(PdfText.printable(font, text));
         content.endText();
     }
 
     /** Shortens text to the column, ending it with "..." where it was cut. */
     private static String fit(PDType1Font font, float size, String text, float width) throws IOException {
-        var safe = printable(font, text);
+        var safe = PdfText.printable(font, text);
         if (font.getStringWidth(safe) / 1000 * size <= width) {
             return safe;
         }
@@ -129,22 +129,5 @@ public final class TableDocument {
             cut = cut.substring(0, cut.length() - 1);
         }
         return cut + "...";
-    }
-
-    private static String printable(PDType1Font font, String text) {
-        var out = new StringBuilder(text.length());
-        for (var c : text.toCharArray()) {
-            if (Character.isISOControl(c)) {
-                out.append(' ');
-                continue;
-            }
-            try {
-                font.encode(String.valueOf(c));
-                out.append(c);
-            } catch (IllegalArgumentException | IOException notInFont) {
-                out.append('?');
-            }
-        }
-        return out.toString();
     }
 }

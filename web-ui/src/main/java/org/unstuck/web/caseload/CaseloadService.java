@@ -35,6 +35,7 @@ import org.unstuck.domain.notes.NoteId;
 import org.unstuck.domain.notes.NotePrompt;
 import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.notes.ReflectiveNotes;
+import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.progress.PracticeSettings;
 import org.unstuck.domain.progress.ProgressSnapshots;
@@ -117,8 +118,7 @@ public class CaseloadService {
         var actor = currentActor.actor();
         var theCase = readableCase(actor, caseNumber, "case.read");
         var caseId = Objects.requireNonNull(theCase.id());
-        var therapist = accounts.all().stream().filter(account -> theCase.therapist().equals(account.id()))
-                .findFirst().map(account -> account.displayName()).orElse("");
+        var therapist = accounts.find(theCase.therapist()).map(UserAccount::displayName).orElse("");
         var visibleNotes = notes.onCase(caseId).stream().filter(note -> AccessPolicy.mayReadNote(actor, note)).toList();
         audit.allowed("case.read", caseId, null);
         if (!visibleNotes.isEmpty()) {

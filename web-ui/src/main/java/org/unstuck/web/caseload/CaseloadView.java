@@ -21,9 +21,10 @@ import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.persistence.board.CaseRow;
+import org.unstuck.web.common.Labels;
+import org.unstuck.web.common.StatusBadge;
 import org.unstuck.web.review.ReferralService;
 import org.unstuck.web.review.ReferralsPanel;
-import org.unstuck.web.common.StatusBadge;
 
 /** The therapist's own cases, most severe first, each with its status and the reason in one sentence. */
 @Route("caseload")

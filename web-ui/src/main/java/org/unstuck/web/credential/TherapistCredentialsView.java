@@ -28,8 +28,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.HashMap;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +36,7 @@ import org.unstuck.domain.credential.Credential;
 import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.common.Labels;
 
 /**
  * One therapist's credentials and CPD with their compliance. The practice manager adds, renews and
@@ -71,7 +70,6 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
         var page = service.of(username);
         removeAll();
         title = page.displayName();
-        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
 
         var summary = new HorizontalLayout();
         summary.addClassName("wrap-row");
@@ -97,12 +95,12 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
             cell.addClassName("two-lines");
             return cell;
         }).setHeader(getTranslation("credentials.credential")).setWidth("16rem").setFlexGrow(1);
-        credentials.addColumn(credential -> credential.validFrom().format(dates) + " – "
-                        + (credential.validTo() == null ? getTranslation("credentials.no-end") : credential.validTo().format(dates)))
+        credentials.addColumn(credential -> Labels.date(credential.validFrom()) + " – "
+                        + (credential.validTo() == null ? getTranslation("credentials.no-end") : Labels.date(credential.validTo())))
                 .setHeader(getTranslation("credentials.valid")).setAutoWidth(true);
         credentials.addColumn(credential -> credential.verification() == null ? getTranslation("credentials.unverified")
                         : getTranslation("credentials.verified", credential.verification().evidence(),
-                                credential.verification().verifiedAt().atZone(ZoneOffset.UTC).toLocalDate().format(dates)))
+                                Labels.date(credential.verification().verifiedAt().atZone(ZoneOffset.UTC).toLocalDate())))
                 .setHeader(getTranslation("credentials.verification")).setWidth("12rem").setFlexGrow(0);
         if (page.mayManage()) {
             var latest = new HashMap<CredentialType, Credential>();
@@ -121,7 +119,7 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
         var cpd = new Grid<CpdEntry>();
         cpd.setId("cpd-list");
         cpd.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        cpd.addColumn(entry -> entry.date().format(dates)).setHeader(getTranslation("cpd.date")).setAutoWidth(true);
+        cpd.addColumn(entry -> Labels.date(entry.date())).setHeader(getTranslation("cpd.date")).setAutoWidth(true);
         cpd.addColumn(entry -> Scores.format(entry.hours())).setHeader(getTranslation("cpd.hours")).setAutoWidth(true);
         cpd.addColumn(CpdEntry::topic).setHeader(getTranslation("cpd.topic")).setFlexGrow(1);
         cpd.setItems(page.cpd().reversed());

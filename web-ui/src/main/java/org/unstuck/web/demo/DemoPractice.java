@@ -32,6 +32,7 @@ import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
@@ -58,12 +59,13 @@ class DemoPractice implements ApplicationRunner {
     private final Credentials credentials;
     private final Decisions decisions;
     private final CaseProgressUpdater progress;
+    private final ProgressSnapshots snapshots;
     private final CaseTrajectories trajectories;
     private final Clock clock;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
-            CaseProgressUpdater progress, CaseTrajectories trajectories, Clock clock) {
+            CaseProgressUpdater progress, ProgressSnapshots snapshots, CaseTrajectories trajectories, Clock clock) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
@@ -74,6 +76,7 @@ class DemoPractice implements ApplicationRunner {
         this.credentials = credentials;
         this.decisions = decisions;
         this.progress = progress;
+        this.snapshots = snapshots;
         this.trajectories = trajectories;
         this.clock = clock;
     }
@@ -116,7 +119,7 @@ class DemoPractice implements ApplicationRunner {
             if (decided == 8) {
                 break;
             }
-            var snapshot = progress.recompute(caseId);
+            var snapshot = snapshots.latest(caseId).orElseThrow();
             var theCase = cases.find(caseId).orElseThrow();
             var supervisor = supervisorOf.get(theCase.therapist());
             if (supervisor == null || snapshot.status() != CaseStatus.STALLED && snapshot.status() != CaseStatus.DETERIORATING) {

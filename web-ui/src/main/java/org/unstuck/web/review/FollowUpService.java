@@ -12,9 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.TherapyCase;
-import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
-import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decision;
@@ -65,15 +63,14 @@ public class FollowUpService {
     @Transactional
     public List<FollowUpRow> dueForMyTeam() {
         var actor = currentActor.actor();
-        var names = accounts.all();
+        var names = accounts.displayNames();
         var rows = new ArrayList<FollowUpRow>();
         for (var decision : decisions.followUpsDueBy(LocalDate.now(clock))) {
             var theCase = cases.find(decision.caseId()).orElse(null);
             if (theCase == null || !actor.supervises(theCase.therapist())) {
                 continue;
             }
-            var therapist = names.stream().filter(account -> theCase.therapist().equals(account.id())).findFirst()
-                    .map(account -> account.displayName()).orElse("");
+            var therapist = names.getOrDefault(theCase.therapist(), "");
             rows.add(new FollowUpRow(decision.caseId().value(), theCase.client().value(), therapist, decision,
                     outcome(decision, theCase)));
         }
@@ -88,23 +85,19 @@ public class FollowUpService {
         var actor = currentActor.actor();
         var today = LocalDate.now(clock);
         var from = today.minusDays(lastDays);
-        var names = accounts.all();
+        var names = accounts.displayNames();
         var rows = new ArrayList<DecisionLogReport.Row>();
         for (var decision : decisions.decidedBetween(from, today)) {
             var theCase = cases.find(decision.caseId()).orElse(null);
             if (theCase == null || !actor.supervises(theCase.therapist())) {
                 continue;
             }
-            var therapist = nameOf(names, theCase.therapist());
-            rows.add(new DecisionLogReport.Row(theCase.client().value(), therapist, nameOf(names, decision.owner()), decision,
+            var therapist = names.getOrDefault(theCase.therapist(), "");
+            rows.add(new DecisionLogReport.Row(theCase.client().value(), therapist, names.getOrDefault(decision.owner(), ""), decision,
                     decision.isFollowUpDue(today) ? outcome(decision, theCase) : null));
         }
         audit.allowed("report.decision-log", null, rows.size() + " decisions");
         return new DecisionLogReport(from, today, today, rows);
-    }
-
-    private static String nameOf(List<UserAccount> names, UserId id) {
-        return names.stream().filter(account -> id.equals(account.id())).findFirst().map(UserAccount::displayName).orElse("");
     }
 
     /** Across the practice: per decision type and approach, how many flagged cases improved by their follow-up. */

@@ -16,12 +16,11 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.WhatWorks;
+import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.StatusBadge;
 import org.unstuck.web.reports.HealthReportLinks;
 import org.unstuck.web.reports.ReportService;
@@ -44,13 +43,12 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         var due = new Grid<FollowUpService.FollowUpRow>();
         due.setId("follow-ups-grid");
         due.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         due.addColumn(FollowUpService.FollowUpRow::clientCode).setHeader(getTranslation("caseload.client")).setWidth("7rem")
                 .setFlexGrow(0);
         due.addColumn(FollowUpService.FollowUpRow::therapist).setHeader(getTranslation("board.therapist")).setAutoWidth(true);
         due.addColumn(row -> getTranslation("decision.type." + row.decision().type().name()))
                 .setHeader(getTranslation("follow-ups.decision")).setAutoWidth(true);
-        due.addColumn(row -> row.decision().followUpOn().format(dates)).setHeader(getTranslation("follow-ups.due"))
+        due.addColumn(row -> Labels.date(row.decision().followUpOn())).setHeader(getTranslation("follow-ups.due"))
                 .setAutoWidth(true);
         due.addComponentColumn(row -> new StatusBadge(row.outcome().before())).setHeader(getTranslation("follow-ups.before"))
                 .setAutoWidth(true);

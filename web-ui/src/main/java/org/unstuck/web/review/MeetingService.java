@@ -130,8 +130,8 @@ public class MeetingService {
                 .filter(item -> rows.containsKey(item.caseId().value()))
                 .map(item -> new AgendaRow(item, rows.get(item.caseId().value())))
                 .toList();
-        var names = accounts.all().stream().filter(account -> meeting.attendees().contains(account.id()))
-                .map(UserAccount::displayName).sorted().toList();
+        var everyone = accounts.displayNames();
+        var names = meeting.attendees().stream().map(attendee -> everyone.getOrDefault(attendee, "")).sorted().toList();
         audit.allowed("meeting.read", null, "meeting " + meetingNumber);
         return new MeetingDetail(meeting, names, agenda, decisions.inMeeting(new MeetingId(meetingNumber)));
     }

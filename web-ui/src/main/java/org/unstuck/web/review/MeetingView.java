@@ -21,12 +21,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Set;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.AgendaItem;
 import org.unstuck.domain.review.MeetingId;
+import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.StatusBadge;
 
 /**
@@ -68,7 +67,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
     private void show() {
         var detail = meetings.meeting(meetingId);
         removeAll();
-        var date = detail.meeting().date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale()));
+        var date = Labels.longDate(detail.meeting().date());
         title = getTranslation("meeting.title", date);
         add(new H2(title), new Paragraph(getTranslation("meeting.attendees", String.join(", ", detail.attendeeNames()))));
         if (current >= detail.agenda().size()) {
@@ -185,7 +184,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
         var list = new UnorderedList();
         detail.minutes().forEach(decision -> list.add(new ListItem(getTranslation("meeting.minute",
                 getTranslation("decision.type." + decision.type().name()), decision.rationale(),
-                decision.followUpOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()))))));
+                Labels.date(decision.followUpOn())))));
         section.add(list);
         return section;
     }

@@ -16,12 +16,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.common.Labels;
 
 /** The supervisor's review meetings, and planning the next one. */
 @Route("meetings")
@@ -43,8 +42,7 @@ public class MeetingsView extends Main implements HasDynamicTitle {
         var grid = new Grid<MeetingService.MeetingSummary>();
         grid.setId("meetings-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(summary -> summary.date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-                .withLocale(getLocale()))).setHeader(getTranslation("meetings.date")).setAutoWidth(true);
+        grid.addColumn(summary -> Labels.longDate(summary.date())).setHeader(getTranslation("meetings.date")).setAutoWidth(true);
         grid.addColumn(MeetingService.MeetingSummary::agendaItems).setHeader(getTranslation("meetings.agenda"));
         grid.addColumn(MeetingService.MeetingSummary::decisions).setHeader(getTranslation("meetings.decisions"));
         grid.setItems(meetings.myMeetings());

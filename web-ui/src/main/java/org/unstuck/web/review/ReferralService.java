@@ -61,11 +61,10 @@ public class ReferralService {
     @Transactional(readOnly = true)
     public List<ReferralRow> waitingForMe() {
         var me = currentActor.actor().id();
-        var names = accounts.all();
+        var names = accounts.displayNames();
         return referrals.proposedTo(me).stream().map(referral -> {
             var theCase = cases.find(referral.caseId()).orElseThrow();
-            var from = names.stream().filter(account -> referral.from().equals(account.id())).findFirst()
-                    .map(account -> account.displayName()).orElse("");
+            var from = names.getOrDefault(referral.from(), "");
             var rationale = decisions.find(referral.decision()).map(decision -> decision.rationale()).orElse("");
             return new ReferralRow(Objects.requireNonNull(referral.id()), referral.caseId().value(), theCase.client().value(),
                     theCase.presentingProblem(), from, rationale);

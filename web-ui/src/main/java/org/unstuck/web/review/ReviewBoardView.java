@@ -12,13 +12,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.persistence.board.CaseRow;
+import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.StatusBadge;
 import org.unstuck.web.practice.PersonRow;
 
@@ -73,8 +72,7 @@ public class ReviewBoardView extends Main implements HasDynamicTitle {
         grid.addColumn(row -> row.topSentence() == null ? "" : row.topSentence())
                 .setHeader(getTranslation("caseload.why")).setWidth("22rem").setFlexGrow(1);
         grid.addColumn(CaseRow::sessionsHeld).setHeader(getTranslation("caseload.sessions")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> row.lastSessionOn() == null ? "–"
-                        : row.lastSessionOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())))
+        grid.addColumn(row -> Labels.date(row.lastSessionOn()))
                 .setHeader(getTranslation("caseload.last-session")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.followUpsDue() == 0 ? "" : getTranslation("board.follow-ups-due", row.followUpsDue()))
                 .setHeader(getTranslation("board.follow-ups")).setAutoWidth(true).setFlexGrow(0);
