@@ -104,16 +104,13 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         addClassName("full-height");
     }
 
-    /** "PHQ-9 12, better by 6": the direction in words, since a lower number is better on some measures. */
+    /** "PHQ-9 12, better by 6". */
     private String latestScore(CaseRow row) {
         if (row.latestPrimary() == null) {
             return row.measureCode() + " –";
         }
         var improvement = row.primaryImprovement() == null ? 0 : row.primaryImprovement();
-        var change = improvement > 0 ? getTranslation("caseload.change.better", Labels.score(improvement))
-                : improvement < 0 ? getTranslation("caseload.change.worse", Labels.score(-improvement))
-                : getTranslation("caseload.change.none");
-        return row.measureCode() + " " + Labels.score(row.latestPrimary()) + ", " + change;
+        return row.measureCode() + " " + Labels.score(row.latestPrimary()) + ", " + Labels.scoreChange(this, improvement);
     }
 
     private BoardFilter filter() {

@@ -1,5 +1,6 @@
 package org.unstuck.web.common;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,13 @@ public final class Labels {
 
     public static String score(@Nullable Double value) {
         return value == null ? "–" : Scores.format(value);
+    }
+
+    /** "better by 6" rather than "-6": the direction in words, since a lower number is better on some measures. */
+    public static String scoreChange(Component view, double improvement) {
+        return improvement > 0 ? view.getTranslation("caseload.change.better", score(improvement))
+                : improvement < 0 ? view.getTranslation("caseload.change.worse", score(-improvement))
+                : view.getTranslation("caseload.change.none");
     }
 
     private static String format(@Nullable LocalDate date, FormatStyle style) {

@@ -131,12 +131,13 @@ class DemoPractice implements ApplicationRunner {
                     : new DecisionDetails.AddAssessment("Repeat the intake assessment with the client");
             var reason = snapshot.topSignal().map(signal -> signal.reason()).orElse(StallReason.APPROACH_FIT);
             var primary = theCase.primaryMeasure().code().value();
-            var latest = trajectories.of(caseId).stream().filter(point -> point.measureCode().equals(primary))
+            var scoreThen = trajectories.of(caseId).stream()
+                    .filter(point -> point.measureCode().equals(primary) && !point.date().isAfter(decidedOn))
                     .reduce((first, second) -> second).map(point -> point.score()).orElse(null);
             decisions.record(new Decision(null, caseId, null, details,
                     "Agreed in supervision: give the current plan a fixed number of sessions and review the scores.",
                     Set.of(reason), theCase.therapist(), decidedOn.plusWeeks(3), supervisor,
-                    decidedOn.atTime(14, 0).toInstant(ZoneOffset.UTC), decidedOn, snapshot.status(), latest, null));
+                    decidedOn.atTime(14, 0).toInstant(ZoneOffset.UTC), decidedOn, snapshot.status(), scoreThen, null));
             decided++;
         }
         return decided;

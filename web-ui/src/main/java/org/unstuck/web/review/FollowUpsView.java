@@ -17,7 +17,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.util.Locale;
-import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.web.common.Labels;
@@ -43,22 +42,25 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         var due = new Grid<FollowUpService.FollowUpRow>();
         due.setId("follow-ups-grid");
         due.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        due.addColumn(FollowUpService.FollowUpRow::clientCode).setHeader(getTranslation("caseload.client")).setWidth("7rem")
+        due.addColumn(FollowUpService.FollowUpRow::clientCode).setHeader(getTranslation("caseload.client")).setWidth("6rem")
                 .setFlexGrow(0);
         due.addColumn(FollowUpService.FollowUpRow::therapist).setHeader(getTranslation("board.therapist")).setAutoWidth(true);
         due.addColumn(row -> getTranslation("decision.type." + row.decision().type().name()))
                 .setHeader(getTranslation("follow-ups.decision")).setAutoWidth(true);
         due.addColumn(row -> Labels.date(row.decision().followUpOn())).setHeader(getTranslation("follow-ups.due"))
                 .setAutoWidth(true);
-        due.addComponentColumn(row -> new StatusBadge(row.outcome().before())).setHeader(getTranslation("follow-ups.before"))
-                .setAutoWidth(true);
-        due.addComponentColumn(row -> new StatusBadge(row.outcome().now())).setHeader(getTranslation("follow-ups.now"))
-                .setAutoWidth(true);
+        due.addComponentColumn(row -> {
+            var change = new HorizontalLayout(new StatusBadge(row.outcome().before()), new Span("→"),
+                    new StatusBadge(row.outcome().now()));
+            change.setSpacing(false);
+            change.addClassName("status-change");
+            return change;
+        }).setHeader(getTranslation("follow-ups.status")).setAutoWidth(true);
         due.addComponentColumn(row -> {
             var verdict = new Span(verdict(row.outcome()));
             verdict.addClassName("verdict-" + row.outcome().verdict().name().toLowerCase(Locale.ROOT));
             return verdict;
-        }).setHeader(getTranslation("follow-ups.moved")).setWidth("14rem").setFlexGrow(1);
+        }).setHeader(getTranslation("follow-ups.moved")).setWidth("10rem").setFlexGrow(1);
         due.setItems(followUps.dueForMyTeam());
         due.setAllRowsVisible(true);
         due.setEmptyStateText(getTranslation("follow-ups.empty"));
@@ -96,11 +98,9 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
     }
 
     private String verdict(DecisionOutcome outcome) {
+        var status = getTranslation("follow-ups.verdict." + outcome.verdict().name());
         var change = outcome.scoreImprovement();
-        var score = change == null ? "" : ", " + (change >= 0
-                ? getTranslation("caseload.change.better", Scores.format(change))
-                : getTranslation("caseload.change.worse", Scores.format(-change)));
-        return getTranslation("follow-ups.verdict." + outcome.verdict().name()) + score;
+        return change == null ? status : status + ", " + Labels.scoreChange(this, change);
     }
 
     @Override
