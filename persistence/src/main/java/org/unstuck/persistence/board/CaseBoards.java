@@ -3,6 +3,7 @@ package org.unstuck.persistence.board;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,20 @@ public class CaseBoards {
                 .param("today", today)
                 .param("offset", offset)
                 .param("limit", limit)
+                .query(CaseBoards::row)
+                .list();
+    }
+
+    /** The board rows of the given cases, those of them that are the supervisor's supervisees' open cases. */
+    public List<CaseRow> reviewBoardRows(UserId supervisor, Collection<Long> caseIds, LocalDate today) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return withReasonAndStatus(jdbc.sql(ROWS + "WHERE c.id IN (:ids) AND\n" + SUPERVISEES), BoardFilter.everything())
+                .param("ids", caseIds)
+                .param("supervisor", supervisor.value())
+                .param("therapist", null)
+                .param("today", today)
                 .query(CaseBoards::row)
                 .list();
     }

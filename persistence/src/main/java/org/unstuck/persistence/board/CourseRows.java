@@ -2,13 +2,14 @@ package org.unstuck.persistence.board;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every case of the practice with what the caseload-health report needs, in one statement. */
+/** The cases of the practice with what the caseload-health report needs, in one statement. */
 @Repository
 @Transactional(readOnly = true)
 public class CourseRows {
@@ -19,7 +20,8 @@ public class CourseRows {
         this.jdbc = jdbc;
     }
 
-    public List<CourseRow> all() {
+    /** Every case open at some time from the first to the last day, both included. */
+    public List<CourseRow> openBetween(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 WITH scored AS (
                     SELECT s.case_id, sc.score,
@@ -28,23 +30,32 @@ public class CourseRows {
                     FROM therapy_session s
                     JOIN therapy_case c ON c.id = s.case_id
                     JOIN session_score sc ON sc.session_id = s.id AND sc.measure_code = c.primary_measure
-                    WHERE s.attendance = 'ATTENDED')
-                SELECT u.display_name, c.approach, c.closed_on IS NULL AS open,
+                    WHERE s.attendance = 'ATTENDED'),
+                ends AS (
+                    SELECT case_id, max(score) FILTER (WHERE first_rank = 1) AS first_score,
+                           max(score) FILTER (WHERE last_rank = 1) AS last_score
+                    FROM scored GROUP BY case_id),
+                attended AS (
+                    SELECT case_id, count(*) AS sessions FROM therapy_session WHERE attendance = 'ATTENDED' GROUP BY case_id)
+                SELECT u.display_name, c.approach, c.opened_on, c.closed_on,
                        coalesce(p.status IN ('WATCH', 'STALLED', 'DETERIORATING'), FALSE) AS flagged,
-                       c.primary_measure,
-                       (SELECT count(*) FROM therapy_session s WHERE s.case_id = c.id AND s.attendance = 'ATTENDED') AS attended,
-                       (SELECT score FROM scored WHERE scored.case_id = c.id AND first_rank = 1) AS first_score,
-                       (SELECT score FROM scored WHERE scored.case_id = c.id AND last_rank = 1) AS last_score
+                       c.primary_measure, coalesce(a.sessions, 0) AS attended, e.first_score, e.last_score
                 FROM therapy_case c
                 JOIN user_account u ON u.id = c.therapist_id
                 LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
+                LEFT JOIN ends e ON e.case_id = c.id
+                LEFT JOIN attended a ON a.case_id = c.id
+                WHERE c.opened_on <= :to AND (c.closed_on IS NULL OR c.closed_on >= :from)
                 ORDER BY u.display_name, c.id""")
+                .param("from", from)
+                .param("to", to)
                 .query(CourseRows::row)
                 .list();
     }
 
     private static CourseRow row(ResultSet row, int number) throws SQLException {
-        return new CourseRow(row.getString("display_name"), row.getString("approach"), row.getBoolean("open"),
+        return new CourseRow(row.getString("display_name"), row.getString("approach"),
+                row.getObject("opened_on", LocalDate.class), row.getObject("closed_on", LocalDate.class),
                 row.getBoolean("flagged"), row.getString("primary_measure"), row.getInt("attended"),
                 score(row, "first_score"), score(row, "last_score"));
     }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
@@ -49,6 +50,7 @@ class ReadModelsTest {
     @Autowired CaseProgressUpdater updater;
     @Autowired PracticeFixture practice;
     @Autowired StatementLog log;
+    @Autowired JdbcClient jdbc;
 
     private UserId supervisor;
     private UserId ann;
@@ -102,6 +104,20 @@ class ReadModelsTest {
         assertThat(stalled.lastSessionOn()).isEqualTo(today.minusWeeks(1));
         assertThat(rows.getLast().status()).isEqualTo(CaseStatus.ON_TRACK);
         assertThat(rows.getLast().primaryImprovement()).isEqualTo(12.0);
+    }
+
+    @Test
+    void board_rows_of_chosen_cases_leave_out_cases_outside_the_supervisors_team() {
+        var teamCases = boards.reviewBoard(supervisor, BoardFilter.everything(), today, 0, 50).stream().map(CaseRow::caseId).toList();
+        var outsiders = jdbc.sql("SELECT id FROM therapy_case WHERE id NOT IN (:team)").param("team", teamCases)
+                .query(Long.class).list();
+        var asked = new ArrayList<>(teamCases.subList(0, 3));
+        asked.addAll(outsiders);
+
+        assertThat(outsiders).isNotEmpty();
+        assertThat(boards.reviewBoardRows(supervisor, asked, today)).extracting(CaseRow::caseId)
+                .containsExactlyInAnyOrderElementsOf(teamCases.subList(0, 3));
+        assertThat(boards.reviewBoardRows(supervisor, List.of(), today)).isEmpty();
     }
 
     @Test

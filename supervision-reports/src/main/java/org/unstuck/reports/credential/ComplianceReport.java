@@ -1,8 +1,5 @@
 package org.unstuck.reports.credential;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +11,7 @@ import org.unstuck.domain.credential.RequirementStatus;
 import org.unstuck.domain.credential.TherapistCompliance;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.reports.csv.CsvTable;
-import org.unstuck.reports.pdf.TableDocument;
+import org.unstuck.reports.pdf.PdfFlow;
 
 /**
  * Every therapist's required credentials with status and end date, and CPD hours against the
@@ -55,13 +52,7 @@ public record ComplianceReport(LocalDate asOf, CredentialPolicy policy, List<Row
             cells.add(row.compliance().cpd().status().name());
             table.row(cells);
         }
-        try {
-            var out = new ByteArrayOutputStream();
-            table.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return table.toBytes();
     }
 
     public byte[] toPdf() {
@@ -78,12 +69,13 @@ public record ComplianceReport(LocalDate asOf, CredentialPolicy policy, List<Row
         }
         widths[widths.length - 1] = 0.14f;
         var flagged = rows.stream().filter(row -> row.compliance().overall() != ComplianceStatus.VALID).count();
-        var document = new TableDocument("Credential compliance report",
-                List.of("As of " + asOf + ". Required: " + String.join(", ", types().stream().map(ComplianceReport::label).toList())
+        var document = PdfFlow.landscape("Confidential: credential records of the practice's therapists.")
+                .title("Credential compliance report")
+                .paragraphs(List.of("As of " + asOf + ". Required: " + String.join(", ", types().stream().map(ComplianceReport::label).toList())
                                 + "; " + Scores.format(policy.cpdHoursPerYear()) + " CPD hours a year; warning "
                                 + policy.warningDays() + " days before a credential ends.",
-                        rows.size() + " therapists, " + flagged + " with something to put right."),
-                header, widths, "Confidential: credential records of the practice's therapists.");
+                        rows.size() + " therapists, " + flagged + " with something to put right."));
+        var table = document.table(header, widths);
         for (var row : rows) {
             var cells = new ArrayList<String>(List.of(row.therapist(), Integer.toString(row.openCases()),
                     status(row.compliance().overall())));
@@ -93,7 +85,7 @@ public record ComplianceReport(LocalDate asOf, CredentialPolicy policy, List<Row
             var cpd = row.compliance().cpd();
             cells.add(Scores.format(cpd.hoursDone()) + " of " + Scores.format(cpd.hoursRequired()) + " h"
                     + (cpd.isShort() ? " (short)" : ""));
-            document.row(cells);
+            table.row(cells);
         }
         return document.toPdf();
     }

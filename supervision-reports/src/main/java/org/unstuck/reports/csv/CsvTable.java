@@ -1,8 +1,10 @@
 package org.unstuck.reports.csv;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
@@ -52,6 +54,16 @@ public final class CsvTable {
             writeLine(writer, row);
         }
         writer.flush();
+    }
+
+    public byte[] toBytes() {
+        try {
+            var out = new ByteArrayOutputStream();
+            writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the CSV", e);
+        }
     }
 
     private static void writeLine(Writer writer, List<String> cells) throws IOException {

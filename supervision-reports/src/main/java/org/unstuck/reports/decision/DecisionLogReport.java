@@ -1,8 +1,6 @@
 package org.unstuck.reports.decision;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -12,15 +10,21 @@ import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionOutcome;
+import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.reports.csv.CsvTable;
-import org.unstuck.reports.pdf.TableDocument;
+import org.unstuck.reports.pdf.PdfFlow;
 
 /**
- * Every decision of a period with its type, reasons, owner and follow-up, and — once the
- * follow-up has come — whether the case improved since the decision. No rationale text in the PDF
- * table beyond its first words, and no notes or scores beyond the change.
+ * Decisions and their outcomes for a period: every decision with its type, reasons, owner and
+ * follow-up, and — once the follow-up has come — whether the case improved since the decision;
+ * then the "what works" summary across the practice. A reader who may not see individual cases
+ * (the practice manager) gets the summary alone. No rationale in the PDF, and no notes or scores
+ * beyond the change.
+ *
+ * @param individualDecisions whether the rows of single decisions are part of this report
  */
-public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, List<Row> rows) {
+public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, boolean individualDecisions, List<Row> rows,
+        List<WhatWorks.Row> whatWorks) {
 
     /**
      * One decision on the log.
@@ -31,10 +35,18 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, Li
     }
 
     public DecisionLogReport {
+        if (!individualDecisions && !rows.isEmpty()) {
+            throw new IllegalArgumentException("A summary-only report holds no single decisions");
+        }
         rows = List.copyOf(rows);
+        whatWorks = List.copyOf(whatWorks);
     }
 
+    /** The decision log, one row per decision; for a summary-only report, the what-works summary. */
     public byte[] toCsv() {
+        if (!individualDecisions) {
+            return whatWorksCsv();
+        }
         var table = new CsvTable(List.of("decided_on", "client", "therapist", "decision", "reasons", "owner", "follow_up_on",
                 "status_at_decision", "status_now", "improved_by_follow_up", "score_change", "supersedes", "rationale"));
         for (var row : rows) {
@@ -47,34 +59,55 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, Li
                     outcome == null ? null : outcome.scoreImprovement(),
                     decision.supersedes() == null ? null : decision.supersedes().value(), decision.rationale()));
         }
-        try {
-            var out = new ByteArrayOutputStream();
-            table.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return table.toBytes();
+    }
+
+    /** Per decision type and approach: how many flagged cases past their follow-up, and how many improved. */
+    public byte[] whatWorksCsv() {
+        var table = new CsvTable(List.of("period_from", "period_to", "decision", "approach", "flagged_cases_followed_up",
+                "improved", "share_improved"));
+        for (var row : whatWorks) {
+            table.row(Arrays.asList(from, to, row.type().name(), row.approach().name(), row.cases(), row.improved(),
+                    Math.round(row.shareImproved() * 1000) / 1000.0));
         }
+        return table.toBytes();
     }
 
     public byte[] toPdf() {
-        var followedUp = rows.stream().filter(row -> row.outcome() != null).count();
-        var improved = rows.stream().filter(row -> row.outcome() != null && row.outcome().improved()).count();
-        var document = new TableDocument("Decision log",
-                List.of("Decisions made from " + from + " to " + to + ", as of " + asOf + ".",
-                        rows.size() + " decisions; " + followedUp + " past their follow-up, of which " + improved
-                                + " on a case that improved since."),
-                List.of("Decided", "Client", "Therapist", "Decision", "Reasons", "Follow-up", "Status then", "Status now",
-                        "Improved"),
-                new float[] {0.09f, 0.08f, 0.14f, 0.16f, 0.19f, 0.09f, 0.09f, 0.09f, 0.07f},
-                "Confidential: supervision decisions of the practice.");
-        for (var row : rows) {
-            var decision = row.decision();
-            var outcome = row.outcome();
-            document.row(List.of(decision.decidedOn().toString(), row.client(), row.therapist(), label(decision.type().name()),
-                    decision.reasons().stream().map(reason -> label(reason.name())).sorted().collect(Collectors.joining(", ")),
-                    decision.followUpOn().toString(), label(decision.statusAtDecision().name()),
-                    outcome == null ? "not yet" : label(outcome.now().name()),
-                    outcome == null ? "" : outcome.improved() ? "yes" + change(outcome) : "no" + change(outcome)));
+        var document = PdfFlow.landscape("Confidential: supervision decisions of the practice.")
+                .title(individualDecisions ? "Decisions and their outcomes" : "What works: decisions and their outcomes")
+                .paragraph("Decisions made from " + from + " to " + to + ", as of " + asOf + ".");
+        if (individualDecisions) {
+            var followedUp = rows.stream().filter(row -> row.outcome() != null).count();
+            var improved = rows.stream().filter(row -> row.outcome() != null && row.outcome().improved()).count();
+            document.paragraph(rows.size() + " decisions; " + followedUp + " past their follow-up, of which " + improved
+                    + " on a case that improved since.");
+            var table = document.heading("Decision log").table(List.of("Decided", "Client", "Therapist", "Decision", "Reasons",
+                            "Follow-up", "Status then", "Status now", "Improved"),
+                    new float[] {0.09f, 0.08f, 0.14f, 0.16f, 0.19f, 0.09f, 0.09f, 0.09f, 0.07f});
+            for (var row : rows) {
+                var decision = row.decision();
+                var outcome = row.outcome();
+                table.row(List.of(decision.decidedOn().toString(), row.client(), row.therapist(), label(decision.type().name()),
+                        decision.reasons().stream().map(reason -> label(reason.name())).sorted().collect(Collectors.joining(", ")),
+                        decision.followUpOn().toString(), label(decision.statusAtDecision().name()),
+                        outcome == null ? "not yet" : label(outcome.now().name()),
+                        outcome == null ? "" : outcome.improved() ? "yes" + change(outcome) : "no" + change(outcome)));
+            }
+        }
+        document.heading("What works").paragraph("Across the practice, decisions on stalled or deteriorating cases whose"
+                + " follow-up has come: how many of those cases were flagged less severely by then, by decision type and the"
+                + " approach the decision put the case on.");
+        if (whatWorks.isEmpty()) {
+            document.paragraph("No decision on a flagged case has reached its follow-up yet.");
+        } else {
+            var summary = document.table(List.of("Decision", "Approach", "Flagged cases followed up", "Improved", "Share improved"),
+                    new float[] {0.26f, 0.26f, 0.18f, 0.14f, 0.16f});
+            var percent = NumberFormat.getPercentInstance(Locale.ENGLISH);
+            for (var row : whatWorks) {
+                summary.row(List.of(label(row.type().name()), row.approach().name(), Integer.toString(row.cases()),
+                        Integer.toString(row.improved()), percent.format(row.shareImproved())));
+            }
         }
         return document.toPdf();
     }

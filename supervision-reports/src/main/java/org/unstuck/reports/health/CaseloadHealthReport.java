@@ -1,8 +1,5 @@
 package org.unstuck.reports.health;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -16,23 +13,33 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.progress.CourseOutcome;
 import org.unstuck.reports.csv.CsvTable;
-import org.unstuck.reports.pdf.TableDocument;
+import org.unstuck.reports.pdf.PdfFlow;
 
 /**
- * Caseload health per therapist, per approach and for the whole practice: active cases and the
- * share flagged, and among finished courses the NHS Talking Therapies figures — caseness,
- * recovery, reliable improvement, reliable deterioration, reliable recovery — each with the
- * number of cases it rests on. Recovery rates are among finished courses that started at
- * caseness; improvement and deterioration rates among all finished courses.
+ * Caseload health for a period, per therapist, per approach and for the whole practice: the cases
+ * active at the period's end and the share of them flagged on their latest assessment, and among
+ * courses finished within the period the NHS Talking Therapies figures — caseness, recovery,
+ * reliable improvement, reliable deterioration, reliable recovery — each with the number of cases
+ * it rests on. Recovery rates are among finished courses that started at caseness; improvement and
+ * deterioration rates among all finished courses.
  */
-public record CaseloadHealthReport(LocalDate asOf, List<Course> courses) {
+public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf, List<Course> courses) {
 
     /**
      * One case.
      *
      * @param outcome the course outcome, for a finished course scored on PHQ-9 or GAD-7; else null
      */
-    public record Course(String therapist, String approach, boolean open, boolean flagged, @Nullable CourseOutcome outcome) {
+    public record Course(String therapist, String approach, LocalDate openedOn, @Nullable LocalDate closedOn, boolean flagged,
+            @Nullable CourseOutcome outcome) {
+
+        boolean activeOn(LocalDate day) {
+            return !openedOn.isAfter(day) && (closedOn == null || closedOn.isAfter(day));
+        }
+
+        boolean finishedBetween(LocalDate from, LocalDate to) {
+            return closedOn != null && !closedOn.isBefore(from) && !closedOn.isAfter(to);
+        }
     }
 
     /** The figures of one group of cases. */
@@ -61,6 +68,9 @@ public record CaseloadHealthReport(LocalDate asOf, List<Course> courses) {
     }
 
     public CaseloadHealthReport {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("A period starts on or before its end");
+        }
         courses = List.copyOf(courses);
     }
 
@@ -88,14 +98,14 @@ public record CaseloadHealthReport(LocalDate asOf, List<Course> courses) {
             if (!member.test(course)) {
                 continue;
             }
-            if (course.open()) {
+            if (course.activeOn(to)) {
                 active++;
                 if (course.flagged()) {
                     flagged++;
                 }
             }
             var outcome = course.outcome();
-            if (course.open() || outcome == null || !outcome.finishedCourse()) {
+            if (!course.finishedBetween(from, to) || outcome == null || !outcome.finishedCourse()) {
                 continue;
             }
             finished++;
@@ -127,36 +137,32 @@ public record CaseloadHealthReport(LocalDate asOf, List<Course> courses) {
     }
 
     public byte[] toCsv() {
-        var table = new CsvTable(List.of("grouping", "group", "active_cases", "flagged", "flag_rate", "finished_courses",
+        var table = new CsvTable(List.of("period_from", "period_to", "grouping", "group", "active_cases", "flagged", "flag_rate", "finished_courses",
                 "at_caseness", "recovered", "recovery_rate", "reliably_improved", "reliable_improvement_rate",
                 "reliably_deteriorated", "reliable_deterioration_rate", "reliably_recovered", "reliable_recovery_rate"));
-        sections().forEach((grouping, rows) -> rows.forEach(figures -> table.row(Arrays.asList(grouping, figures.group(),
+        sections().forEach((grouping, rows) -> rows.forEach(figures -> table.row(Arrays.asList(from, to, grouping, figures.group(),
                 figures.active(), figures.flagged(), rounded(figures.flagRate()), figures.finished(), figures.atCaseness(),
                 figures.recovered(), rounded(figures.recoveryRate()), figures.improved(), rounded(figures.improvementRate()),
                 figures.deteriorated(), rounded(figures.deteriorationRate()), figures.reliablyRecovered(),
                 rounded(figures.reliableRecoveryRate())))));
-        try {
-            var out = new ByteArrayOutputStream();
-            table.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return table.toBytes();
     }
 
     public byte[] toPdf() {
-        var document = new TableDocument("Caseload health",
-                List.of("As of " + asOf + ". Active cases and the share flagged (watch, stalled or deteriorating); among finished"
-                                + " courses scored on PHQ-9 or GAD-7, the NHS Talking Therapies figures.",
+        var document = PdfFlow.landscape("Confidential: aggregate outcomes of the practice; no individual client is shown.")
+                .title("Caseload health")
+                .paragraphs(List.of("From " + from + " to " + to + ", as of " + asOf + ". Active: cases open on " + to + ", and the share"
+                                + " flagged (watch, stalled or deteriorating) on their latest assessment.",
+                        "Finished: courses closed in the period after two or more attended sessions, scored on PHQ-9 or GAD-7;"
+                                + " among them the NHS Talking Therapies figures.",
                         "Recovery: at caseness at the start, below it at the end, among finished courses at caseness."
-                                + " Each figure shows the cases it rests on (n)."),
-                List.of("Group", "Active", "Flagged", "Finished", "Recovery", "Reliable improvement", "Reliable deterioration",
+                                + " Each figure shows the cases it rests on (n)."));
+        var table = document.table(List.of("Group", "Active", "Flagged", "Finished", "Recovery", "Reliable improvement", "Reliable deterioration",
                         "Reliable recovery"),
-                new float[] {0.2f, 0.07f, 0.11f, 0.08f, 0.13f, 0.14f, 0.14f, 0.13f},
-                "Confidential: aggregate outcomes of the practice; no individual client is shown.");
+                new float[] {0.2f, 0.07f, 0.11f, 0.08f, 0.13f, 0.14f, 0.14f, 0.13f});
         sections().forEach((grouping, rows) -> {
             for (var figures : rows) {
-                document.row(List.of((grouping.equals("practice") ? "" : grouping + ": ") + figures.group(),
+                table.row(List.of((grouping.equals("practice") ? "" : grouping + ": ") + figures.group(),
                         Integer.toString(figures.active()), share(figures.flagRate(), figures.active()),
                         Integer.toString(figures.finished()), share(figures.recoveryRate(), figures.atCaseness()),
                         share(figures.improvementRate(), figures.finished()),

@@ -9,7 +9,7 @@ public final class PdfText {
     private PdfText() {
     }
 
-    /** The text with line breaks as spaces, ≤ and ≥ spelled out, and any other character the font lacks as '?'. */
+    /** The text with line breaks as spaces, ≤, ≥ and → spelled out, and any other character the font lacks as '?'. */
     public static String printable(PDType1Font font, String text) {
         var out = new StringBuilder(text.length());
         for (var c : text.toCharArray()) {
@@ -21,7 +21,7 @@ public final class PdfText {
                 font.encode(String.valueOf(c));
                 out.append(c);
             } catch (IllegalArgumentException | IOException notInFont) {
-                out.append(c == '\u2264' ? "<=" : c == '\u2265' ? ">=" : "?");
+                out.append(c == '\u2264' ? "<=" : c == '\u2265' ? ">=" : c == '\u2192' ? "->" : "?");
             }
         }
         return out.toString();

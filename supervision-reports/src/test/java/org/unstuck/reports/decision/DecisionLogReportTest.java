@@ -22,6 +22,8 @@ import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.DecisionId;
 import org.unstuck.domain.review.DecisionOutcome;
+import org.unstuck.domain.review.DecisionType;
+import org.unstuck.domain.review.WhatWorks;
 
 class DecisionLogReportTest {
 
@@ -34,7 +36,7 @@ class DecisionLogReportTest {
     }
 
     private static DecisionLogReport fixture() {
-        return new DecisionLogReport(DAY, DAY.plusMonths(2), DAY.plusMonths(2), List.of(
+        return new DecisionLogReport(DAY, DAY.plusMonths(2), DAY.plusMonths(2), true, List.of(
                 new DecisionLogReport.Row("C-0001", "Alex Morgan", "Alex Morgan",
                         decision(1, new DecisionDetails.ChangeApproach(new Approach("CBT"), new Approach("Behavioural activation")),
                                 Set.of(StallReason.APPROACH_FIT), DAY.plusWeeks(4)),
@@ -42,8 +44,12 @@ class DecisionLogReportTest {
                 new DecisionLogReport.Row("C-0002", "Sam Okafor", "Sam Okafor",
                         decision(2, new DecisionDetails.ContinuePlan(), Set.of(StallReason.ALLIANCE, StallReason.CLIENT_ENGAGEMENT),
                                 DAY.plusMonths(6)),
-                        null)));
+                        null)), WHAT_WORKS);
     }
+
+    private static final List<WhatWorks.Row> WHAT_WORKS = List.of(
+            new WhatWorks.Row(DecisionType.CHANGE_APPROACH, new Approach("Behavioural activation"), 4, 3),
+            new WhatWorks.Row(DecisionType.CONTINUE, new Approach("CBT"), 5, 1));
 
     @Test
     void the_pdf_lists_each_decision_and_whether_its_case_improved() throws IOException {
@@ -52,6 +58,34 @@ class DecisionLogReportTest {
             assertThat(text).contains("Decision log", "2 decisions; 1 past their follow-up, of which 1 on a case that improved",
                     "Change approach", "yes (+7)", "Continue", "not yet", "Alliance, Client engagement", "Confidential",
                     "Page 1 of 1");
+        }
+    }
+
+    @Test
+    void the_pdf_ends_with_the_what_works_summary() throws IOException {
+        try (var document = Loader.loadPDF(fixture().toPdf())) {
+            var text = new PDFTextStripper().getText(document);
+            assertThat(text.indexOf("What works")).isGreaterThan(text.indexOf("C-0002"));
+            assertThat(text).contains("Behavioural activation 4 3 75%", "Continue CBT 5 1 20%");
+        }
+    }
+
+    @Test
+    void a_summary_only_report_names_no_client_and_no_single_decision() throws IOException {
+        var summary = new DecisionLogReport(DAY, DAY.plusMonths(2), DAY.plusMonths(2), false, List.of(), WHAT_WORKS);
+        try (var document = Loader.loadPDF(summary.toPdf())) {
+            var text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("What works", "Behavioural activation 4 3 75%").doesNotContain("Decision log", "C-000");
+        }
+        var csv = new String(summary.toCsv(), StandardCharsets.UTF_8).substring(1);
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            var records = parser.getRecords();
+            assertThat(records).hasSize(2);
+            assertThat(records.getFirst().get("decision")).isEqualTo("CHANGE_APPROACH");
+            assertThat(records.getFirst().get("flagged_cases_followed_up")).isEqualTo("4");
+            assertThat(records.getFirst().get("share_improved")).isEqualTo("0.75");
+            assertThat(records.getFirst().get("period_from")).isEqualTo("2026-10-01");
+            assertThat(parser.getHeaderNames()).doesNotContain("client", "rationale");
         }
     }
 

@@ -19,19 +19,36 @@ import org.unstuck.reports.health.CaseloadHealthReport.Figures;
 /** Figures worked out by hand on a fixture practice of two therapists and seven cases. */
 class CaseloadHealthReportTest {
 
+    private static final LocalDate FROM = LocalDate.of(2026, 6, 1);
+    private static final LocalDate TO = LocalDate.of(2026, 11, 26);
+    private static final LocalDate OPENED = LocalDate.of(2026, 3, 2);
+    private static final LocalDate CLOSED = LocalDate.of(2026, 9, 15);
+
+    private static Course open(String therapist, String approach, boolean flagged) {
+        return new Course(therapist, approach, OPENED, null, flagged, null);
+    }
+
+    private static Course finished(String therapist, String approach, LocalDate closedOn, CourseOutcome outcome) {
+        return new Course(therapist, approach, OPENED, closedOn, false, outcome);
+    }
+
     private static CaseloadHealthReport fixture() {
-        return new CaseloadHealthReport(LocalDate.of(2026, 11, 26), List.of(
-                new Course("Alex Morgan", "CBT", true, true, null),
-                new Course("Alex Morgan", "CBT", true, false, null),
+        return new CaseloadHealthReport(FROM, TO, TO, List.of(
+                open("Alex Morgan", "CBT", true),
+                open("Alex Morgan", "CBT", false),
                 // PHQ-9 16 -> 7: at caseness, recovered, reliably improved (drop 9 >= 6), reliably recovered.
-                new Course("Alex Morgan", "CBT", false, false, CourseOutcome.of(8, new Pair(16, 7), null)),
+                finished("Alex Morgan", "CBT", CLOSED, CourseOutcome.of(8, new Pair(16, 7), null)),
                 // PHQ-9 12 -> 11: at caseness, still at caseness, no reliable change.
-                new Course("Alex Morgan", "EMDR", false, false, CourseOutcome.of(6, new Pair(12, 11), null)),
-                new Course("Sam Okafor", "EMDR", true, true, null),
+                finished("Alex Morgan", "EMDR", FROM, CourseOutcome.of(6, new Pair(12, 11), null)),
+                open("Sam Okafor", "EMDR", true),
                 // GAD-7 9 -> 14: at caseness, not recovered, reliably deteriorated (rise 5 >= 4).
-                new Course("Sam Okafor", "EMDR", false, false, CourseOutcome.of(5, null, new Pair(9, 14))),
+                finished("Sam Okafor", "EMDR", TO, CourseOutcome.of(5, null, new Pair(9, 14))),
                 // One attended session: not a finished course.
-                new Course("Sam Okafor", "EMDR", false, false, CourseOutcome.of(1, new Pair(15, 15), null))));
+                finished("Sam Okafor", "EMDR", CLOSED, CourseOutcome.of(1, new Pair(15, 15), null)),
+                // Closed the day before the period: neither active nor finished in it.
+                finished("Sam Okafor", "CBT", FROM.minusDays(1), CourseOutcome.of(9, new Pair(20, 4), null)),
+                // Opened after the period: not active in it.
+                new Course("Sam Okafor", "CBT", TO.plusDays(1), null, true, null)));
     }
 
     @Test
@@ -56,10 +73,17 @@ class CaseloadHealthReportTest {
     }
 
     @Test
+    void a_period_counts_the_cases_open_at_its_end_and_the_courses_finished_within_it() {
+        var summer = new CaseloadHealthReport(FROM, CLOSED.minusDays(1), TO, fixture().courses()).practice();
+        assertThat(summer.active()).as("the three open cases and the three courses closed after 14 September").isEqualTo(6);
+        assertThat(summer.finished()).as("only the EMDR course closed on the period's first day").isEqualTo(1);
+    }
+
+    @Test
     void the_pdf_shows_each_figure_with_the_cases_it_rests_on() throws IOException {
         try (var document = Loader.loadPDF(fixture().toPdf())) {
             var text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Caseload health", "Whole practice", "67% (n=3)", "33% (n=3)",
+            assertThat(text).contains("Caseload health", "From 2026-06-01 to 2026-11-26", "Whole practice", "67% (n=3)", "33% (n=3)",
                     "therapist: Alex Morgan", "50% (n=2)", "approach: EMDR", "0% (n=2)", "Confidential", "Page 1 of 1");
         }
     }
@@ -71,6 +95,8 @@ class CaseloadHealthReportTest {
             var records = parser.getRecords();
             assertThat(records).hasSize(5);
             assertThat(records.getFirst().get("group")).isEqualTo("Whole practice");
+            assertThat(records.getFirst().get("period_from")).isEqualTo("2026-06-01");
+            assertThat(records.getFirst().get("period_to")).isEqualTo("2026-11-26");
             assertThat(records.getFirst().get("recovery_rate")).isEqualTo("0.333");
             assertThat(records.get(2).get("group")).isEqualTo("Sam Okafor");
             assertThat(records.get(2).get("reliable_deterioration_rate")).isEqualTo("1.0");

@@ -29,11 +29,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
-import org.unstuck.domain.measure.Direction;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.notes.ReflectiveNote;
@@ -41,11 +39,11 @@ import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.Signal;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.Decision;
-import org.unstuck.persistence.board.TrajectoryPoint;
 import org.unstuck.reports.chart.TrajectoryChart;
 import org.unstuck.web.common.CaseNotFoundException;
 import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.StatusBadge;
+import org.unstuck.web.common.Texts;
 import org.unstuck.web.review.DecisionDialog;
 import org.unstuck.web.review.DecisionService;
 import org.unstuck.web.security.CurrentActor;
@@ -176,7 +174,8 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
     private Component charts(CaseDetail detail) {
         var section = section("case.trajectory");
         var theCase = detail.theCase();
-        section.add(chart(theCase.primaryMeasure(), detail.trajectory(), expectedBands(detail), "primary-chart"));
+        var texts = Texts.of(this);
+        section.add(chart(CaseCharts.outcome(detail, texts), theCase.primaryMeasure(), "primary-chart"));
         var band = detail.expectedCourse();
         if (band == null || !band.isFitted()) {
             var why = new Paragraph(band == null
@@ -188,40 +187,17 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
             section.add(why);
         }
         if (theCase.allianceMeasure() != null) {
-            section.add(chart(theCase.allianceMeasure(), detail.trajectory(), List.of(), "alliance-chart"));
+            section.add(chart(CaseCharts.alliance(detail, texts), theCase.allianceMeasure(), "alliance-chart"));
         }
         return section;
     }
 
-    /** The band expected for cases that started like this one: fitted course ± the practice's tolerance. */
-    private static List<TrajectoryChart.Band> expectedBands(CaseDetail detail) {
-        var band = detail.expectedCourse();
-        if (band == null || !band.isFitted()) {
-            return List.of();
-        }
-        var lastSession = Math.max(2, detail.trajectory().stream().mapToInt(TrajectoryPoint::sessionNumber).max().orElse(2));
-        var tolerance = detail.trajectoryToleranceZ() * band.residualSd();
-        return IntStream.rangeClosed(1, lastSession)
-                .mapToObj(session -> new TrajectoryChart.Band(session, band.expectedAt(session) - tolerance,
-                        band.expectedAt(session) + tolerance))
-                .toList();
-    }
-
-    private Component chart(Measure measure, List<TrajectoryPoint> trajectory, List<TrajectoryChart.Band> expected, String id) {
-        var points = trajectory.stream().filter(point -> point.measureCode().equals(measure.code().value()))
-                .map(point -> new TrajectoryChart.Point(point.sessionNumber(), point.score())).toList();
-        if (points.isEmpty()) {
+    private Component chart(@Nullable TrajectoryChart chart, Measure measure, String id) {
+        if (chart == null) {
             var empty = new Paragraph(getTranslation("case.chart.empty", measure.code().value()));
             empty.setId(id);
             return empty;
         }
-        var better = getTranslation(measure.betterWhen() == Direction.LOWER_IS_BETTER ? "chart.lower-better" : "chart.higher-better");
-        @Nullable Double reliableChange = measure.reliableChange() == null ? null : measure.reliableChange().points();
-        var chart = new TrajectoryChart(measure.code().value() + " · " + better,
-                getTranslation("chart.description", measure.code().value(), points.size()),
-                measure.range().min(), measure.range().max(), measure.betterWhen() == Direction.LOWER_IS_BETTER, points,
-                measure.cutoff().value(), getTranslation("chart.cutoff", Scores.format(measure.cutoff().value())),
-                reliableChange, getTranslation("chart.no-reliable-change"), expected, getTranslation("chart.session"));
         var svg = new Svg(chart.toSvg());
         svg.setId(id);
         svg.addClassName("chart");

@@ -6,19 +6,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.unstuck.web.reports.HealthReportLinks;
-import org.unstuck.web.reports.ReportService;
 
 @Route("therapists")
 @RolesAllowed("PRACTICE_MANAGER")
 public class TherapistsView extends Main implements HasDynamicTitle {
 
-    TherapistsView(PracticeDirectory directory, ReportService reports) {
+    TherapistsView(PracticeDirectory directory) {
         addClassName("page");
         var people = directory.therapists();
         var grid = new PeopleGrid(people).withSupervisors();
         grid.setId("therapists-grid");
-        add(new H2(getTranslation("therapists.title")), new HealthReportLinks(reports),
+        add(new H2(getTranslation("therapists.title")),
                 new Paragraph(getTranslation("therapists.intro", people.size())), grid);
     }
 

@@ -12,10 +12,11 @@ import org.unstuck.persistence.board.CourseRow;
 import org.unstuck.persistence.board.CourseRows;
 import org.unstuck.reports.health.CaseloadHealthReport;
 import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.common.ReportPeriod;
 
 /**
- * The caseload-health report of the whole practice. It holds aggregates only — counts and rates
- * per therapist and approach — so supervisors and the practice manager both receive it.
+ * The caseload-health report of the whole practice for a period. It holds aggregates only — counts
+ * and rates per therapist and approach — so supervisors and the practice manager both receive it.
  */
 @Service
 @Transactional
@@ -32,13 +33,15 @@ public class ReportService {
     }
 
     @RolesAllowed({"SUPERVISOR", "PRACTICE_MANAGER"})
-    public CaseloadHealthReport caseloadHealth() {
-        var rows = courses.all().stream()
-                .map(row -> new CaseloadHealthReport.Course(row.therapist(), row.approach(), row.open(), row.flagged(),
-                        outcome(row)))
+    public CaseloadHealthReport caseloadHealth(ReportPeriod period) {
+        var today = LocalDate.now(clock);
+        ReportPeriod.of(period.from(), period.to(), today);
+        var rows = courses.openBetween(period.from(), period.to()).stream()
+                .map(row -> new CaseloadHealthReport.Course(row.therapist(), row.approach(), row.openedOn(), row.closedOn(),
+                        row.flagged(), outcome(row)))
                 .toList();
-        audit.allowed("report.caseload-health", null, rows.size() + " cases");
-        return new CaseloadHealthReport(LocalDate.now(clock), rows);
+        audit.allowed("report.caseload-health", null, period.from() + " to " + period.to() + ", " + rows.size() + " cases");
+        return new CaseloadHealthReport(period.from(), period.to(), today, rows);
     }
 
     /** NHS Talking Therapies outcomes exist for courses tracked on PHQ-9 or GAD-7, scored at least twice. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.ProgressSnapshots;
@@ -23,6 +25,7 @@ import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.persistence.board.CaseTrajectories;
 import org.unstuck.reports.decision.DecisionLogReport;
 import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.common.ReportPeriod;
 import org.unstuck.web.security.CurrentActor;
 
 /**
@@ -78,26 +81,44 @@ public class FollowUpService {
         return rows;
     }
 
-    /** The decision log of the supervisor's team for the last days, with outcomes once each follow-up has come. */
-    @RolesAllowed("SUPERVISOR")
+    /**
+     * Decisions and their outcomes for a period: for a supervisor, each decision on their team's cases
+     * and the practice's what-works summary; for the practice manager, who sees no single case, the
+     * summary alone.
+     */
+    @RolesAllowed({"SUPERVISOR", "PRACTICE_MANAGER"})
     @Transactional
-    public DecisionLogReport decisionLog(int lastDays) {
+    public DecisionLogReport decisionReport(ReportPeriod period) {
         var actor = currentActor.actor();
         var today = LocalDate.now(clock);
-        var from = today.minusDays(lastDays);
-        var names = accounts.displayNames();
-        var rows = new ArrayList<DecisionLogReport.Row>();
-        for (var decision : decisions.decidedBetween(from, today)) {
-            var theCase = cases.find(decision.caseId()).orElse(null);
-            if (theCase == null || !actor.supervises(theCase.therapist())) {
-                continue;
-            }
-            var therapist = names.getOrDefault(theCase.therapist(), "");
-            rows.add(new DecisionLogReport.Row(theCase.client().value(), therapist, names.getOrDefault(decision.owner(), ""), decision,
-                    decision.isFollowUpDue(today) ? outcome(decision, theCase) : null));
+        ReportPeriod.of(period.from(), period.to(), today);
+        var decided = decisions.decidedBetween(period.from(), period.to());
+        var cased = new ArrayList<Map.Entry<Decision, TherapyCase>>();
+        for (var decision : decided) {
+            cases.find(decision.caseId()).ifPresent(theCase -> cased.add(Map.entry(decision, theCase)));
         }
-        audit.allowed("report.decision-log", null, rows.size() + " decisions");
-        return new DecisionLogReport(from, today, today, rows);
+        var summary = WhatWorks.summarise(cased.stream()
+                .filter(entry -> entry.getKey().isFollowUpDue(today))
+                .map(entry -> new WhatWorks.FollowedUp(entry.getKey().type(), approachOf(entry.getKey(), entry.getValue()),
+                        outcome(entry.getKey(), entry.getValue())))
+                .toList());
+        var individual = actor.is(Role.SUPERVISOR);
+        var rows = new ArrayList<DecisionLogReport.Row>();
+        if (individual) {
+            var names = accounts.displayNames();
+            for (var entry : cased) {
+                var decision = entry.getKey();
+                var theCase = entry.getValue();
+                if (actor.supervises(theCase.therapist())) {
+                    rows.add(new DecisionLogReport.Row(theCase.client().value(), names.getOrDefault(theCase.therapist(), ""),
+                            names.getOrDefault(decision.owner(), ""), decision,
+                            decision.isFollowUpDue(today) ? outcome(decision, theCase) : null));
+                }
+            }
+        }
+        audit.allowed("report.decisions", null, period.from() + " to " + period.to() + ", "
+                + (individual ? rows.size() + " decisions" : "summary only"));
+        return new DecisionLogReport(period.from(), period.to(), today, individual, rows, summary);
     }
 
     /** Across the practice: per decision type and approach, how many flagged cases improved by their follow-up. */

@@ -11,18 +11,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.text.NumberFormat;
 import java.util.Locale;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.StatusBadge;
-import org.unstuck.web.reports.HealthReportLinks;
-import org.unstuck.web.reports.ReportService;
 
 /**
  * Decisions due for follow-up, each saying whether the case moved since; and, across the
@@ -33,10 +28,7 @@ import org.unstuck.web.reports.ReportService;
 @RolesAllowed("SUPERVISOR")
 public class FollowUpsView extends Main implements HasDynamicTitle {
 
-    /** The decision log covers this many days back from today. */
-    private static final int LOG_DAYS = 365;
-
-    FollowUpsView(FollowUpService followUps, ReportService reports) {
+    FollowUpsView(FollowUpService followUps) {
         addClassName("page");
         setId("follow-ups-view");
         var due = new Grid<FollowUpService.FollowUpRow>();
@@ -81,19 +73,9 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         works.setAllRowsVisible(true);
         works.setEmptyStateText(getTranslation("what-works.empty"));
 
-        var pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var content = followUps.decisionLog(LOG_DAYS).toPdf();
-            return new DownloadResponse(new ByteArrayInputStream(content), "decision-log.pdf", "application/pdf", content.length);
-        }), getTranslation("decision-log.pdf", LOG_DAYS));
-        pdf.setId("download-decision-log-pdf");
-        var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var content = followUps.decisionLog(LOG_DAYS).toCsv();
-            return new DownloadResponse(new ByteArrayInputStream(content), "decision-log.csv", "text/csv", content.length);
-        }), getTranslation("decision-log.csv", LOG_DAYS));
-        csv.setId("download-decision-log-csv");
-        var downloads = new HorizontalLayout(pdf, csv, new HealthReportLinks(reports));
-        downloads.addClassName("wrap-row");
-        add(new H2(getTranslation("follow-ups.title")), new Paragraph(getTranslation("follow-ups.intro")), downloads, due,
+        var reports = new Anchor("reports", getTranslation("follow-ups.reports"));
+        reports.setId("follow-ups-reports");
+        add(new H2(getTranslation("follow-ups.title")), new Paragraph(getTranslation("follow-ups.intro")), reports, due,
                 new H3(getTranslation("what-works.title")), new Paragraph(getTranslation("what-works.intro")), works);
     }
 

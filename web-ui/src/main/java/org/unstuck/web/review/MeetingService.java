@@ -124,7 +124,7 @@ public class MeetingService {
         var meeting = mine(meetingNumber);
         var me = currentActor.actor().id();
         Map<Long, CaseRow> rows = new HashMap<>();
-        boards.reviewBoard(me, BoardFilter.everything(), meeting.date(), 0, WHOLE_BOARD)
+        boards.reviewBoardRows(me, meeting.agenda().stream().map(item -> item.caseId().value()).toList(), meeting.date())
                 .forEach(row -> rows.put(row.caseId(), row));
         var agenda = meeting.agenda().stream()
                 .filter(item -> rows.containsKey(item.caseId().value()))

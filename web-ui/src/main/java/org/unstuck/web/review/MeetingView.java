@@ -21,12 +21,16 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.AgendaItem;
 import org.unstuck.domain.review.MeetingId;
 import org.unstuck.web.common.Labels;
+import org.unstuck.web.common.PreparedReport;
 import org.unstuck.web.common.StatusBadge;
+import org.unstuck.web.common.Texts;
 
 /**
  * One review meeting: its agenda, which the supervisor can reorder and trim, a meeting mode that
@@ -38,13 +42,16 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
 
     private final MeetingService meetings;
     private final DecisionService decisions;
+    private final MeetingPacks packs;
+    private @Nullable PreparedReport pack;
     private long meetingId;
     private int current = -1;
     private String title = "";
 
-    MeetingView(MeetingService meetings, DecisionService decisions) {
+    MeetingView(MeetingService meetings, DecisionService decisions, MeetingPacks packs) {
         this.meetings = meetings;
         this.decisions = decisions;
+        this.packs = packs;
         addClassName("page");
         setId("meeting-view");
     }
@@ -69,7 +76,14 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
         removeAll();
         var date = Labels.longDate(detail.meeting().date());
         title = getTranslation("meeting.title", date);
-        add(new H2(title), new Paragraph(getTranslation("meeting.attendees", String.join(", ", detail.attendeeNames()))));
+        if (pack == null) {
+            var texts = Texts.of(this);
+            var number = meetingId;
+            var fileName = "review-meeting-" + detail.meeting().date();
+            pack = new PreparedReport("meeting-pack", getTranslation("meeting.pack.prepare"),
+                    () -> () -> List.of(PreparedReport.pdf(fileName, packs.pack(number, texts).toPdf())));
+        }
+        add(new H2(title), new Paragraph(getTranslation("meeting.attendees", String.join(", ", detail.attendeeNames()))), pack);
         if (current >= detail.agenda().size()) {
             current = detail.agenda().isEmpty() ? -1 : detail.agenda().size() - 1;
         }

@@ -26,6 +26,7 @@ import org.unstuck.web.credential.MyCredentialsView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
 import org.unstuck.web.practice.UsersView;
+import org.unstuck.web.reports.ReportsView;
 import org.unstuck.web.review.FollowUpsView;
 import org.unstuck.web.review.MeetingsView;
 import org.unstuck.web.review.ReviewBoardView;
@@ -50,6 +51,7 @@ public class MainLayout extends AppLayout {
             new Destination(MyTeamView.class, "nav.team", VaadinIcon.USERS),
             new Destination(CredentialsBoardView.class, "nav.credentials", VaadinIcon.DIPLOMA),
             new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.USERS),
+            new Destination(ReportsView.class, "nav.reports", VaadinIcon.FILE_TEXT_O),
             new Destination(UsersView.class, "nav.users", VaadinIcon.USER_CARD),
             new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG),
             new Destination(CredentialPolicyView.class, "nav.policy", VaadinIcon.CLIPBOARD_CHECK));

@@ -1,5 +1,15 @@
 package org.unstuck.web.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
@@ -31,6 +41,32 @@ abstract class BrowserTest {
         browser().open("/login");
         browser().signIn(username, password);
         browser().visible(By.id("main-nav"));
+    }
+
+    /** Where downloads are kept after a run, to be looked at. */
+    private static final Path DOWNLOADS = Path.of("target", "downloads");
+
+    /** Fetches a download link as the signed-in browser would, with its session, and keeps a copy. */
+    byte[] download(By link, String contentType) throws Exception {
+        var href = browser().visible(link).getAttribute("href");
+        var session = browser().driver().manage().getCookieNamed("JSESSIONID").getValue();
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith(contentType));
+        Files.createDirectories(DOWNLOADS);
+        var name = response.headers().firstValue("Content-Disposition").map(value -> value.replaceAll(".*filename=\"?([^\";]+).*", "$1"))
+                .orElse("download").replaceAll("[^\\w.-]", "_");
+        Files.write(DOWNLOADS.resolve(name), response.body());
+        return response.body();
+    }
+
+    /** The text of a downloaded PDF. */
+    String downloadedPdf(By link) throws Exception {
+        try (var document = Loader.loadPDF(download(link, "application/pdf"))) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     @AfterEach

@@ -2,14 +2,8 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,19 +22,6 @@ class CredentialsBrowserTest extends BrowserTest {
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient jdbc;
 
-    /** Fetches a download as the signed-in browser would, with its session, and reads the PDF's text. */
-    private String downloadedPdfText(String href) throws Exception {
-        var session = browser().driver().manage().getCookieNamed("JSESSIONID").getValue();
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/pdf"));
-        try (var document = Loader.loadPDF(response.body())) {
-            return new PDFTextStripper().getText(document);
-        }
-    }
-
     @Test
     void the_manager_renews_and_verifies_an_expired_licence_and_the_therapist_opens_a_case() throws Exception {
         var lapsed = LapsedTherapist.create(accounts, credentials, passwords.encode(LapsedTherapist.PASSWORD));
@@ -52,7 +33,7 @@ class CredentialsBrowserTest extends BrowserTest {
         var grid = browser().visible(By.id("credentials-grid"));
         browser().waitFor(driver -> grid.getText().contains(lapsed.displayName()));
         browser().screenshot("credentials-board-expired");
-        assertThat(downloadedPdfText(browser().visible(By.id("download-compliance-pdf")).getAttribute("href")))
+        assertThat(downloadedPdf(By.id("download-compliance-pdf")))
                 .contains("Credential compliance report", lapsed.displayName(), "Expired");
 
         browser().click(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + lapsed.displayName() + "']"));

@@ -27,9 +27,9 @@ class SignInBrowserTest extends BrowserTest {
     @CsvSource(delimiter = ';', value = {
             "therapist1;  Home|My caseload|My credentials",
             "therapist3;  Home|My caseload|My credentials",
-            "supervisor1; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team",
-            "supervisor2; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team",
-            "manager;     Home|Credentials|Therapists|Credential policy",
+            "supervisor1; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team|Reports",
+            "supervisor2; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team|Reports",
+            "manager;     Home|Credentials|Therapists|Reports|Credential policy",
             "admin;       Home|Users and roles|Practice settings|Credential policy"})
     void each_demo_login_sees_only_its_own_navigation(String username, String expected) {
         browser().open("/login");

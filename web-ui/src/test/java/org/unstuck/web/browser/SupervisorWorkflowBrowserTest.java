@@ -41,7 +41,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
     }
 
     @Test
-    void supervisor1_puts_a_stalled_case_from_the_board_on_a_meeting_agenda_and_changes_its_approach_there() {
+    void supervisor1_puts_a_stalled_case_from_the_board_on_a_meeting_agenda_and_changes_its_approach_there() throws Exception {
         var stalled = stalledCaseOf("therapist1");
         signInAs("supervisor1");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='review']"));
@@ -86,6 +86,14 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         assertThat(recorded).isEqualTo(1);
         assertThat(jdbc.sql("SELECT approach FROM therapy_case WHERE id = :id").param("id", stalled.id())
                 .query(String.class).single()).isEqualTo("Behavioural activation");
+
+        browser().click(By.id("meeting-pack-prepare"));
+        browser().screenshot("meeting-pack-building");
+        browser().visible(By.id("meeting-pack-pdf"));
+        assertThat(browser().visible(By.id("meeting-pack-state")).getText()).contains("Ready");
+        browser().screenshot("meeting-pack-ready");
+        assertThat(downloadedPdf(By.id("meeting-pack-pdf"))).contains("Review meeting pack", "Supervisor: Dr Ruth Lindqvist",
+                stalled.client(), "Change approach", "Behavioural activation", "No reliable change after many");
     }
 
     @Test

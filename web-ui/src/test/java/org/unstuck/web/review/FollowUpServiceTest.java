@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.web.UnstuckAppTest;
+import org.unstuck.web.common.ReportPeriod;
 
 @UnstuckAppTest
 class FollowUpServiceTest {
@@ -47,15 +49,16 @@ class FollowUpServiceTest {
     @Test
     @WithUserDetails("supervisor1")
     void the_decision_log_holds_the_teams_decisions_and_reads_back_from_pdf_and_csv() throws Exception {
-        var log = followUps.decisionLog(365);
+        var log = followUps.decisionReport(ReportPeriod.lastYear(LocalDate.now()));
         var expected = jdbc.sql("""
                 SELECT count(*) FROM decision d JOIN therapy_case c ON c.id = d.case_id
                 JOIN user_account u ON u.id = c.therapist_id
-                WHERE d.decided_on >= current_date - 365 AND u.username IN ('therapist1', 'therapist2', 'therapist3')""")
+                WHERE d.decided_on > current_date - INTERVAL '1 year' AND u.username IN ('therapist1', 'therapist2', 'therapist3')""")
                 .query(Integer.class).single();
         assertThat(log.rows()).hasSize(expected).isNotEmpty();
         try (var document = Loader.loadPDF(log.toPdf())) {
-            assertThat(new PDFTextStripper().getText(document)).contains("Decision log", log.rows().getFirst().client());
+            assertThat(new PDFTextStripper().getText(document)).contains("Decision log", log.rows().getFirst().client(),
+                    "What works");
         }
         assertThat(new String(log.toCsv(), StandardCharsets.UTF_8).lines().count()).isEqualTo(expected + 1);
     }
@@ -64,6 +67,24 @@ class FollowUpServiceTest {
     @WithUserDetails("therapist1")
     void a_therapist_has_no_follow_up_board_or_decision_log() {
         assertThatThrownBy(() -> followUps.dueForMyTeam()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> followUps.decisionLog(30)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> followUps.decisionReport(ReportPeriod.lastYear(LocalDate.now())))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void the_practice_manager_gets_the_what_works_summary_without_any_single_decision() throws Exception {
+        var report = followUps.decisionReport(ReportPeriod.lastYear(LocalDate.now()));
+        assertThat(report.individualDecisions()).isFalse();
+        assertThat(report.rows()).isEmpty();
+        var clients = jdbc.sql("SELECT code FROM client").query(String.class).list();
+        try (var document = Loader.loadPDF(report.toPdf())) {
+            var text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("What works");
+            assertThat(clients).noneMatch(text::contains);
+        }
+        var csv = new String(report.toCsv(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFperiod_from,period_to,decision,approach");
+        assertThat(clients).noneMatch(csv::contains);
     }
 }

@@ -1,0 +1,119 @@
+package org.unstuck.reports.meeting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.unstuck.reports.chart.TrajectoryChart;
+import org.unstuck.reports.pdf.PdfFlow;
+
+/**
+ * The pack a supervisor brings to a review meeting: a cover with the date, supervisor and
+ * attendees and the agenda; then one section per case with its status, the signals in plain
+ * sentences, the outcome and alliance charts, the latest reflective note the reader may see, and
+ * the decisions recorded in the meeting with their follow-up dates. Labels arrive already in the
+ * reader's language.
+ */
+public record MeetingPack(LocalDate date, String supervisor, List<String> attendees, LocalDate preparedOn, List<Item> agenda) {
+
+    /** How long a note answer may run in the pack; the whole note stays on the case page. */
+    static final int ANSWER_SUMMARY_LENGTH = 280;
+
+    /**
+     * One case on the agenda.
+     *
+     * @param why why the case is on the agenda, e.g. "Stalled" or "Follow-up due"
+     * @param note the latest reflective note the reader may see, or null
+     */
+    public record Item(String client, String therapist, String approach, String status, String why, List<String> signals,
+            List<TrajectoryChart> charts, @Nullable Note note, List<DecisionLine> decisions) {
+
+        public Item {
+            signals = List.copyOf(signals);
+            charts = List.copyOf(charts);
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    public record Note(LocalDate writtenOn, String author, boolean hardToWorkWith, List<Answer> answers) {
+
+        public Note {
+            answers = List.copyOf(answers);
+        }
+    }
+
+    public record Answer(String prompt, String text) {
+    }
+
+    public record DecisionLine(String decision, String reasons, String owner, LocalDate followUpOn, String rationale) {
+    }
+
+    public MeetingPack {
+        attendees = List.copyOf(attendees);
+        agenda = List.copyOf(agenda);
+    }
+
+    public byte[] toPdf() {
+        var pdf = PdfFlow.portrait("Confidential: clinical information for supervision. Keep it safe and shred it after use.")
+                .title("Review meeting pack")
+                .paragraphs(List.of("Meeting on " + date + ", prepared on " + preparedOn + ".", "Supervisor: " + supervisor + ".",
+                        "Attendees: " + String.join(", ", attendees) + "."))
+                .heading("Agenda");
+        if (agenda.isEmpty()) {
+            pdf.paragraph("The agenda is empty: no stalled or deteriorating case and no follow-up due.");
+        } else {
+            var table = pdf.table(List.of("#", "Client", "Therapist", "Approach", "On the agenda", "Status"),
+                    new float[] {0.05f, 0.11f, 0.2f, 0.3f, 0.17f, 0.17f});
+            for (int i = 0; i < agenda.size(); i++) {
+                var item = agenda.get(i);
+                table.row(List.of(Integer.toString(i + 1), item.client(), item.therapist(), item.approach(), item.why(),
+                        item.status()));
+            }
+        }
+        for (int i = 0; i < agenda.size(); i++) {
+            section(pdf.newPage(), i + 1, agenda.get(i));
+        }
+        return pdf.toPdf();
+    }
+
+    private static void section(PdfFlow pdf, int number, Item item) {
+        pdf.title(number + ". " + item.client() + " - " + item.therapist())
+                .paragraph("Approach: " + item.approach() + ". Status: " + item.status() + ". On the agenda: " + item.why() + ".")
+                .heading("Signals");
+        if (item.signals().isEmpty()) {
+            pdf.paragraph("No signal on the latest assessment.");
+        } else {
+            pdf.bullets(item.signals());
+        }
+        item.charts().forEach(pdf::chart);
+        var note = item.note();
+        if (note != null) {
+            pdf.heading("Latest reflective note, " + note.author() + ", " + note.writtenOn());
+            var lines = new ArrayList<String>();
+            if (note.hardToWorkWith()) {
+                lines.add("The therapist finds it hard to work with this client.");
+            }
+            note.answers().forEach(answer -> lines.add(answer.prompt() + ": " + summary(answer.text())));
+            pdf.bullets(lines);
+        }
+        pdf.heading("Decisions in this meeting");
+        if (item.decisions().isEmpty()) {
+            pdf.paragraph("None recorded yet.");
+        } else {
+            pdf.bullets(item.decisions().stream()
+                    .map(decision -> decision.decision() + " (" + decision.reasons() + "), owner " + decision.owner()
+                            + ", follow-up on " + decision.followUpOn() + ". " + decision.rationale())
+                    .toList());
+        }
+    }
+
+    /** The answer's opening, cut at a word and marked where it was cut. */
+    static String summary(String text) {
+        var flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= ANSWER_SUMMARY_LENGTH) {
+            return flat;
+        }
+        var cut = flat.lastIndexOf(' ', ANSWER_SUMMARY_LENGTH);
+        return flat.substring(0, cut > 0 ? cut : ANSWER_SUMMARY_LENGTH) + " ...";
+    }
+}

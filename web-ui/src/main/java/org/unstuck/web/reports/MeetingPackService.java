@@ -1,0 +1,102 @@
+package org.unstuck.web.reports;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.notes.ReflectiveNote;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.review.AgendaItem;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.reports.meeting.MeetingPack;
+import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.caseload.CaseCharts;
+import org.unstuck.web.caseload.CaseDetail;
+import org.unstuck.web.caseload.CaseloadService;
+import org.unstuck.web.common.Texts;
+import org.unstuck.web.review.MeetingPacks;
+import org.unstuck.web.review.MeetingService;
+
+/**
+ * The review-meeting pack of one of the supervisor's meetings. Each case is read through the case
+ * page's own service, so the same access rules and audit apply, and a reflective note is in the
+ * pack only when the reader may read it.
+ */
+@Service
+@Transactional
+public class MeetingPackService implements MeetingPacks {
+
+    private final MeetingService meetings;
+    private final CaseloadService caseload;
+    private final UserAccounts accounts;
+    private final AuditRecorder audit;
+    private final Clock clock;
+
+    MeetingPackService(MeetingService meetings, CaseloadService caseload, UserAccounts accounts, AuditRecorder audit,
+            Clock clock) {
+        this.meetings = meetings;
+        this.caseload = caseload;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @RolesAllowed("SUPERVISOR")
+    public MeetingPack pack(long meetingNumber, Texts texts) {
+        var detail = meetings.meeting(meetingNumber);
+        var names = accounts.displayNames();
+        var items = detail.agenda().stream()
+                .map(row -> item(caseload.casePage(row.caseRow().caseId()), row.item(), detail.minutes(), names, texts))
+                .toList();
+        audit.allowed("report.meeting-pack", null, "meeting " + meetingNumber + ", " + items.size() + " cases");
+        return new MeetingPack(detail.meeting().date(), names.getOrDefault(detail.meeting().supervisor(), ""),
+                detail.attendeeNames(), LocalDate.now(clock), items);
+    }
+
+    private static MeetingPack.Item item(CaseDetail theCase, AgendaItem agendaItem, List<Decision> minutes,
+            Map<UserId, String> names, Texts texts) {
+        var caseId = Objects.requireNonNull(theCase.theCase().id());
+        var progress = theCase.progress();
+        var signals = progress == null ? List.<String>of()
+                : progress.signals().stream().map(signal -> texts.get("reason." + signal.reason().name()) + ": "
+                        + signal.sentence(texts.locale())).toList();
+        var charts = Stream.of(CaseCharts.outcome(theCase, texts), CaseCharts.alliance(theCase, texts))
+                .filter(Objects::nonNull).toList();
+        var decisions = minutes.stream().filter(decision -> decision.caseId().equals(caseId))
+                .map(decision -> new MeetingPack.DecisionLine(texts.get("decision.type." + decision.type().name()),
+                        decision.reasons().stream().map(reason -> texts.get("reason." + reason.name())).sorted()
+                                .collect(Collectors.joining(", ")),
+                        names.getOrDefault(decision.owner(), ""), decision.followUpOn(), decision.rationale()))
+                .toList();
+        var status = progress == null ? texts.get("status.INSUFFICIENT_DATA") : texts.get("status." + progress.status().name());
+        return new MeetingPack.Item(theCase.theCase().client().value(), theCase.therapistName(),
+                theCase.theCase().approach().name(), status, texts.get("pack.why." + agendaItem.why().name()), signals, charts,
+                latestNote(theCase.notes(), names, texts), decisions);
+    }
+
+    /** The most recently written of the notes the reader may see; the case page has already left out the others. */
+    private static MeetingPack.@Nullable Note latestNote(List<ReflectiveNote> readable, Map<UserId, String> names, Texts texts) {
+        return readable.stream()
+                .max(Comparator.comparing(note -> note.current().writtenAt()))
+                .map(note -> new MeetingPack.Note(LocalDate.ofInstant(note.current().writtenAt(), ZoneOffset.UTC),
+                        names.getOrDefault(note.author(), ""), note.current().hardToWorkWith(),
+                        note.current().answers().entrySet().stream()
+                                .filter(answer -> !answer.getValue().isBlank())
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(answer -> new MeetingPack.Answer(texts.get("note.prompt." + answer.getKey().name()),
+                                        answer.getValue()))
+                                .toList()))
+                .orElse(null);
+    }
+}
