@@ -10,6 +10,7 @@ import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.credential.RequirementStatus;
 import org.unstuck.domain.credential.TherapistCompliance;
 import org.unstuck.domain.measure.Scores;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.reports.csv.CsvTable;
 import org.unstuck.reports.pdf.PdfFlow;
 
@@ -55,10 +56,11 @@ public record ComplianceReport(LocalDate asOf, CredentialPolicy policy, List<Row
         return table.toBytes();
     }
 
-    public byte[] toPdf() {
-        var header = new ArrayList<String>(List.of("Therapist", "Cases", "Overall"));
-        types().forEach(type -> header.add(label(type)));
-        header.add("CPD (last 12 months)");
+    public byte[] toPdf(ReportTexts texts) {
+        var header = new ArrayList<String>(List.of(texts.get("compliance.therapist"), texts.get("compliance.cases"),
+                texts.get("compliance.overall")));
+        types().forEach(type -> header.add(texts.get("credential." + type.name())));
+        header.add(texts.get("compliance.cpd"));
         var widths = new float[header.size()];
         var flexible = 1f - 0.16f - 0.07f - 0.09f - 0.14f;
         widths[0] = 0.16f;
@@ -69,54 +71,35 @@ public record ComplianceReport(LocalDate asOf, CredentialPolicy policy, List<Row
         }
         widths[widths.length - 1] = 0.14f;
         var flagged = rows.stream().filter(row -> row.compliance().overall() != ComplianceStatus.VALID).count();
-        var document = PdfFlow.landscape("Confidential: credential records of the practice's therapists.")
-                .title("Credential compliance report")
-                .paragraphs(List.of("As of " + asOf + ". Required: " + String.join(", ", types().stream().map(ComplianceReport::label).toList())
-                                + "; " + Scores.format(policy.cpdHoursPerYear()) + " CPD hours a year; warning "
-                                + policy.warningDays() + " days before a credential ends.",
-                        rows.size() + " therapists, " + flagged + " with something to put right."));
+        var required = String.join(", ", types().stream().map(type -> texts.get("credential." + type.name())).toList());
+        var document = PdfFlow.landscape(texts.get("compliance.footer"), texts)
+                .title(texts.get("compliance.title"))
+                .paragraphs(List.of(texts.get("compliance.required", asOf, required, Scores.format(policy.cpdHoursPerYear()),
+                                policy.warningDays()),
+                        texts.get("compliance.count", rows.size(), flagged)));
         var table = document.table(header, widths);
         for (var row : rows) {
             var cells = new ArrayList<String>(List.of(row.therapist(), Integer.toString(row.openCases()),
-                    status(row.compliance().overall())));
+                    texts.get("status." + row.compliance().overall().name())));
             for (var type : types()) {
-                cells.add(row.compliance().requirement(type).map(ComplianceReport::describe).orElse("Missing"));
+                cells.add(row.compliance().requirement(type).map(requirement -> describe(requirement, texts))
+                        .orElse(texts.get("status.MISSING")));
             }
             var cpd = row.compliance().cpd();
-            cells.add(Scores.format(cpd.hoursDone()) + " of " + Scores.format(cpd.hoursRequired()) + " h"
-                    + (cpd.isShort() ? " (short)" : ""));
+            cells.add(texts.get(cpd.isShort() ? "compliance.cpd.short" : "compliance.cpd.hours", Scores.format(cpd.hoursDone()),
+                    Scores.format(cpd.hoursRequired())));
             table.row(cells);
         }
         return document.toPdf();
     }
 
-    private static String describe(RequirementStatus requirement) {
-        var status = status(requirement.status());
+    private static String describe(RequirementStatus requirement, ReportTexts texts) {
+        var status = texts.get("status." + requirement.status().name());
         return switch (requirement.status()) {
-            case EXPIRING -> status + " " + requirement.validTo() + ", " + requirement.daysLeft() + " d left";
-            case EXPIRED -> status + " " + requirement.validTo();
-            case VALID -> requirement.validTo() == null ? status : status + " to " + requirement.validTo();
+            case EXPIRING -> texts.get("compliance.expiring", status, requirement.validTo(), requirement.daysLeft());
+            case EXPIRED -> texts.get("compliance.expired", status, requirement.validTo());
+            case VALID -> requirement.validTo() == null ? status : texts.get("compliance.valid-to", status, requirement.validTo());
             default -> status;
-        };
-    }
-
-    private static String status(ComplianceStatus status) {
-        return switch (status) {
-            case VALID -> "Valid";
-            case EXPIRING -> "Expiring";
-            case CPD_SHORT -> "CPD short";
-            case EXPIRED -> "Expired";
-            case MISSING -> "Missing";
-        };
-    }
-
-    private static String label(CredentialType type) {
-        return switch (type) {
-            case LICENCE -> "Licence";
-            case REGISTRATION -> "Registration";
-            case QUALIFICATION -> "Qualification";
-            case MODALITY_TRAINING -> "Modality training";
-            case INSURANCE -> "Insurance";
         };
     }
 }

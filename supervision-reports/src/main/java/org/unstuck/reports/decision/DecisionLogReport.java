@@ -4,13 +4,13 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.WhatWorks;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.reports.csv.CsvTable;
 import org.unstuck.reports.pdf.PdfFlow;
 
@@ -73,57 +73,58 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
         return table.toBytes();
     }
 
-    public byte[] toPdf() {
-        var document = PdfFlow.landscape("Confidential: supervision decisions of the practice.")
-                .title(individualDecisions ? "Decisions and their outcomes" : "What works: decisions and their outcomes")
-                .paragraph("Decisions made from " + from + " to " + to + ", as of " + asOf + ".");
+    public byte[] toPdf(ReportTexts texts) {
+        var document = PdfFlow.landscape(texts.get("decisions.footer"), texts)
+                .title(texts.get(individualDecisions ? "decisions.title" : "decisions.title.summary"))
+                .paragraph(texts.get("decisions.period", from, to, asOf));
         if (individualDecisions) {
             var followedUp = rows.stream().filter(row -> row.outcome() != null).count();
             var improved = rows.stream().filter(row -> row.outcome() != null && row.outcome().improved()).count();
-            document.paragraph(rows.size() + " decisions; " + followedUp + " past their follow-up, of which " + improved
-                    + " on a case that improved since.");
-            var table = document.heading("Decision log").table(List.of("Decided", "Client", "Therapist", "Decision", "Reasons",
-                            "Follow-up", "Status then", "Status now", "Improved"),
+            document.paragraph(texts.get("decisions.count", rows.size(), followedUp, improved));
+            var table = document.heading(texts.get("decisions.log")).table(List.of(texts.get("decisions.decided"),
+                            texts.get("decisions.client"), texts.get("decisions.therapist"), texts.get("decisions.decision"),
+                            texts.get("decisions.reasons"), texts.get("decisions.follow-up"), texts.get("decisions.status-then"),
+                            texts.get("decisions.status-now"), texts.get("decisions.improved")),
                     new float[] {0.09f, 0.08f, 0.14f, 0.16f, 0.19f, 0.09f, 0.09f, 0.09f, 0.07f});
             for (var row : rows) {
                 var decision = row.decision();
                 var outcome = row.outcome();
-                table.row(List.of(decision.decidedOn().toString(), row.client(), row.therapist(), label(decision.type().name()),
-                        decision.reasons().stream().map(reason -> label(reason.name())).sorted().collect(Collectors.joining(", ")),
-                        decision.followUpOn().toString(), label(decision.statusAtDecision().name()),
-                        outcome == null ? "not yet" : label(outcome.now().name()),
-                        outcome == null ? "" : outcome.improved() ? "yes" + change(outcome) : "no" + change(outcome)));
+                table.row(List.of(decision.decidedOn().toString(), row.client(), row.therapist(),
+                        texts.get("decision." + decision.type().name()),
+                        decision.reasons().stream().map(reason -> texts.get("reason." + reason.name())).sorted()
+                                .collect(Collectors.joining(", ")),
+                        decision.followUpOn().toString(), texts.get("case-status." + decision.statusAtDecision().name()),
+                        outcome == null ? texts.get("decisions.not-yet") : texts.get("case-status." + outcome.now().name()),
+                        outcome == null ? "" : improved(outcome, texts)));
             }
         }
-        document.heading("What works").paragraph("Across the practice, decisions on stalled or deteriorating cases whose"
-                + " follow-up has come: how many of those cases were flagged less severely by then, by decision type and the"
-                + " approach the decision put the case on.");
+        document.heading(texts.get("what-works.title")).paragraph(texts.get("what-works.about"));
         if (whatWorks.isEmpty()) {
-            document.paragraph("No decision on a flagged case has reached its follow-up yet.");
+            document.paragraph(texts.get("what-works.empty"));
         } else {
-            var summary = document.table(List.of("Decision", "Approach", "Flagged cases followed up", "Improved", "Share improved"),
+            var summary = document.table(List.of(texts.get("decisions.decision"), texts.get("what-works.approach"),
+                            texts.get("what-works.cases"), texts.get("what-works.improved"), texts.get("what-works.share")),
                     new float[] {0.26f, 0.26f, 0.18f, 0.14f, 0.16f});
-            var percent = NumberFormat.getPercentInstance(Locale.ENGLISH);
+            var percent = NumberFormat.getPercentInstance(texts.locale());
             for (var row : whatWorks) {
-                summary.row(List.of(label(row.type().name()), row.approach().name(), Integer.toString(row.cases()),
-                        Integer.toString(row.improved()), percent.format(row.shareImproved())));
+                summary.row(List.of(texts.get("decision." + row.type().name()), row.approach().name(),
+                        Integer.toString(row.cases()), Integer.toString(row.improved()), percent.format(row.shareImproved())));
             }
         }
         return document.toPdf();
     }
 
-    private static String change(DecisionOutcome outcome) {
+    /** "yes (+7)": whether the case improved, and by how many points of its primary measure. */
+    private static String improved(DecisionOutcome outcome, ReportTexts texts) {
         var score = outcome.scoreImprovement();
-        return score == null || score == 0 ? "" : score > 0 ? " (+" + Scores.format(score) + ")" : " (" + Scores.format(score) + ")";
+        if (score == null || score == 0) {
+            return texts.get(outcome.improved() ? "decisions.yes" : "decisions.no");
+        }
+        var change = (score > 0 ? "+" : "") + Scores.format(score);
+        return texts.get(outcome.improved() ? "decisions.yes-change" : "decisions.no-change", change);
     }
 
     private static String reasons(Decision decision) {
         return decision.reasons().stream().map(Enum::name).sorted().collect(Collectors.joining(";"));
-    }
-
-    /** "CHANGE_APPROACH" as "Change approach". */
-    private static String label(String name) {
-        var words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.progress.CourseOutcome;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.reports.csv.CsvTable;
 import org.unstuck.reports.pdf.PdfFlow;
 
@@ -74,8 +74,9 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
         courses = List.copyOf(courses);
     }
 
+    /** The whole practice's figures; their group has no name. */
     public Figures practice() {
-        return figures("Whole practice", course -> true);
+        return figures("", course -> true);
     }
 
     public List<Figures> byTherapist() {
@@ -148,26 +149,26 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
         return table.toBytes();
     }
 
-    public byte[] toPdf() {
-        var document = PdfFlow.landscape("Confidential: aggregate outcomes of the practice; no individual client is shown.")
-                .title("Caseload health")
-                .paragraphs(List.of("From " + from + " to " + to + ", as of " + asOf + ". Active: cases open on " + to + ", and the share"
-                                + " flagged (watch, stalled or deteriorating) on their latest assessment.",
-                        "Finished: courses closed in the period after two or more attended sessions, scored on PHQ-9 or GAD-7;"
-                                + " among them the NHS Talking Therapies figures.",
-                        "Recovery: at caseness at the start, below it at the end, among finished courses at caseness."
-                                + " Each figure shows the cases it rests on (n)."));
-        var table = document.table(List.of("Group", "Active", "Flagged", "Finished", "Recovery", "Reliable improvement", "Reliable deterioration",
-                        "Reliable recovery"),
+    public byte[] toPdf(ReportTexts texts) {
+        var document = PdfFlow.landscape(texts.get("health.footer"), texts)
+                .title(texts.get("health.title"))
+                .paragraphs(List.of(texts.get("health.period", from, to, asOf), texts.get("health.finished"),
+                        texts.get("health.recovery")));
+        var table = document.table(List.of(texts.get("health.group"), texts.get("health.active"), texts.get("health.flagged"),
+                        texts.get("health.finished-courses"), texts.get("health.recovery-rate"), texts.get("health.improvement"),
+                        texts.get("health.deterioration"), texts.get("health.reliable-recovery")),
                 new float[] {0.2f, 0.07f, 0.11f, 0.08f, 0.13f, 0.14f, 0.14f, 0.13f});
+        var percent = NumberFormat.getPercentInstance(texts.locale());
         sections().forEach((grouping, rows) -> {
             for (var figures : rows) {
-                table.row(List.of((grouping.equals("practice") ? "" : grouping + ": ") + figures.group(),
-                        Integer.toString(figures.active()), share(figures.flagRate(), figures.active()),
-                        Integer.toString(figures.finished()), share(figures.recoveryRate(), figures.atCaseness()),
-                        share(figures.improvementRate(), figures.finished()),
-                        share(figures.deteriorationRate(), figures.finished()),
-                        share(figures.reliableRecoveryRate(), figures.atCaseness())));
+                table.row(List.of(grouping.equals("practice") ? texts.get("health.whole-practice")
+                                : texts.get("health." + grouping, figures.group()),
+                        Integer.toString(figures.active()), share(figures.flagRate(), figures.active(), percent, texts),
+                        Integer.toString(figures.finished()),
+                        share(figures.recoveryRate(), figures.atCaseness(), percent, texts),
+                        share(figures.improvementRate(), figures.finished(), percent, texts),
+                        share(figures.deteriorationRate(), figures.finished(), percent, texts),
+                        share(figures.reliableRecoveryRate(), figures.atCaseness(), percent, texts)));
             }
         });
         return document.toPdf();
@@ -177,10 +178,7 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
         return rate == null ? null : Math.round(rate * 1000) / 1000.0;
     }
 
-    private static String share(@Nullable Double rate, int n) {
-        if (rate == null) {
-            return "- (n=0)";
-        }
-        return NumberFormat.getPercentInstance(Locale.ENGLISH).format(rate) + " (n=" + n + ")";
+    private static String share(@Nullable Double rate, int n, NumberFormat percent, ReportTexts texts) {
+        return rate == null ? texts.get("health.none") : texts.get("health.share", percent.format(rate), n);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.reports.chart.TrajectoryChart;
 import org.unstuck.reports.pdf.PdfFlow;
 
@@ -53,16 +54,17 @@ public record MeetingPack(LocalDate date, String supervisor, List<String> attend
         agenda = List.copyOf(agenda);
     }
 
-    public byte[] toPdf() {
-        var pdf = PdfFlow.portrait("Confidential: clinical information for supervision. Keep it safe and shred it after use.")
-                .title("Review meeting pack")
-                .paragraphs(List.of("Meeting on " + date + ", prepared on " + preparedOn + ".", "Supervisor: " + supervisor + ".",
-                        "Attendees: " + String.join(", ", attendees) + "."))
-                .heading("Agenda");
+    public byte[] toPdf(ReportTexts texts) {
+        var pdf = PdfFlow.portrait(texts.get("pack.footer"), texts)
+                .title(texts.get("pack.title"))
+                .paragraphs(List.of(texts.get("pack.meeting", date, preparedOn), texts.get("pack.supervisor", supervisor),
+                        texts.get("pack.attendees", String.join(", ", attendees))))
+                .heading(texts.get("pack.agenda"));
         if (agenda.isEmpty()) {
-            pdf.paragraph("The agenda is empty: no stalled or deteriorating case and no follow-up due.");
+            pdf.paragraph(texts.get("pack.agenda.empty"));
         } else {
-            var table = pdf.table(List.of("#", "Client", "Therapist", "Approach", "On the agenda", "Status"),
+            var table = pdf.table(List.of("#", texts.get("pack.client"), texts.get("pack.therapist"), texts.get("pack.approach"),
+                            texts.get("pack.why"), texts.get("pack.status")),
                     new float[] {0.05f, 0.11f, 0.2f, 0.3f, 0.17f, 0.17f});
             for (int i = 0; i < agenda.size(); i++) {
                 var item = agenda.get(i);
@@ -71,38 +73,38 @@ public record MeetingPack(LocalDate date, String supervisor, List<String> attend
             }
         }
         for (int i = 0; i < agenda.size(); i++) {
-            section(pdf.newPage(), i + 1, agenda.get(i));
+            section(pdf.newPage(), i + 1, agenda.get(i), texts);
         }
         return pdf.toPdf();
     }
 
-    private static void section(PdfFlow pdf, int number, Item item) {
+    private static void section(PdfFlow pdf, int number, Item item, ReportTexts texts) {
         pdf.title(number + ". " + item.client() + " - " + item.therapist())
-                .paragraph("Approach: " + item.approach() + ". Status: " + item.status() + ". On the agenda: " + item.why() + ".")
-                .heading("Signals");
+                .paragraph(texts.get("pack.case", item.approach(), item.status(), item.why()))
+                .heading(texts.get("pack.signals"));
         if (item.signals().isEmpty()) {
-            pdf.paragraph("No signal on the latest assessment.");
+            pdf.paragraph(texts.get("pack.signals.none"));
         } else {
             pdf.bullets(item.signals());
         }
         item.charts().forEach(pdf::chart);
         var note = item.note();
         if (note != null) {
-            pdf.heading("Latest reflective note, " + note.author() + ", " + note.writtenOn());
+            pdf.heading(texts.get("pack.note", note.author(), note.writtenOn()));
             var lines = new ArrayList<String>();
             if (note.hardToWorkWith()) {
-                lines.add("The therapist finds it hard to work with this client.");
+                lines.add(texts.get("pack.note.hard"));
             }
             note.answers().forEach(answer -> lines.add(answer.prompt() + ": " + summary(answer.text())));
             pdf.bullets(lines);
         }
-        pdf.heading("Decisions in this meeting");
+        pdf.heading(texts.get("pack.decisions"));
         if (item.decisions().isEmpty()) {
-            pdf.paragraph("None recorded yet.");
+            pdf.paragraph(texts.get("pack.decisions.none"));
         } else {
             pdf.bullets(item.decisions().stream()
-                    .map(decision -> decision.decision() + " (" + decision.reasons() + "), owner " + decision.owner()
-                            + ", follow-up on " + decision.followUpOn() + ". " + decision.rationale())
+                    .map(decision -> texts.get("pack.decision", decision.decision(), decision.reasons(), decision.owner(),
+                            decision.followUpOn(), decision.rationale()))
                     .toList());
         }
     }

@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.reports.chart.TrajectoryChart;
 
 /**
@@ -29,23 +30,25 @@ public final class PdfFlow {
     private final PDDocument document = new PDDocument();
     private final PDRectangle pageSize;
     private final String footer;
+    private final ReportTexts texts;
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private PDPageContentStream content;
     private float y;
 
-    private PdfFlow(PDRectangle pageSize, String footer) {
+    private PdfFlow(PDRectangle pageSize, String footer, ReportTexts texts) {
         this.pageSize = pageSize;
         this.footer = footer;
+        this.texts = texts;
         newPage();
     }
 
-    public static PdfFlow portrait(String footer) {
-        return new PdfFlow(PDRectangle.A4, footer);
+    public static PdfFlow portrait(String footer, ReportTexts texts) {
+        return new PdfFlow(PDRectangle.A4, footer, texts);
     }
 
-    public static PdfFlow landscape(String footer) {
-        return new PdfFlow(new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()), footer);
+    public static PdfFlow landscape(String footer, ReportTexts texts) {
+        return new PdfFlow(new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()), footer, texts);
     }
 
     /** The width text and tables may take. */
@@ -174,7 +177,7 @@ public final class PdfFlow {
                 try (var footerContent = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
                     content = footerContent;
                     write(regular, 8, MARGIN, MARGIN - 20, footer);
-                    var pageLabel = "Page " + number + " of " + pages;
+                    var pageLabel = texts.get("pdf.page", number, pages);
                     write(regular, 8, pageSize.getWidth() - MARGIN - textWidth(regular, 8, pageLabel), MARGIN - 20, pageLabel);
                 }
             }

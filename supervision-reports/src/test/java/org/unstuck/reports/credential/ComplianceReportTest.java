@@ -18,6 +18,7 @@ import org.unstuck.domain.credential.CredentialPolicy;
 import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.credential.TherapistCompliance;
 import org.unstuck.domain.practice.UserId;
+import org.unstuck.reports.ReportTexts;
 
 class ComplianceReportTest {
 
@@ -52,7 +53,7 @@ class ComplianceReportTest {
 
     @Test
     void the_pdf_reads_back_with_its_title_people_statuses_and_page_numbers() throws IOException {
-        var text = text(fixture().toPdf());
+        var text = text(fixture().toPdf(ReportTexts.ENGLISH));
         assertThat(text).contains("Credential compliance report", "As of 2026-11-26",
                 "3 therapists, 2 with something to put right.",
                 "Alex Morgan", "Nina Berg", "Expired 2026-11-14", "6 of 30 h (short)",
@@ -66,7 +67,7 @@ class ComplianceReportTest {
         for (int i = 0; i < 70; i++) {
             rows.add(therapist("Therapist " + i, 10 + i, AS_OF.plusYears(1), 30, i));
         }
-        var pdf = new ComplianceReport(AS_OF, POLICY, rows).toPdf();
+        var pdf = new ComplianceReport(AS_OF, POLICY, rows).toPdf(ReportTexts.ENGLISH);
         try (var document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
             var pages = document.getNumberOfPages();
@@ -93,6 +94,6 @@ class ComplianceReportTest {
     @Test
     void names_the_standard_fonts_cannot_show_are_printed_not_dropped() throws IOException {
         var report = new ComplianceReport(AS_OF, POLICY, List.of(therapist("Zoë Łukasiewicz 陈", 5, AS_OF.plusYears(1), 30, 1)));
-        assertThat(text(report.toPdf())).contains("Zoë ?ukasiewicz ?");
+        assertThat(text(report.toPdf(ReportTexts.ENGLISH))).contains("Zoë ?ukasiewicz ?");
     }
 }

@@ -24,6 +24,7 @@ import org.unstuck.domain.review.DecisionId;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.DecisionType;
 import org.unstuck.domain.review.WhatWorks;
+import org.unstuck.reports.ReportTexts;
 
 class DecisionLogReportTest {
 
@@ -53,27 +54,27 @@ class DecisionLogReportTest {
 
     @Test
     void the_pdf_lists_each_decision_and_whether_its_case_improved() throws IOException {
-        try (var document = Loader.loadPDF(fixture().toPdf())) {
+        try (var document = Loader.loadPDF(fixture().toPdf(ReportTexts.ENGLISH))) {
             var text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Decision log", "2 decisions; 1 past their follow-up, of which 1 on a case that improved",
-                    "Change approach", "yes (+7)", "Continue", "not yet", "Alliance, Client engagement", "Confidential",
+                    "Change approach", "yes (+7)", "Continue with plan", "not yet", "Alliance, Client engagement", "Confidential",
                     "Page 1 of 1");
         }
     }
 
     @Test
     void the_pdf_ends_with_the_what_works_summary() throws IOException {
-        try (var document = Loader.loadPDF(fixture().toPdf())) {
+        try (var document = Loader.loadPDF(fixture().toPdf(ReportTexts.ENGLISH))) {
             var text = new PDFTextStripper().getText(document);
             assertThat(text.indexOf("What works")).isGreaterThan(text.indexOf("C-0002"));
-            assertThat(text).contains("Behavioural activation 4 3 75%", "Continue CBT 5 1 20%");
+            assertThat(text).contains("Behavioural activation 4 3 75%", "Continue with plan CBT 5 1 20%");
         }
     }
 
     @Test
     void a_summary_only_report_names_no_client_and_no_single_decision() throws IOException {
         var summary = new DecisionLogReport(DAY, DAY.plusMonths(2), DAY.plusMonths(2), false, List.of(), WHAT_WORKS);
-        try (var document = Loader.loadPDF(summary.toPdf())) {
+        try (var document = Loader.loadPDF(summary.toPdf(ReportTexts.ENGLISH))) {
             var text = new PDFTextStripper().getText(document);
             assertThat(text).contains("What works", "Behavioural activation 4 3 75%").doesNotContain("Decision log", "C-000");
         }

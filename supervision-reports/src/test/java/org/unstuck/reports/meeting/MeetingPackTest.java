@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.reports.chart.TrajectoryChart;
 
 class MeetingPackTest {
@@ -44,14 +45,14 @@ class MeetingPackTest {
 
     @Test
     void the_cover_names_the_meeting_and_lists_the_agenda() throws IOException {
-        var text = text(fixture().toPdf());
+        var text = text(fixture().toPdf(ReportTexts.ENGLISH));
         assertThat(text).contains("Review meeting pack", "Meeting on 2026-12-03", "Supervisor: Dr Ruth Lindqvist",
                 "Attendees: Alex Morgan, Sam Okafor", "1 C-0007 Alex Morgan CBT Stalled", "2 C-0031 Sam Okafor EMDR Follow-up due");
     }
 
     @Test
     void each_case_has_its_own_pages_with_signals_charts_note_summary_and_decisions() throws IOException {
-        var pdf = fixture().toPdf();
+        var pdf = fixture().toPdf(ReportTexts.ENGLISH);
         try (var document = Loader.loadPDF(pdf)) {
             var pages = document.getNumberOfPages();
             assertThat(pages).isGreaterThanOrEqualTo(3);
@@ -76,12 +77,12 @@ class MeetingPackTest {
     void a_case_without_a_readable_note_shows_no_note_heading() throws IOException {
         var withoutNotes = new MeetingPack(MEETING, "Dr Ruth Lindqvist", List.of(), MEETING,
                 List.of(fixture().agenda().get(1)));
-        assertThat(text(withoutNotes.toPdf())).doesNotContain("reflective note", "circling back");
+        assertThat(text(withoutNotes.toPdf(ReportTexts.ENGLISH))).doesNotContain("reflective note", "circling back");
     }
 
     @Test
     void an_empty_agenda_says_so() throws IOException {
-        assertThat(text(new MeetingPack(MEETING, "Dr Ruth Lindqvist", List.of(), MEETING, List.of()).toPdf()))
+        assertThat(text(new MeetingPack(MEETING, "Dr Ruth Lindqvist", List.of(), MEETING, List.of()).toPdf(ReportTexts.ENGLISH)))
                 .contains("The agenda is empty", "Page 1 of 1");
     }
 }

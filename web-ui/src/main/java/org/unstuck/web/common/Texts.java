@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinService;
 import java.util.Locale;
+import org.unstuck.reports.ReportTexts;
 
 /**
  * The translations in one reader's language, taken from a view so that work running away from the
@@ -20,5 +21,10 @@ public record Texts(I18NProvider provider, Locale locale) {
 
     public String get(String key, Object... parameters) {
         return provider.getTranslation(key, locale, parameters);
+    }
+
+    /** The words of PDF reports in the same language. */
+    public ReportTexts reports() {
+        return new ReportTexts(locale);
     }
 }

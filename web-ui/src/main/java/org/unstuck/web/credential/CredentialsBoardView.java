@@ -28,6 +28,7 @@ import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.credential.RequirementStatus;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.persistence.board.TherapistOverviewRow;
+import org.unstuck.web.common.Texts;
 
 /**
  * Every therapist with one status per required credential and CPD, worst first; filter by status
@@ -92,7 +93,8 @@ public class CredentialsBoardView extends Main implements BeforeEnterObserver, H
         within.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         var legend = new Span(getTranslation("credentials.legend"));
         legend.addClassName("legend");
-        var pdf = new Anchor(DownloadHandler.fromInputStream(event -> download(credentials.complianceReport().toPdf(),
+        var words = Texts.of(this).reports();
+        var pdf = new Anchor(DownloadHandler.fromInputStream(event -> download(credentials.complianceReport().toPdf(words),
                 "credential-compliance.pdf", "application/pdf")), getTranslation("credentials.download.pdf"));
         pdf.setId("download-compliance-pdf");
         var csv = new Anchor(DownloadHandler.fromInputStream(event -> download(credentials.complianceReport().toCsv(),

@@ -21,6 +21,7 @@ import org.unstuck.domain.practice.Role;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.common.PreparedReport;
 import org.unstuck.web.common.ReportPeriod;
+import org.unstuck.web.common.Texts;
 import org.unstuck.web.credential.CredentialService;
 import org.unstuck.web.review.FollowUpService;
 import org.unstuck.web.security.CurrentActor;
@@ -44,6 +45,7 @@ public class ReportsView extends Main implements HasDynamicTitle {
         this.clock = clock;
         addClassName("page");
         var today = LocalDate.now(clock);
+        var words = Texts.of(this).reports();
         var lastYear = ReportPeriod.lastYear(today);
         from.setLabel(getTranslation("reports.from"));
         from.setId("report-from");
@@ -64,7 +66,7 @@ public class ReportsView extends Main implements HasDynamicTitle {
         add(report("reports.health", "reports.health.about",
                 new PreparedReport("report-health", getTranslation("reports.health.prepare"), () -> job(chosen -> {
                     var report = reports.caseloadHealth(chosen);
-                    return List.of(PreparedReport.pdf(fileName("caseload-health", chosen), report.toPdf()),
+                    return List.of(PreparedReport.pdf(fileName("caseload-health", chosen), report.toPdf(words)),
                             PreparedReport.csv(fileName("caseload-health", chosen), report.toCsv()));
                 }))));
         var supervisor = currentActor.actor().is(Role.SUPERVISOR);
@@ -72,7 +74,7 @@ public class ReportsView extends Main implements HasDynamicTitle {
                 new PreparedReport("report-decisions", getTranslation("reports.decisions.prepare"), () -> job(chosen -> {
                     var report = followUps.decisionReport(chosen);
                     var name = supervisor ? "decisions" : "what-works";
-                    return List.of(PreparedReport.pdf(fileName(name, chosen), report.toPdf()),
+                    return List.of(PreparedReport.pdf(fileName(name, chosen), report.toPdf(words)),
                             PreparedReport.csv(fileName(name, chosen), report.toCsv()));
                 }))));
         if (currentActor.actor().is(Role.PRACTICE_MANAGER)) {
@@ -80,7 +82,7 @@ public class ReportsView extends Main implements HasDynamicTitle {
                     new PreparedReport("report-compliance", getTranslation("reports.compliance.prepare"), () -> () -> {
                         var report = credentials.complianceReport();
                         var name = "credential-compliance-" + report.asOf();
-                        return List.of(PreparedReport.pdf(name, report.toPdf()), PreparedReport.csv(name, report.toCsv()));
+                        return List.of(PreparedReport.pdf(name, report.toPdf(words)), PreparedReport.csv(name, report.toCsv()));
                     })));
         }
     }

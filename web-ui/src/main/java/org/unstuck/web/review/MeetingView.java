@@ -81,7 +81,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
             var number = meetingId;
             var fileName = "review-meeting-" + detail.meeting().date();
             pack = new PreparedReport("meeting-pack", getTranslation("meeting.pack.prepare"),
-                    () -> () -> List.of(PreparedReport.pdf(fileName, packs.pack(number, texts).toPdf())));
+                    () -> () -> List.of(PreparedReport.pdf(fileName, packs.pack(number, texts).toPdf(texts.reports()))));
         }
         add(new H2(title), new Paragraph(getTranslation("meeting.attendees", String.join(", ", detail.attendeeNames()))), pack);
         if (current >= detail.agenda().size()) {

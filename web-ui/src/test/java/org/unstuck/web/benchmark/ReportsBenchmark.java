@@ -30,6 +30,7 @@ import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckApplication;
 import org.unstuck.web.common.ReportPeriod;
@@ -71,13 +72,13 @@ public final class ReportsBenchmark {
                     .map(row -> row.caseRow().caseId()).toList();
 
             var packRead = median(() -> plainReadOfCases(jdbc, agendaCases));
-            var pack = median(() -> packs.pack(meeting, texts).toPdf().length);
+            var pack = median(() -> packs.pack(meeting, texts).toPdf(ReportTexts.ENGLISH).length);
             var builtPack = packs.pack(meeting, texts);
-            var packPdf = median(() -> builtPack.toPdf().length);
+            var packPdf = median(() -> builtPack.toPdf(ReportTexts.ENGLISH).length);
             var healthRead = median(() -> plainReadOfPractice(jdbc));
             var health = median(() -> {
                 var report = reports.caseloadHealth(period);
-                return report.toPdf().length + report.toCsv().length;
+                return report.toPdf(ReportTexts.ENGLISH).length + report.toCsv().length;
             });
             var cases = jdbc.sql("SELECT count(*) FROM therapy_case").query(Long.class).single();
             var sessions = jdbc.sql("SELECT count(*) FROM therapy_session").query(Long.class).single();

@@ -18,6 +18,7 @@ import org.unstuck.domain.credential.ComplianceStatus;
 import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.caseload.CaseloadService;
@@ -78,7 +79,7 @@ class CredentialServiceTest {
     void the_compliance_report_lists_every_therapist_and_reads_back_from_the_pdf() throws Exception {
         var report = service.complianceReport();
         assertThat(report.rows()).extracting(row -> row.therapist()).contains("Nina Berg", "Sam Okafor");
-        try (var document = Loader.loadPDF(report.toPdf())) {
+        try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
             assertThat(new PDFTextStripper().getText(document))
                     .contains("Credential compliance report", "Nina Berg", "Expired", "Confidential");
         }

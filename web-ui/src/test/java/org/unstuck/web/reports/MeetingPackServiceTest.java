@@ -25,6 +25,7 @@ import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.Texts;
@@ -65,7 +66,7 @@ class MeetingPackServiceTest {
             assertThat(item.status()).isIn("Stalled", "Deteriorating", "Watch", "On track", "Not enough data");
         });
         assertThat(pack.agenda()).anySatisfy(item -> assertThat(item.signals()).isNotEmpty());
-        var text = text(pack.toPdf());
+        var text = text(pack.toPdf(ReportTexts.ENGLISH));
         assertThat(text).contains("Review meeting pack", "Supervisor: Dr Ruth Lindqvist", agenda.getFirst().caseRow().clientCode(),
                 pack.agenda().getFirst().charts().getFirst().title(), "Confidential");
         var audited = jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'report.meeting-pack' AND subject LIKE :meeting")
@@ -91,7 +92,7 @@ class MeetingPackServiceTest {
                 Map.of(NotePrompt.METHOD_FIT, "Unreadable reflection by a therapist supervisor2 does not supervise."), true,
                 now));
 
-        var text = text(packs.pack(meeting, ENGLISH).toPdf());
+        var text = text(packs.pack(meeting, ENGLISH).toPdf(ReportTexts.ENGLISH));
 
         assertThat(text).contains("Readable reflection on the alliance.")
                 .doesNotContain("Unreadable reflection", "hard to work with this client");

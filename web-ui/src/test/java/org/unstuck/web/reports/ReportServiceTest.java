@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.common.ReportPeriod;
@@ -36,7 +37,7 @@ class ReportServiceTest {
         assertThat(practice.finished()).isEqualTo(finishedNhs).isPositive();
         assertThat(practice.recovered()).isBetween(0, practice.atCaseness());
         assertThat(report.byTherapist()).extracting(figures -> figures.group()).contains("Alex Morgan", "Sam Okafor");
-        try (var document = Loader.loadPDF(report.toPdf())) {
+        try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
             assertThat(new PDFTextStripper().getText(document)).contains("Caseload health", "Whole practice", "Alex Morgan");
         }
     }

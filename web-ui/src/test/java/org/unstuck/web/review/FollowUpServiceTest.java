@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.unstuck.reports.ReportTexts;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.ReportPeriod;
 
@@ -56,7 +57,7 @@ class FollowUpServiceTest {
                 WHERE d.decided_on > current_date - INTERVAL '1 year' AND u.username IN ('therapist1', 'therapist2', 'therapist3')""")
                 .query(Integer.class).single();
         assertThat(log.rows()).hasSize(expected).isNotEmpty();
-        try (var document = Loader.loadPDF(log.toPdf())) {
+        try (var document = Loader.loadPDF(log.toPdf(ReportTexts.ENGLISH))) {
             assertThat(new PDFTextStripper().getText(document)).contains("Decision log", log.rows().getFirst().client(),
                     "What works");
         }
@@ -78,7 +79,7 @@ class FollowUpServiceTest {
         assertThat(report.individualDecisions()).isFalse();
         assertThat(report.rows()).isEmpty();
         var clients = jdbc.sql("SELECT code FROM client").query(String.class).list();
-        try (var document = Loader.loadPDF(report.toPdf())) {
+        try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
             var text = new PDFTextStripper().getText(document);
             assertThat(text).contains("What works");
             assertThat(clients).noneMatch(text::contains);
