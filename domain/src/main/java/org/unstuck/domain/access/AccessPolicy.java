@@ -20,6 +20,14 @@ public final class AccessPolicy {
         return isAssignedTherapist(actor, theCase) || actor.supervises(theCase.therapist());
     }
 
+    /**
+     * Emergency ("break-glass") access to a case outside one's scope is for clinicians only, and
+     * only with a stated reason that the audit trail flags.
+     */
+    public static boolean mayBreakGlass(Actor actor) {
+        return actor.is(Role.THERAPIST) || actor.is(Role.SUPERVISOR);
+    }
+
     /** Sessions, scores and case details are written by the assigned therapist only. */
     public static boolean mayRecordOnCase(Actor actor, TherapyCase theCase) {
         return isAssignedTherapist(actor, theCase) && theCase.isOpen();

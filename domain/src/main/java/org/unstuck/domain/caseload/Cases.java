@@ -14,4 +14,7 @@ public interface Cases {
 
     /** A therapist's cases, open ones only unless asked otherwise. */
     List<TherapyCase> assignedTo(UserId therapist, boolean includeClosed);
+
+    /** The client's most recently opened case, open or closed. */
+    Optional<TherapyCase> latestOfClient(ClientCode client);
 }

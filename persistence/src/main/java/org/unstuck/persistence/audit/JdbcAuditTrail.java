@@ -1,7 +1,9 @@
 package org.unstuck.persistence.audit;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,6 +39,21 @@ class JdbcAuditTrail implements AuditTrail {
                 .param("outcome", event.outcome().name())
                 .param("reason", event.reason())
                 .update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> breakGlassReason(String actor, CaseId caseId, Instant since) {
+        return jdbc.sql("""
+                SELECT reason FROM audit_event
+                WHERE actor = :actor AND case_id = :caseId AND outcome = 'BREAK_GLASS' AND action = 'case.break-glass'
+                  AND occurred_at >= :since
+                ORDER BY sequence DESC LIMIT 1""")
+                .param("actor", actor)
+                .param("caseId", caseId.value())
+                .param("since", Timestamp.from(since))
+                .query(String.class)
+                .optional();
     }
 
     @Override

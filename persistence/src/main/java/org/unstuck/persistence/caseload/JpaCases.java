@@ -50,6 +50,11 @@ class JpaCases implements Cases {
     }
 
     @Override
+    public Optional<TherapyCase> latestOfClient(ClientCode client) {
+        return cases.findFirstByClientCodeOrderByOpenedOnDescIdDesc(client.value()).map(entity -> toDomain(entity, catalogue()));
+    }
+
+    @Override
     @Transactional
     public TherapyCase save(TherapyCase aCase) {
         try {

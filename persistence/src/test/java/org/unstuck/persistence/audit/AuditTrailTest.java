@@ -57,6 +57,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void a_break_glass_access_lasts_from_its_stated_reason_for_the_window_asked_about() {
+        var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var caseId = new CaseId(903);
+        trail.record(new AuditEvent(now.minus(13, ChronoUnit.HOURS), "therapist3", "case.break-glass", caseId, null,
+                Outcome.BREAK_GLASS, "Yesterday's crisis call, long over"));
+        var since = now.minus(12, ChronoUnit.HOURS);
+        assertThat(trail.breakGlassReason("therapist3", caseId, since)).isEmpty();
+
+        trail.record(new AuditEvent(now.minus(1, ChronoUnit.HOURS), "therapist3", "case.break-glass", caseId, null,
+                Outcome.BREAK_GLASS, "Client in crisis, their therapist away"));
+        trail.record(new AuditEvent(now, "therapist3", "case.read", caseId, null, Outcome.BREAK_GLASS, "a read, not a grant"));
+        assertThat(trail.breakGlassReason("therapist3", caseId, since)).contains("Client in crisis, their therapist away");
+        assertThat(trail.breakGlassReason("therapist4", caseId, since)).as("the grant is the asker's").isEmpty();
+        assertThat(trail.breakGlassReason("therapist3", new CaseId(904), since)).isEmpty();
+    }
+
+    @Test
     void control_characters_cannot_forge_a_second_entry() {
         var forged = new AuditEvent(Instant.now(), "eve\r\n2026-01-01 admin", "case.read", null, "note 1\nnote 2",
                 Outcome.REFUSED, null);

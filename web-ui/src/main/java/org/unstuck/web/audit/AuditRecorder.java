@@ -1,12 +1,14 @@
 package org.unstuck.web.audit;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unstuck.domain.access.EmergencyAccess;
 import org.unstuck.domain.audit.AuditEvent;
 import org.unstuck.domain.audit.AuditEvent.Outcome;
 import org.unstuck.domain.audit.AuditTrail;
@@ -36,9 +38,22 @@ public class AuditRecorder {
         ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED));
     }
 
+    /** Access outside the actor's scope, granted for the stated reason and flagged as such. */
+    public void breakGlass(String action, CaseId caseId, String reason) {
+        trail.record(new AuditEvent(clock.instant(), actor(), action, caseId, null, Outcome.BREAK_GLASS, reason));
+    }
+
+    /** The reason of the signed-in person's break-glass access to the case, while it lasts. */
+    public Optional<String> breakGlassReason(CaseId caseId) {
+        return trail.breakGlassReason(actor(), caseId, clock.instant().minus(EmergencyAccess.LASTS));
+    }
+
     private void record(String action, @Nullable CaseId caseId, @Nullable String subject, Outcome outcome) {
+        trail.record(new AuditEvent(clock.instant(), actor(), action, caseId, subject, outcome, null));
+    }
+
+    private static String actor() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        var actor = authentication == null ? "anonymous" : authentication.getName();
-        trail.record(new AuditEvent(clock.instant(), actor, action, caseId, subject, outcome, null));
+        return authentication == null ? "anonymous" : authentication.getName();
     }
 }

@@ -15,6 +15,7 @@ import org.unstuck.persistence.board.TrajectoryPoint;
  * author and the author's supervisors.
  *
  * @param expectedCourse the intake band of the case's first score, fitted or saying how many finished cases it lacks
+ * @param emergencyReason the stated reason when the page is read under break-glass access, else null
  */
 public record CaseDetail(
         TherapyCase theCase,
@@ -28,5 +29,6 @@ public record CaseDetail(
         double trajectoryToleranceZ,
         boolean mayRecord,
         boolean mayWriteNotes,
-        boolean mayDecide) {
+        boolean mayDecide,
+        @Nullable String emergencyReason) {
 }

@@ -135,6 +135,12 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (theCase.closed() != null) {
             facts.add(new Span(" " + getTranslation("case.closed-on", Labels.date(theCase.closed()))));
         }
+        if (detail.emergencyReason() != null) {
+            var emergency = new Paragraph(getTranslation("case.emergency", detail.emergencyReason()));
+            emergency.addClassName("emergency-banner");
+            emergency.setId("emergency-banner");
+            add(emergency);
+        }
         add(top, facts, signals(detail), charts(detail), sessions(detail), decisions(detail));
         if (detail.mayWriteNotes() || !detail.notes().isEmpty()) {
             add(notes(detail));

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.access.AccessPolicy;
 import org.unstuck.domain.access.Actor;
+import org.unstuck.domain.access.EmergencyAccess;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.CaseId;
@@ -112,15 +114,26 @@ public class CaseloadService {
         return boards.caseloadSize(currentActor.actor().id(), filter, includeClosed);
     }
 
-    /** The case page, for its therapist and the therapist's supervisors. */
+    /**
+     * The case page, for its therapist and the therapist's supervisors; and, read only, for a
+     * clinician while their break-glass access to it lasts, every such read flagged in the audit.
+     */
     @RolesAllowed({"THERAPIST", "SUPERVISOR"})
     public CaseDetail casePage(long caseNumber) {
         var actor = currentActor.actor();
-        var theCase = readableCase(actor, caseNumber, "case.read");
+        var found = caseNumber > 0 ? cases.find(new CaseId(caseNumber)) : Optional.<TherapyCase>empty();
+        var emergency = found
+                .filter(theCase -> !AccessPolicy.mayReadCase(actor, theCase) && AccessPolicy.mayBreakGlass(actor))
+                .flatMap(theCase -> audit.breakGlassReason(Objects.requireNonNull(theCase.id())));
+        var theCase = emergency.isPresent() ? found.orElseThrow() : readableCase(actor, caseNumber, "case.read");
         var caseId = Objects.requireNonNull(theCase.id());
         var therapist = accounts.find(theCase.therapist()).map(UserAccount::displayName).orElse("");
         var visibleNotes = notes.onCase(caseId).stream().filter(note -> AccessPolicy.mayReadNote(actor, note)).toList();
-        audit.allowed("case.read", caseId, null);
+        if (emergency.isPresent()) {
+            audit.breakGlass("case.read", caseId, emergency.get());
+        } else {
+            audit.allowed("case.read", caseId, null);
+        }
         if (!visibleNotes.isEmpty()) {
             audit.allowed("note.read", caseId, visibleNotes.size() + " notes");
         }
@@ -131,7 +144,40 @@ public class CaseloadService {
         return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), sessions.of(caseId), trajectory,
                 decisions.onCase(caseId), visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
                 AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase),
-                AccessPolicy.mayDecideOnCase(actor, theCase));
+                AccessPolicy.mayDecideOnCase(actor, theCase), emergency.orElse(null));
+    }
+
+    /**
+     * Break-glass access: a clinician states why they must read the latest case of a client outside
+     * their scope; the access is flagged in the audit with that reason and lasts
+     * {@link EmergencyAccess#LASTS}. Answers the case's number.
+     */
+    @RolesAllowed({"THERAPIST", "SUPERVISOR"})
+    public long breakGlass(String clientCode, String reason) {
+        var errors = new LinkedHashMap<String, String>();
+        ClientCode client = null;
+        try {
+            client = new ClientCode(clientCode.strip());
+        } catch (IllegalArgumentException wrong) {
+            errors.put("client", wrong.getMessage());
+        }
+        var refusal = EmergencyAccess.refusal(reason);
+        if (refusal != null) {
+            errors.put("reason", refusal);
+        }
+        if (client == null || !errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        var theCase = cases.latestOfClient(client).orElse(null);
+        if (theCase == null) {
+            audit.refused("case.break-glass", null, "client " + client.value());
+            throw new InvalidEntryException(Map.of("client", "No case has the client code " + client.value() + "."));
+        }
+        var caseId = Objects.requireNonNull(theCase.id());
+        if (!AccessPolicy.mayReadCase(currentActor.actor(), theCase)) {
+            audit.breakGlass("case.break-glass", caseId, reason.strip());
+        }
+        return caseId.value();
     }
 
     /** Records a session after checking every field; nothing is saved if any is wrong. */

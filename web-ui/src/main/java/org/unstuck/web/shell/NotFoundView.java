@@ -8,8 +8,10 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.unstuck.web.caseload.EmergencyAccessView;
 
 /**
  * The same plain answer for a page that does not exist and for one the person may not open, so an
@@ -18,6 +20,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @AnonymousAllowed
 public class NotFoundView extends Main implements HasErrorParameter<NotFoundException> {
 
+    private final AccessAnnotationChecker access;
+
+    NotFoundView(AccessAnnotationChecker access) {
+        this.access = access;
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
@@ -25,6 +33,11 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
         setId("not-found");
         add(new H2(getTranslation("not-found.title")), new Paragraph(getTranslation("not-found.text")),
                 new RouterLink(getTranslation("not-found.home"), HomeView.class));
+        if (access.hasAccess(EmergencyAccessView.class)) {
+            var emergency = new RouterLink(getTranslation("not-found.emergency"), EmergencyAccessView.class);
+            emergency.setId("request-emergency-access");
+            add(new Paragraph(emergency));
+        }
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }
