@@ -5,16 +5,20 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.unstuck.db.TestDatabaseInitializer;
 
 /**
  * The whole application on a random port, on a fresh test PostgreSQL database with the demo
- * practice seeded. Every test with this annotation shares one application context.
+ * practice seeded. Every test with this annotation shares one application context. Browsers send a
+ * heartbeat every two seconds, so that idle logoff can be shown within seconds.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "unstuck.demo.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"unstuck.demo.enabled=true", "vaadin.heartbeatInterval=2"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(TestSessions.class)
 public @interface UnstuckAppTest {
 }
