@@ -67,7 +67,8 @@ public class CaseloadView extends Main implements HasDynamicTitle {
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("caseload-grid");
-        grid.addColumn(CaseRow::clientCode).setHeader(getTranslation("caseload.client")).setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(row -> twoLines(row.clientCode(), row.approach()))
+                .setHeader(getTranslation("caseload.client")).setWidth("9rem").setFlexGrow(0);
         grid.addComponentColumn(row -> new StatusBadge(row.status())).setHeader(getTranslation("caseload.status"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.topReason() == null ? "" : getTranslation("reason." + row.topReason().name()))
@@ -76,12 +77,11 @@ public class CaseloadView extends Main implements HasDynamicTitle {
             var sentence = new Span(row.topSentence() == null ? "" : row.topSentence());
             sentence.addClassName("signal-sentence");
             return sentence;
-        }).setHeader(getTranslation("caseload.why")).setWidth("24rem").setFlexGrow(1);
-        grid.addColumn(this::latestScore).setHeader(getTranslation("caseload.latest-score")).setWidth("11rem").setFlexGrow(0);
-        grid.addColumn(row -> Labels.date(row.lastSessionOn())).setHeader(getTranslation("caseload.last-session"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(CaseRow::sessionsHeld).setHeader(getTranslation("caseload.sessions")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(CaseRow::approach).setHeader(getTranslation("caseload.approach")).setWidth("11rem").setFlexGrow(0);
+        }).setHeader(getTranslation("caseload.why")).setWidth("16rem").setFlexGrow(1);
+        grid.addColumn(this::latestScore).setHeader(getTranslation("caseload.latest-score")).setWidth("9rem").setFlexGrow(0);
+        grid.addComponentColumn(row -> twoLines(Integer.toString(row.sessionsHeld()),
+                        row.lastSessionOn() == null ? "" : getTranslation("caseload.last-on", Labels.date(row.lastSessionOn()))))
+                .setHeader(getTranslation("caseload.sessions")).setWidth("8rem").setFlexGrow(0);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(CaseView.class,
                 new RouteParameters("caseId", Long.toString(click.getItem().caseId())))));
         grid.setItems(query -> caseload.myCases(filter(), closed.getValue(), query.getOffset(), query.getLimit()).stream(),
@@ -105,6 +105,15 @@ public class CaseloadView extends Main implements HasDynamicTitle {
     }
 
     /** "PHQ-9 12, better by 6". */
+    /** A cell of a main value with a quieter second line under it. */
+    private static Div twoLines(String main, String second) {
+        var below = new Span(second);
+        below.addClassName("legend");
+        var cell = new Div(new Span(main), below);
+        cell.addClassName("two-lines");
+        return cell;
+    }
+
     private String latestScore(CaseRow row) {
         if (row.latestPrimary() == null) {
             return row.measureCode() + " –";

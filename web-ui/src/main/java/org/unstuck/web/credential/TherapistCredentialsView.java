@@ -101,7 +101,7 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
         credentials.addColumn(credential -> credential.verification() == null ? getTranslation("credentials.unverified")
                         : getTranslation("credentials.verified", credential.verification().evidence(),
                                 Labels.date(credential.verification().verifiedAt().atZone(ZoneOffset.UTC).toLocalDate())))
-                .setHeader(getTranslation("credentials.verification")).setWidth("12rem").setFlexGrow(0);
+                .setHeader(getTranslation("credentials.verification")).setWidth("11rem").setFlexGrow(0);
         if (page.mayManage()) {
             var latest = new HashMap<CredentialType, Credential>();
             page.credentials().forEach(credential -> latest.merge(credential.type(), credential,
@@ -151,14 +151,16 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
     /** Only the latest credential of a kind is renewed; earlier ones are history. */
     private Component actions(Credential credential, boolean latestOfItsKind) {
         var renew = new Button(getTranslation("credentials.renew"), click -> renewDialog(credential).open());
-        renew.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        renew.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         renew.setId("renew-" + credential.id());
         renew.setVisible(credential.validTo() != null && latestOfItsKind);
         var verify = new Button(getTranslation("credentials.verify"), click -> verifyDialog(credential).open());
-        verify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        verify.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         verify.setId("verify-" + credential.id());
         verify.setVisible(credential.verification() == null);
-        return new HorizontalLayout(renew, verify);
+        var actions = new Div(renew, verify);
+        actions.addClassNames("two-lines", "cell-actions");
+        return actions;
     }
 
     private Dialog renewDialog(Credential credential) {

@@ -62,7 +62,7 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
         assertThat(grid.getText()).contains("Stalled").doesNotContain("Jordan Reyes");
         browser().screenshot("caseload-therapist1");
 
-        browser().click(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + stalled.client() + "']"));
+        browser().click(By.xpath("//vaadin-grid-cell-content[.//span[normalize-space(.)='" + stalled.client() + "']]"));
         browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/cases/" + stalled.id()));
         var signals = browser().visible(By.id("case-signals")).getText();
         assertThat(signals).contains("Stalled", "Approach fit", stalled.measure() + " ",
