@@ -47,6 +47,7 @@ public class ChangePasswordView extends Main implements HasDynamicTitle {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-password");
+        save.addClassName("form-action");
         add(new H2(getTranslation("account.password.title")), new Paragraph(getTranslation("account.password.intro")),
                 form, save, outcome);
     }

@@ -17,7 +17,7 @@ class AddUserDialog extends Dialog {
 
     AddUserDialog(UserAdministration administration, Consumer<String> added) {
         setHeaderTitle(getTranslation("users.add.title"));
-        setWidth("40rem");
+        setWidth("52rem");
         var username = new TextField(getTranslation("users.username"));
         username.setHelperText(getTranslation("users.username.help"));
         username.setId("new-username");
@@ -27,7 +27,8 @@ class AddUserDialog extends Dialog {
         var roles = new RoleChoice();
         var password = NewPasswordFields.in(this, "users.first-password");
         var form = new FormLayout(username, displayName, roles, password.password(), password.repeated());
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        form.setColspan(roles, 2);
         add(form);
         var fields = new HashMap<String, HasValidation>(password.fields());
         fields.put(UserAdministration.USERNAME, username);

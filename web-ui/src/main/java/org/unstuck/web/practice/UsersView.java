@@ -2,6 +2,7 @@ package org.unstuck.web.practice;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -34,8 +35,11 @@ public class UsersView extends Main implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("add-user");
         grid = new PeopleGrid(List.of()).withRoles().withSupervisors().withAccountState();
+        // Text wraps in columns sharing the width, so the actions stay in view at 1280 pixels.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.getColumns().forEach(column -> column.setAutoWidth(false).setFlexGrow(1));
         grid.addComponentColumn(person -> actions(administration, person))
-                .setHeader(getTranslation("users.actions")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("users.actions")).setWidth("17rem").setFlexGrow(0);
         grid.setId("users-grid");
         var heading = new Div(new H2(getTranslation("users.title")), add);
         heading.addClassName("page-heading");

@@ -31,14 +31,6 @@ public class UserSessions {
         end(username, request == null ? null : request.getSessionId());
     }
 
-    /** How many sessions of this person are open. */
-    public int open(Username username) {
-        return registry.getAllPrincipals().stream()
-                .filter(principal -> isNamed(principal, username))
-                .mapToInt(principal -> registry.getAllSessions(principal, false).size())
-                .sum();
-    }
-
     private void end(Username username, @Nullable String keep) {
         registry.getAllPrincipals().stream()
                 .filter(principal -> isNamed(principal, username))
