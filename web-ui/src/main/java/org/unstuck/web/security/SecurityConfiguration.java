@@ -1,6 +1,9 @@
 package org.unstuck.web.security;
 
+import com.vaadin.flow.server.HandlerHelper;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.io.IOException;
 import java.util.Objects;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.session.SessionLimit;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.unstuck.domain.practice.PasswordPolicy;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,8 +35,25 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         // Every session is registered, so that disabling an account or changing its password can end them all.
         http.sessionManagement(management -> management.sessionConcurrency(concurrency -> concurrency
-                .maximumSessions(SessionLimit.UNLIMITED).sessionRegistry(sessions).expiredUrl("/login")));
+                .maximumSessions(SessionLimit.UNLIMITED).sessionRegistry(sessions)
+                .expiredSessionStrategy(SecurityConfiguration::endedSession)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * The first request of a session ended by an admin, after which the session is gone: a page goes
+     * to the login view; a request of an open Vaadin page is told its session expired, so the page
+     * reloads and lands there too instead of showing an invalid response.
+     */
+    private static void endedSession(SessionInformationExpiredEvent event) throws IOException {
+        var request = event.getRequest();
+        var response = event.getResponse();
+        if (HandlerHelper.isFrameworkInternalRequest("/*", request)) {
+            response.setContentType("application/json; charset=UTF-8");
+            response.getWriter().write(VaadinService.createSessionExpiredJSON(false));
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login");
+        }
     }
 
     @Bean

@@ -166,30 +166,33 @@ class AccountsBrowserTest extends BrowserTest {
     }
 
     @Test
-    void a_new_password_from_the_admin_signs_the_person_out_and_only_the_new_one_works() {
+    void a_new_password_from_the_admin_sends_the_persons_open_page_to_sign_in_and_only_the_new_one_works() {
         var username = unique("forgetful");
         var old = "a password long forgotten";
         var fresh = "given by the admin today";
         accounts.save(UserAccount.newAccount(new Username(username), "Fay Forgetful", passwords.encode(old),
                 Set.of(Role.THERAPIST)));
-        signInAs(username, old);
-        var session = sessionCookie();
+        try (var theirs = new Browser(port)) {
+            theirs.open("/login");
+            theirs.signIn(username, old);
+            theirs.visible(By.id("main-nav"));
 
-        browser().driver().manage().deleteAllCookies();
-        signInAs("admin");
-        browser().open("/admin/users");
-        browser().click(By.id("password-" + username));
-        browser().type(By.cssSelector("#new-password input"), fresh);
-        browser().type(By.cssSelector("#repeat-password input"), fresh);
-        browser().click(By.id("save-password"));
-        notified("Fay Forgetful has a new password");
+            signInAs("admin");
+            browser().open("/admin/users");
+            browser().click(By.id("password-" + username));
+            browser().type(By.cssSelector("#new-password input"), fresh);
+            browser().type(By.cssSelector("#repeat-password input"), fresh);
+            browser().click(By.id("save-password"));
+            notified("Fay Forgetful has a new password");
 
-        replay(session);
-        browser().open("/caseload");
-        browser().waitFor(ExpectedConditions.urlContains("/login"));
-        assertThat(browser().all(By.id("main-nav"))).isEmpty();
-        browser().signIn(username, old);
-        browser().waitFor(ExpectedConditions.urlContains("/login?error"));
-        signInAs(username, fresh);
+            theirs.click(By.cssSelector("#main-nav vaadin-side-nav-item[path='my-credentials']"));
+            theirs.visible(By.id("vaadinLoginUsername"));
+            assertThat(theirs.path()).startsWith("/login");
+            theirs.signIn(username, old);
+            theirs.waitFor(ExpectedConditions.urlContains("/login?error"));
+            theirs.open("/login");
+            theirs.signIn(username, fresh);
+            theirs.visible(By.id("main-nav"));
+        }
     }
 }
