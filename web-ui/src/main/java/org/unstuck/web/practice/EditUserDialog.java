@@ -34,24 +34,16 @@ class EditUserDialog extends Dialog {
         add(refusal, form, state);
         Map<String, HasValidation> fields = Map.of(UserAdministration.DISPLAY_NAME, displayName, UserAdministration.ROLES, roles);
 
-        var save = new Button(getTranslation("users.edit.save"), click -> attempt(() -> {
-            administration.edit(username, account.version(), displayName.getValue(), roles.getValue());
-            close();
-            changed.run();
-        }, fields));
+        var save = new Button(getTranslation("users.edit.save"), click -> attempt(
+                () -> administration.edit(username, account.version(), displayName.getValue(), roles.getValue()),
+                fields, changed));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-user");
         var signIn = account.enabled()
-                ? new Button(getTranslation("users.disable"), click -> attempt(() -> {
-                    administration.disable(username, account.version());
-                    close();
-                    changed.run();
-                }, fields))
-                : new Button(getTranslation("users.enable"), click -> attempt(() -> {
-                    administration.enable(username, account.version());
-                    close();
-                    changed.run();
-                }, fields));
+                ? new Button(getTranslation("users.disable"), click -> attempt(
+                        () -> administration.disable(username, account.version()), fields, changed))
+                : new Button(getTranslation("users.enable"), click -> attempt(
+                        () -> administration.enable(username, account.version()), fields, changed));
         signIn.setId(account.enabled() ? "disable-user" : "enable-user");
         if (account.enabled()) {
             signIn.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -60,9 +52,12 @@ class EditUserDialog extends Dialog {
         getFooter().add(signIn, new Button(getTranslation("action.cancel"), click -> close()), save);
     }
 
-    private void attempt(Runnable change, Map<String, HasValidation> fields) {
+    /** Makes the change and closes, or shows why it was refused and stays open. */
+    private void attempt(Runnable change, Map<String, HasValidation> fields, Runnable changed) {
         try {
             change.run();
+            close();
+            changed.run();
         } catch (InvalidEntryException invalid) {
             FieldErrors.show(fields, invalid);
             var general = invalid.fieldErrors().get(UserAdministration.ACCOUNT);
