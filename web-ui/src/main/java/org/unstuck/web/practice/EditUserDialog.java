@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.unstuck.domain.ConcurrentChangeException;
 import org.unstuck.web.common.FieldErrors;
 import org.unstuck.web.common.InvalidEntryException;
@@ -17,7 +18,7 @@ class EditUserDialog extends Dialog {
 
     private final Refusal refusal = new Refusal();
 
-    EditUserDialog(UserAdministration administration, String username, Runnable changed) {
+    EditUserDialog(UserAdministration administration, String username, Consumer<String> changed) {
         var account = administration.account(username);
         setHeaderTitle(getTranslation("users.edit.title", account.displayName()));
         setWidth("40rem");
@@ -36,14 +37,16 @@ class EditUserDialog extends Dialog {
 
         var save = new Button(getTranslation("users.edit.save"), click -> attempt(
                 () -> administration.edit(username, account.version(), displayName.getValue(), roles.getValue()),
-                fields, changed));
+                fields, () -> changed.accept(getTranslation("users.saved", displayName.getValue().strip()))));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-user");
         var signIn = account.enabled()
                 ? new Button(getTranslation("users.disable"), click -> attempt(
-                        () -> administration.disable(username, account.version()), fields, changed))
+                        () -> administration.disable(username, account.version()), fields,
+                        () -> changed.accept(getTranslation("users.disabled", account.displayName()))))
                 : new Button(getTranslation("users.enable"), click -> attempt(
-                        () -> administration.enable(username, account.version()), fields, changed));
+                        () -> administration.enable(username, account.version()), fields,
+                        () -> changed.accept(getTranslation("users.enabled", account.displayName()))));
         signIn.setId(account.enabled() ? "disable-user" : "enable-user");
         if (account.enabled()) {
             signIn.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -49,7 +49,7 @@ public class UsersView extends Main implements HasDynamicTitle {
 
     private Div actions(UserAdministration administration, PersonRow person) {
         var edit = new Button(getTranslation("users.action.edit"), click ->
-                new EditUserDialog(administration, person.username(), () -> changed(person)).open());
+                new EditUserDialog(administration, person.username(), this::changed).open());
         edit.setId("edit-" + person.username());
         var password = new Button(getTranslation("users.action.password"), click ->
                 new SetPasswordDialog(administration, person, () -> confirm(
@@ -58,7 +58,8 @@ public class UsersView extends Main implements HasDynamicTitle {
         var actions = new Div(edit, password);
         if (person.roles().contains(Role.SUPERVISOR)) {
             var supervisees = new Button(getTranslation("users.action.supervisees"), click ->
-                    new SuperviseesDialog(administration, person, () -> changed(person)).open());
+                    new SuperviseesDialog(administration, person,
+                            () -> changed(getTranslation("users.saved", person.displayName()))).open());
             supervisees.setId("supervisees-" + person.username());
             actions.add(supervisees);
         }
@@ -68,9 +69,9 @@ public class UsersView extends Main implements HasDynamicTitle {
         return actions;
     }
 
-    private void changed(PersonRow person) {
+    private void changed(String message) {
         refresh();
-        confirm(getTranslation("users.saved", person.displayName()));
+        confirm(message);
     }
 
     private void refresh() {

@@ -151,7 +151,12 @@ class AccountsBrowserTest extends BrowserTest {
         browser().open("/admin/users");
         browser().click(By.id("edit-" + username));
         browser().click(By.id("disable-user"));
-        notified("Saved the changes to Lee Leaver.");
+        notified("Lee Leaver can no longer sign in and has been signed out everywhere.");
+        browser().click(By.id("edit-" + username));
+        assertThat(browser().visible(By.id("account-state")).getText()).isEqualTo(username + " is disabled and cannot sign in.");
+        browser().visible(By.id("enable-user"));
+        settled();
+        browser().screenshot("users-edit-disabled");
 
         replay(leaversSession);
         browser().open("/caseload");

@@ -142,11 +142,14 @@ class UserAdministrationTest {
 
         @Test
         @WithUserDetails("admin")
-        void the_admin_renames_a_person_and_changes_their_roles_and_a_stale_edit_is_refused() {
+        void the_admin_renames_a_person_and_changes_their_roles_which_signs_them_out_and_a_stale_edit_is_refused() {
             var person = person("renamed", Role.THERAPIST);
+            sessions.registerNewSession("session-of-" + person.username(), users.loadUserByUsername(person.username().value()));
             var read = version(person);
 
             administration.edit(person.username().value(), read, "Renamed Person", Set.of(Role.THERAPIST, Role.SUPERVISOR));
+
+            assertThat(sessions.getSessionInformation("session-of-" + person.username()).isExpired()).isTrue();
 
             assertThat(reloaded(person).displayName()).isEqualTo("Renamed Person");
             assertThat(reloaded(person).roles()).containsExactlyInAnyOrder(Role.THERAPIST, Role.SUPERVISOR);
