@@ -10,6 +10,9 @@ public interface SupervisionPairs {
 
     void add(UserId supervisor, UserId therapist);
 
+    /** Ends a pairing; nothing happens when there is none. */
+    void remove(UserId supervisor, UserId therapist);
+
     /** The accounts a supervisor supervises, ordered by display name. */
     List<UserAccount> superviseesOf(UserId supervisor);
 

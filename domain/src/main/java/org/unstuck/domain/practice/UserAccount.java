@@ -42,4 +42,19 @@ public record UserAccount(
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }
+
+    /** The same account under a new name and roles. */
+    public UserAccount renamedWithRoles(String newDisplayName, Set<Role> newRoles) {
+        return new UserAccount(id, username, newDisplayName, passwordHash, newRoles, enabled);
+    }
+
+    /** The same account with a new password, given as its hash. */
+    public UserAccount withPasswordHash(String newPasswordHash) {
+        return new UserAccount(id, username, displayName, newPasswordHash, roles, enabled);
+    }
+
+    /** The same account, allowed to sign in or not. */
+    public UserAccount withEnabled(boolean newEnabled) {
+        return new UserAccount(id, username, displayName, passwordHash, roles, newEnabled);
+    }
 }

@@ -33,6 +33,15 @@ class JdbcSupervisionPairs implements SupervisionPairs {
     }
 
     @Override
+    @Transactional
+    public void remove(UserId supervisor, UserId therapist) {
+        jdbc.sql("DELETE FROM supervision_pair WHERE supervisor_id = :supervisor AND therapist_id = :therapist")
+                .param("supervisor", supervisor.value())
+                .param("therapist", therapist.value())
+                .update();
+    }
+
+    @Override
     public List<UserAccount> superviseesOf(UserId supervisor) {
         return accountsWithIds(jdbc.sql("SELECT therapist_id FROM supervision_pair WHERE supervisor_id = :id")
                 .param("id", supervisor.value()).query(Long.class).list());

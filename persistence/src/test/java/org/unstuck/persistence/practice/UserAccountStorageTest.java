@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.unstuck.domain.ConcurrentChangeException;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.SupervisionPairs;
 import org.unstuck.domain.practice.UserAccount;
@@ -70,5 +71,40 @@ class UserAccountStorageTest {
                 .extracting(UserAccount::displayName)
                 .containsExactly("Ann Therapist", "Bob Therapist");
         assertThat(supervision.supervisorsOf(ann.id())).containsExactly(supervisor);
+    }
+
+    @Test
+    void an_edit_from_an_old_version_is_refused_and_the_newer_one_stays() {
+        var stored = accounts.save(UserAccount.newAccount(
+                new Username("two.admins"), "Two Admins", "{bcrypt}x", Set.of(Role.THERAPIST)));
+        var read = accounts.findVersioned(stored.id()).orElseThrow();
+
+        var first = accounts.save(read.value().renamedWithRoles("First Edit", Set.of(Role.THERAPIST, Role.SUPERVISOR)),
+                read.version());
+
+        assertThat(first.version()).isGreaterThan(read.version());
+        assertThatThrownBy(() -> accounts.save(read.value().renamedWithRoles("Second Edit", Set.of(Role.THERAPIST)),
+                read.version()))
+                .isInstanceOf(ConcurrentChangeException.class)
+                .hasMessageContaining("Someone else changed this account");
+        assertThat(accounts.find(stored.id()).orElseThrow().displayName()).isEqualTo("First Edit");
+    }
+
+    @Test
+    void a_pairing_that_is_removed_is_gone_and_the_others_stay() {
+        var supervisor = accounts.save(UserAccount.newAccount(
+                new Username("sup.remove"), "Sue Supervisor", "{bcrypt}x", Set.of(Role.SUPERVISOR)));
+        var dan = accounts.save(UserAccount.newAccount(
+                new Username("dan.remove"), "Dan Therapist", "{bcrypt}x", Set.of(Role.THERAPIST)));
+        var eve = accounts.save(UserAccount.newAccount(
+                new Username("eve.remove"), "Eve Therapist", "{bcrypt}x", Set.of(Role.THERAPIST)));
+        supervision.add(supervisor.id(), dan.id());
+        supervision.add(supervisor.id(), eve.id());
+
+        supervision.remove(supervisor.id(), dan.id());
+        supervision.remove(supervisor.id(), dan.id());
+
+        assertThat(supervision.superviseesOf(supervisor.id())).extracting(UserAccount::displayName)
+                .containsExactly("Eve Therapist");
     }
 }

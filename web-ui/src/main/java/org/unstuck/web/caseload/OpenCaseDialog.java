@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.unstuck.domain.credential.TherapistNotReadyException;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.MeasureKind;
+import org.unstuck.web.common.FieldErrors;
 import org.unstuck.web.common.InvalidEntryException;
 
 /** Opening a case: client code (no names), problem, approach, measures and the day it opened. */

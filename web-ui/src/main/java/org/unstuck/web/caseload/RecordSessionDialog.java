@@ -18,6 +18,7 @@ import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.Scores;
+import org.unstuck.web.common.FieldErrors;
 import org.unstuck.web.common.InvalidEntryException;
 
 /** Recording one session: day, attendance, a score for each of the case's measures, homework. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.unstuck.domain.practice.Role;
 
 /** A table of people; each screen chooses which columns it needs. */
 class PeopleGrid extends Grid<PersonRow> {
@@ -28,8 +29,8 @@ class PeopleGrid extends Grid<PersonRow> {
     }
 
     PeopleGrid withSupervisors() {
-        addColumn(person -> person.supervisors().isEmpty()
-                ? getTranslation("people.no-supervisor")
+        addColumn(person -> !person.roles().contains(Role.THERAPIST) ? ""
+                : person.supervisors().isEmpty() ? getTranslation("people.no-supervisor")
                 : String.join(", ", person.supervisors()))
                 .setHeader(getTranslation("people.supervisors")).setAutoWidth(true);
         return this;

@@ -1,22 +1,87 @@
 package org.unstuck.web.practice;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.unstuck.domain.practice.Role;
 
+/** The admin's list of everyone who signs in, where people are added and their accounts kept. */
 @Route("admin/users")
 @RolesAllowed("ADMIN")
 public class UsersView extends Main implements HasDynamicTitle {
 
-    UsersView(PracticeDirectory directory) {
+    private final PracticeDirectory directory;
+    private final PeopleGrid grid;
+    private final Paragraph intro = new Paragraph();
+
+    UsersView(PracticeDirectory directory, UserAdministration administration) {
+        this.directory = directory;
         addClassName("page");
-        var people = directory.everyone();
-        var grid = new PeopleGrid(people).withRoles().withSupervisors().withAccountState();
+        var add = new Button(getTranslation("users.add"), VaadinIcon.PLUS.create(),
+                click -> new AddUserDialog(administration, username -> {
+                    refresh();
+                    confirm(getTranslation("users.added", username));
+                }).open());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("add-user");
+        grid = new PeopleGrid(List.of()).withRoles().withSupervisors().withAccountState();
+        // Text wraps in columns sharing the width, so the actions stay in view at 1280 pixels.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.getColumns().forEach(column -> column.setAutoWidth(false).setFlexGrow(1));
+        grid.addComponentColumn(person -> actions(administration, person))
+                .setHeader(getTranslation("users.actions")).setWidth("17rem").setFlexGrow(0);
         grid.setId("users-grid");
-        add(new H2(getTranslation("users.title")), new Paragraph(getTranslation("users.intro", people.size())), grid);
+        var heading = new Div(new H2(getTranslation("users.title")), add);
+        heading.addClassName("page-heading");
+        add(heading, intro, grid);
+        refresh();
+    }
+
+    private Div actions(UserAdministration administration, PersonRow person) {
+        var edit = new Button(getTranslation("users.action.edit"), click ->
+                new EditUserDialog(administration, person.username(), this::changed).open());
+        edit.setId("edit-" + person.username());
+        var password = new Button(getTranslation("users.action.password"), click ->
+                new SetPasswordDialog(administration, person, () -> confirm(
+                        getTranslation("users.password.set", person.displayName()))).open());
+        password.setId("password-" + person.username());
+        var actions = new Div(edit, password);
+        if (person.roles().contains(Role.SUPERVISOR)) {
+            var supervisees = new Button(getTranslation("users.action.supervisees"), click ->
+                    new SuperviseesDialog(administration, person,
+                            () -> changed(getTranslation("users.saved", person.displayName()))).open());
+            supervisees.setId("supervisees-" + person.username());
+            actions.add(supervisees);
+        }
+        actions.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_SMALL,
+                ButtonVariant.LUMO_TERTIARY_INLINE));
+        actions.addClassName("row-actions");
+        return actions;
+    }
+
+    private void changed(String message) {
+        refresh();
+        confirm(message);
+    }
+
+    private void refresh() {
+        var people = directory.everyone();
+        grid.setItems(people);
+        intro.setText(getTranslation("users.intro", people.size()) + " " + getTranslation("users.help"));
+    }
+
+    private static void confirm(String message) {
+        Notification.show(message, 4000, Notification.Position.BOTTOM_START).setId("users-notification");
     }
 
     @Override

@@ -51,6 +51,19 @@ public class LoginAttempts {
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         var username = key(event.getAuthentication().getName());
+        audit.record(new AuditEvent(clock.instant(), username, "login.failed", null, null, Outcome.REFUSED, null));
+        countFailure(username);
+    }
+
+    /**
+     * Counts a wrong password typed by a signed-in person, as when changing their own, among the
+     * failed sign-ins of their username: whoever guesses at an open session is slowed down too.
+     */
+    public void wrongPasswordWhileSignedIn(String username) {
+        countFailure(key(username));
+    }
+
+    private void countFailure(String username) {
         var recent = failures.computeIfAbsent(username, name -> new ArrayDeque<>());
         int count;
         synchronized (recent) {
@@ -58,7 +71,6 @@ public class LoginAttempts {
             recent.addLast(clock.instant());
             count = recent.size();
         }
-        audit.record(new AuditEvent(clock.instant(), username, "login.failed", null, null, Outcome.REFUSED, null));
         if (count == MAXIMUM_FAILURES) {
             audit.record(new AuditEvent(clock.instant(), username, "login.locked", null,
                     "for " + WINDOW.toMinutes() + " minutes", Outcome.REFUSED, null));

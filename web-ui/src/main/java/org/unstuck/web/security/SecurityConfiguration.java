@@ -1,15 +1,26 @@
 package org.unstuck.web.security;
 
+import com.vaadin.flow.server.HandlerHelper;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.io.IOException;
+import java.util.Objects;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.SessionLimit;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.unstuck.domain.practice.PasswordPolicy;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -17,12 +28,51 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/styles.css").permitAll());
         http.headers(headers -> headers
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        // Every session is registered, so that disabling an account or changing its password can end them all.
+        http.sessionManagement(management -> management.sessionConcurrency(concurrency -> concurrency
+                .maximumSessions(SessionLimit.UNLIMITED).sessionRegistry(sessions)
+                .expiredSessionStrategy(SecurityConfiguration::endedSession)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * The first request of a session ended by an admin, after which the session is gone: a page goes
+     * to the login view; a request of an open Vaadin page is told its session expired, so the page
+     * reloads and lands there too instead of showing an invalid response.
+     */
+    private static void endedSession(SessionInformationExpiredEvent event) throws IOException {
+        var request = event.getRequest();
+        var response = event.getResponse();
+        if (HandlerHelper.isFrameworkInternalRequest("/*", request)) {
+            response.setContentType("application/json; charset=UTF-8");
+            response.getWriter().write(VaadinService.createSessionExpiredJSON(false));
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login");
+        }
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a session ends or changes its id. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /** The common-password list of nbvcxz, read once; only its entries of 12 characters or more are kept. */
+    @Bean
+    PasswordPolicy passwordPolicy() throws Exception {
+        try (var list = new ClassPathResource("dictionaries/passwords.txt").getInputStream()) {
+            return PasswordPolicy.withCommonPasswordsFrom(Objects.requireNonNull(list));
+        }
     }
 
     /** bcrypt today, with the algorithm named in each stored hash so it can be raised later. */

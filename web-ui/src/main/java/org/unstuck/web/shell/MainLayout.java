@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
@@ -18,6 +19,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.unstuck.domain.credential.CredentialPolicy;
 import org.unstuck.domain.practice.Role;
+import org.unstuck.web.account.ChangePasswordView;
 import org.unstuck.web.caseload.CaseloadView;
 import org.unstuck.web.credential.CredentialPolicyView;
 import org.unstuck.web.credential.CredentialService;
@@ -78,7 +80,10 @@ public class MainLayout extends AppLayout {
                 header.add(indicator);
             }
         }
-        header.add(who, logout);
+        var changePassword = new RouterLink(getTranslation("account.password.link"), ChangePasswordView.class);
+        changePassword.addClassName("change-password-link");
+        changePassword.setId("change-password");
+        header.add(who, changePassword, logout);
         header.addClassName("app-header");
         addToNavbar(header);
 

@@ -1,16 +1,15 @@
-package org.unstuck.web.caseload;
+package org.unstuck.web.common;
 
 import com.vaadin.flow.component.HasValidation;
 import java.util.Map;
-import org.unstuck.web.common.InvalidEntryException;
 
 /** Shows a service's refusal on the fields it names, and clears the others. */
-final class FieldErrors {
+public final class FieldErrors {
 
     private FieldErrors() {
     }
 
-    static void show(Map<String, ? extends HasValidation> fields, InvalidEntryException refusal) {
+    public static void show(Map<String, ? extends HasValidation> fields, InvalidEntryException refusal) {
         fields.forEach((name, field) -> {
             var message = refusal.fieldErrors().get(name);
             field.setErrorMessage(message);

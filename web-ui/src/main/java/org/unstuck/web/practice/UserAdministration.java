@@ -1,0 +1,259 @@
+package org.unstuck.web.practice;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.Versioned;
+import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.SupervisionPairs;
+import org.unstuck.domain.practice.UserAccount;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.practice.Username;
+import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.security.CurrentUser;
+import org.unstuck.web.security.NewPasswords;
+import org.unstuck.web.security.UserSessions;
+
+/**
+ * The admin's work on accounts: adding people, their names and roles, signing in or not, new
+ * passwords and who supervises whom. Every change is audited, never with a password or its hash.
+ * The practice always keeps an admin: nobody removes their own admin role or disables themselves.
+ */
+@Service
+@Transactional
+public class UserAdministration {
+
+    static final String USERNAME = "username";
+    static final String DISPLAY_NAME = "displayName";
+    static final String ROLES = "roles";
+    static final String ACCOUNT = "account";
+    static final String SUPERVISEES = "supervisees";
+
+    private final UserAccounts accounts;
+    private final SupervisionPairs supervision;
+    private final NewPasswords passwords;
+    private final UserSessions sessions;
+    private final CurrentUser currentUser;
+    private final AuditRecorder audit;
+
+    UserAdministration(UserAccounts accounts, SupervisionPairs supervision, NewPasswords passwords, UserSessions sessions,
+            CurrentUser currentUser, AuditRecorder audit) {
+        this.accounts = accounts;
+        this.supervision = supervision;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.currentUser = currentUser;
+        this.audit = audit;
+    }
+
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public AccountDetails account(String username) {
+        var stored = versioned(username);
+        var account = stored.value();
+        var supervisees = supervision.superviseesOf(id(account)).stream()
+                .map(supervisee -> supervisee.username().value()).collect(Collectors.toUnmodifiableSet());
+        return new AccountDetails(account.username().value(), account.displayName(), account.roles(), account.enabled(),
+                supervisees, stored.version());
+    }
+
+    /** Everyone who carries a caseload and so may be supervised, but the supervisor themself. */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<PersonRow> possibleSupervisees(String supervisor) {
+        return accounts.all().stream()
+                .filter(account -> account.hasRole(Role.THERAPIST) && !account.username().value().equals(supervisor))
+                .map(account -> PersonRow.of(account, List.of()))
+                .toList();
+    }
+
+    /** Adds a person who can sign in at once with the first password; returns their username. */
+    @RolesAllowed("ADMIN")
+    public String add(NewAccountEntry entry) {
+        var errors = new LinkedHashMap<String, String>();
+        Username username = null;
+        try {
+            username = Username.typed(Objects.requireNonNullElse(entry.username(), ""));
+            if (accounts.findByUsername(username).isPresent()) {
+                errors.put(USERNAME, "That username is taken; choose another.");
+            }
+        } catch (IllegalArgumentException malformed) {
+            errors.put(USERNAME, "A username is 3 to 64 lower-case letters, digits, dots, dashes or underscores, "
+                    + "such as j.smith.");
+        }
+        var displayName = checkedDisplayName(entry.displayName(), errors);
+        checkRoles(entry.roles(), errors);
+        if (username != null) {
+            passwords.check(Objects.requireNonNullElse(entry.password(), ""),
+                    Objects.requireNonNullElse(entry.repeatedPassword(), ""), username, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        var valid = Objects.requireNonNull(username);
+        try {
+            accounts.save(UserAccount.newAccount(valid, displayName,
+                    passwords.hash(Objects.requireNonNull(entry.password())), entry.roles()));
+        } catch (DataIntegrityViolationException takenMeanwhile) {
+            throw new InvalidEntryException(Map.of(USERNAME, "That username is taken; choose another."));
+        }
+        audit.allowed("user.add", null, rolesOf(valid, entry.roles()));
+        return valid.value();
+    }
+
+    /**
+     * Renames a person and sets their roles, from the version the admin read. Their open sessions
+     * end when their roles change, so the new roles apply from their next sign-in.
+     */
+    @RolesAllowed("ADMIN")
+    public void edit(String username, long editedFromVersion, @Nullable String displayName, Set<Role> roles) {
+        var account = versioned(username).value();
+        var errors = new LinkedHashMap<String, String>();
+        var name = checkedDisplayName(displayName, errors);
+        checkRoles(roles, errors);
+        if (isMe(account) && account.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            errors.put(ROLES, "You cannot remove your own admin role: the practice must keep an admin. "
+                    + "Another admin can do it.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        accounts.save(account.renamedWithRoles(name, roles), editedFromVersion);
+        if (account.hasRole(Role.SUPERVISOR) && !roles.contains(Role.SUPERVISOR)) {
+            supervision.superviseesOf(id(account)).forEach(supervisee -> unpair(account, supervisee));
+        }
+        if (account.hasRole(Role.THERAPIST) && !roles.contains(Role.THERAPIST)) {
+            supervision.supervisorsOf(id(account)).forEach(supervisor -> unpair(supervisor, account));
+        }
+        audit.allowed("user.edit", null, rolesOf(account.username(), roles));
+        if (!roles.equals(account.roles()) && !isMe(account)) {
+            sessions.endAll(account.username());
+        }
+    }
+
+    /** The person can no longer sign in, and every session they have open ends. */
+    @RolesAllowed("ADMIN")
+    public void disable(String username, long editedFromVersion) {
+        var account = versioned(username).value();
+        if (isMe(account)) {
+            throw new InvalidEntryException(Map.of(ACCOUNT,
+                    "You cannot disable your own account: the practice must keep an admin. Another admin can do it."));
+        }
+        accounts.save(account.withEnabled(false), editedFromVersion);
+        audit.allowed("user.disable", null, username);
+        sessions.endAll(account.username());
+    }
+
+    @RolesAllowed("ADMIN")
+    public void enable(String username, long editedFromVersion) {
+        var account = versioned(username).value();
+        accounts.save(account.withEnabled(true), editedFromVersion);
+        audit.allowed("user.enable", null, username);
+    }
+
+    /** Gives a person a new password, as when they forgot theirs; every session they have open ends. */
+    @RolesAllowed("ADMIN")
+    public void setPassword(String username, @Nullable String password, @Nullable String repeated) {
+        var stored = versioned(username);
+        var account = stored.value();
+        var errors = new LinkedHashMap<String, String>();
+        passwords.check(Objects.requireNonNullElse(password, ""), Objects.requireNonNullElse(repeated, ""),
+                account.username(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        accounts.save(account.withPasswordHash(passwords.hash(Objects.requireNonNull(password))), stored.version());
+        audit.allowed("user.password", null, username);
+        if (isMe(account)) {
+            sessions.endAllButThisOne(account.username());
+        } else {
+            sessions.endAll(account.username());
+        }
+    }
+
+    /** Makes exactly these therapists the supervisor's supervisees; pairs not named end. */
+    @RolesAllowed("ADMIN")
+    public void setSupervisees(String supervisorName, Set<String> therapistNames) {
+        var supervisor = versioned(supervisorName).value();
+        if (!supervisor.hasRole(Role.SUPERVISOR)) {
+            throw new InvalidEntryException(Map.of(SUPERVISEES,
+                    "Only a supervisor has supervisees; give " + supervisor.displayName() + " the supervisor role first."));
+        }
+        var chosen = new ArrayList<UserAccount>();
+        for (var name : therapistNames) {
+            chosen.add(findByName(name).filter(found -> found.hasRole(Role.THERAPIST) && !found.id().equals(supervisor.id()))
+                    .orElseThrow(() -> new InvalidEntryException(Map.of(SUPERVISEES,
+                            "Choose therapists of the practice other than the supervisor; " + name + " is not one."))));
+        }
+        var chosenIds = chosen.stream().map(UserAdministration::id).collect(Collectors.toSet());
+        var current = supervision.superviseesOf(id(supervisor));
+        var currentIds = current.stream().map(UserAdministration::id).collect(Collectors.toSet());
+        current.stream().filter(therapist -> !chosenIds.contains(id(therapist))).forEach(therapist -> unpair(supervisor, therapist));
+        chosen.stream().filter(therapist -> !currentIds.contains(id(therapist))).forEach(therapist -> {
+            supervision.add(id(supervisor), id(therapist));
+            audit.allowed("supervision.add", null, pair(supervisor, therapist));
+        });
+    }
+
+    private void unpair(UserAccount supervisor, UserAccount therapist) {
+        supervision.remove(id(supervisor), id(therapist));
+        audit.allowed("supervision.remove", null, pair(supervisor, therapist));
+    }
+
+    /** Fits the audit's subject column: 120 characters. */
+    private static String pair(UserAccount supervisor, UserAccount therapist) {
+        var named = supervisor.username() + " supervises " + therapist.username();
+        return named.length() <= 120 ? named : "user " + id(supervisor).value() + " supervises user " + id(therapist).value();
+    }
+
+    private static String rolesOf(Username username, Set<Role> roles) {
+        return username + ": " + roles.stream().map(Role::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String checkedDisplayName(@Nullable String typed, Map<String, String> errors) {
+        var name = Objects.requireNonNullElse(typed, "").strip();
+        if (name.isEmpty() || name.length() > 120 || name.codePoints().anyMatch(Character::isISOControl)) {
+            errors.put(DISPLAY_NAME, "Enter the name colleagues know the person by, 1 to 120 characters on one line.");
+        }
+        return name;
+    }
+
+    private static void checkRoles(Set<Role> roles, Map<String, String> errors) {
+        if (roles.isEmpty()) {
+            errors.put(ROLES, "Choose at least one role.");
+        }
+    }
+
+    private boolean isMe(UserAccount account) {
+        return account.username().equals(currentUser.account().username());
+    }
+
+    private Versioned<UserAccount> versioned(String username) {
+        return findByName(username).flatMap(account -> accounts.findVersioned(id(account)))
+                .orElseThrow(() -> new InvalidEntryException(Map.of(ACCOUNT, "There is no account named " + username + ".")));
+    }
+
+    private Optional<UserAccount> findByName(String username) {
+        try {
+            return accounts.findByUsername(new Username(username));
+        } catch (IllegalArgumentException notAUsername) {
+            return Optional.empty();
+        }
+    }
+
+    private static UserId id(UserAccount account) {
+        return Objects.requireNonNull(account.id());
+    }
+}

@@ -1,0 +1,203 @@
+package org.unstuck.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.UserAccount;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.Username;
+
+/** The admin keeps the practice's accounts from the screens, and a disabled person's session ends at once. */
+class AccountsBrowserTest extends BrowserTest {
+
+    private static final String PREFIX = "e2e.";
+
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired PasswordEncoder passwords;
+
+    /** supervisor2's team is asserted elsewhere: it goes back to what the demo practice seeded. */
+    @AfterEach
+    void endTestPairings() {
+        jdbc.sql("DELETE FROM supervision_pair WHERE therapist_id IN (SELECT id FROM user_account WHERE username LIKE :prefix)")
+                .param("prefix", PREFIX + "%").update();
+    }
+
+    private static String unique(String name) {
+        return PREFIX + name + "." + System.nanoTime() % 1_000_000;
+    }
+
+    private String sessionCookie() {
+        return browser().driver().manage().getCookieNamed("JSESSIONID").getValue();
+    }
+
+    private void replay(String session) {
+        browser().driver().manage().deleteAllCookies();
+        browser().driver().manage().addCookie(new Cookie("JSESSIONID", session, "/"));
+    }
+
+    private void tick(String group, String labelStart) {
+        browser().click(By.xpath("//vaadin-checkbox-group[@id='" + group + "']/vaadin-checkbox[starts-with(normalize-space(.), '"
+                + labelStart + "')]//label"));
+    }
+
+    private void signOutHere() {
+        browser().click(By.id("logout"));
+        browser().waitFor(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** Dialogs fade in; a screenshot waits until no finite animation is running, in shadow trees too. */
+    private void settled() {
+        browser().waitFor(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript("""
+                return document.getAnimations().filter(animation => animation.playState === 'running'
+                        && animation.effect.getTiming().iterations !== Infinity).length === 0;"""));
+    }
+
+    private void notified(String text) {
+        browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"), text));
+    }
+
+    @Test
+    void the_admin_adds_a_therapist_pairs_them_with_a_supervisor_and_the_therapist_changes_their_password() {
+        var newcomer = unique("nora");
+        var first = "first day at the practice";
+        signInAs("admin");
+        browser().open("/admin/users");
+        browser().visible(By.id("users-grid"));
+        browser().screenshot("users-screen");
+
+        browser().click(By.id("add-user"));
+        browser().type(By.cssSelector("#new-username input"), newcomer);
+        browser().type(By.cssSelector("#display-name input"), "Nora Quinn");
+        tick("roles", "Therapist:");
+        browser().type(By.cssSelector("#new-password input"), "too short");
+        browser().type(By.cssSelector("#repeat-password input"), "too short");
+        browser().click(By.id("save-user"));
+        browser().visible(By.cssSelector("#new-password[invalid]"));
+        assertThat(browser().visible(By.id("new-password")).getText())
+                .contains("A password has 12 to 128 characters; this one has 9.");
+        settled();
+        browser().screenshot("users-add-dialog-refused");
+        assertThat(accounts.findByUsername(new Username(newcomer))).isEmpty();
+
+        browser().type(By.cssSelector("#new-password input"), first);
+        browser().type(By.cssSelector("#repeat-password input"), first);
+        browser().click(By.id("save-user"));
+        notified(newcomer + " can now sign in.");
+        browser().visible(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + newcomer + "']"));
+
+        browser().click(By.id("supervisees-supervisor2"));
+        tick("supervisees", "Nora Quinn");
+        settled();
+        browser().screenshot("users-supervisees-dialog");
+        browser().click(By.id("save-supervisees"));
+        notified("Saved the changes to Dr Daniel Costa.");
+        assertThat(jdbc.sql("""
+                SELECT s.username FROM supervision_pair p JOIN user_account s ON s.id = p.supervisor_id
+                JOIN user_account t ON t.id = p.therapist_id WHERE t.username = :newcomer""")
+                .param("newcomer", newcomer).query(String.class).list()).containsExactly("supervisor2");
+
+        browser().click(By.id("edit-" + newcomer));
+        browser().visible(By.id("disable-user"));
+        settled();
+        browser().screenshot("users-edit-dialog");
+        browser().click(By.xpath("//vaadin-button[normalize-space(.)='Cancel']"));
+        browser().click(By.id("password-" + newcomer));
+        browser().visible(By.id("save-password"));
+        settled();
+        browser().screenshot("users-password-dialog");
+        browser().click(By.xpath("//vaadin-button[normalize-space(.)='Cancel']"));
+        signOutHere();
+
+        var chosen = "my own words for a long time";
+        signInAs(newcomer, first);
+        browser().click(By.id("change-password"));
+        browser().type(By.cssSelector("#current-password input"), first);
+        browser().type(By.cssSelector("#new-password input"), chosen);
+        browser().type(By.cssSelector("#repeat-password input"), chosen);
+        browser().click(By.id("save-password"));
+        browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("password-outcome"),
+                "Your password is changed."));
+        browser().screenshot("account-change-password");
+        signOutHere();
+
+        browser().signIn(newcomer, first);
+        browser().waitFor(ExpectedConditions.urlContains("/login?error"));
+        signInAs(newcomer, chosen);
+        assertThat(browser().visible(By.className("signed-in-as")).getText()).isEqualTo("Signed in as Nora Quinn");
+    }
+
+    @Test
+    void a_disabled_person_is_signed_out_at_their_next_request_and_cannot_sign_in_again() {
+        var username = unique("leaver");
+        var password = "the last day of term";
+        accounts.save(UserAccount.newAccount(new Username(username), "Lee Leaver", passwords.encode(password),
+                Set.of(Role.THERAPIST)));
+        signInAs(username, password);
+        var leaversSession = sessionCookie();
+
+        browser().driver().manage().deleteAllCookies();
+        signInAs("admin");
+        browser().open("/admin/users");
+        browser().click(By.id("edit-" + username));
+        browser().click(By.id("disable-user"));
+        notified("Lee Leaver can no longer sign in and has been signed out everywhere.");
+        browser().click(By.id("edit-" + username));
+        assertThat(browser().visible(By.id("account-state")).getText()).isEqualTo(username + " is disabled and cannot sign in.");
+        browser().visible(By.id("enable-user"));
+        settled();
+        browser().screenshot("users-edit-disabled");
+
+        replay(leaversSession);
+        browser().open("/caseload");
+        browser().waitFor(ExpectedConditions.urlContains("/login"));
+        assertThat(browser().all(By.id("main-nav"))).isEmpty();
+
+        browser().signIn(username, password);
+        browser().waitFor(ExpectedConditions.urlContains("/login?error"));
+        assertThat(browser().all(By.id("main-nav"))).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'user.disable' AND subject = :name")
+                .param("name", username).query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void a_new_password_from_the_admin_sends_the_persons_open_page_to_sign_in_and_only_the_new_one_works() {
+        var username = unique("forgetful");
+        var old = "a password long forgotten";
+        var fresh = "given by the admin today";
+        accounts.save(UserAccount.newAccount(new Username(username), "Fay Forgetful", passwords.encode(old),
+                Set.of(Role.THERAPIST)));
+        try (var theirs = new Browser(port)) {
+            theirs.open("/login");
+            theirs.signIn(username, old);
+            theirs.visible(By.id("main-nav"));
+
+            signInAs("admin");
+            browser().open("/admin/users");
+            browser().click(By.id("password-" + username));
+            browser().type(By.cssSelector("#new-password input"), fresh);
+            browser().type(By.cssSelector("#repeat-password input"), fresh);
+            browser().click(By.id("save-password"));
+            notified("Fay Forgetful has a new password");
+
+            theirs.click(By.cssSelector("#main-nav vaadin-side-nav-item[path='my-credentials']"));
+            theirs.visible(By.id("vaadinLoginUsername"));
+            assertThat(theirs.path()).startsWith("/login");
+            theirs.signIn(username, old);
+            theirs.waitFor(ExpectedConditions.urlContains("/login?error"));
+            theirs.open("/login");
+            theirs.signIn(username, fresh);
+            theirs.visible(By.id("main-nav"));
+        }
+    }
+}
