@@ -28,17 +28,28 @@ public class AuditRecorder {
     }
 
     public void allowed(String action, @Nullable CaseId caseId, @Nullable String subject) {
-        record(action, caseId, subject, Outcome.ALLOWED);
+        record(action, caseId, subject, Outcome.ALLOWED, null);
+    }
+
+    /** With a detail of what was done, such as an imported file's size and checksum; never clinical values. */
+    public void allowed(String action, @Nullable CaseId caseId, @Nullable String subject, String detail) {
+        record(action, caseId, subject, Outcome.ALLOWED, detail);
     }
 
     /** Committed on its own, so the refusal stays in the trail when the caller's work is rolled back. */
     public void refused(String action, @Nullable CaseId caseId, @Nullable String subject) {
-        ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED));
+        ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED, null));
     }
 
-    private void record(String action, @Nullable CaseId caseId, @Nullable String subject, Outcome outcome) {
+    /** A refusal with a detail of what was refused; committed on its own. */
+    public void refused(String action, @Nullable CaseId caseId, @Nullable String subject, String detail) {
+        ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED, detail));
+    }
+
+    private void record(String action, @Nullable CaseId caseId, @Nullable String subject, Outcome outcome,
+            @Nullable String detail) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         var actor = authentication == null ? "anonymous" : authentication.getName();
-        trail.record(new AuditEvent(clock.instant(), actor, action, caseId, subject, outcome, null));
+        trail.record(new AuditEvent(clock.instant(), actor, action, caseId, subject, outcome, detail));
     }
 }
