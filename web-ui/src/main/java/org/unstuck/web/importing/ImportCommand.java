@@ -3,6 +3,7 @@ package org.unstuck.web.importing;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringApplication;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * exits: 0 when imported, 1 when the file was refused, 2 when the command itself is wrong.
  */
 @Component
-class ImportCommand {
+public class ImportCommand {
 
     static final String FILE_OPTION = "import";
     static final String USER_OPTION = "import-as";
@@ -32,6 +33,20 @@ class ImportCommand {
     ImportCommand(ImportService service, UserDetailsService users) {
         this.service = service;
         this.users = users;
+    }
+
+    /**
+     * The arguments, with a free port on the loopback interface when they ask for an import: the
+     * import needs no web server of its own, and must not take the port of a running application.
+     */
+    public static String[] withItsOwnPort(String[] args) {
+        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("--" + FILE_OPTION + "="))) {
+            return args;
+        }
+        var withPort = Arrays.copyOf(args, args.length + 2);
+        withPort[args.length] = "--server.port=0";
+        withPort[args.length + 1] = "--server.address=127.0.0.1";
+        return withPort;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -60,6 +75,7 @@ class ImportCommand {
                     UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
             var result = service.importFile(file, file.getFileName().toString(), ImportProgress.NONE);
             out.println(describe(result));
+            out.println("The import is done; Unstuck stops. Start it without --import to use it.");
             return result instanceof ImportResult.Imported ? 0 : 1;
         } catch (UsernameNotFoundException | AccessDeniedException notAllowed) {
             out.println("Only an admin or a practice manager imports; '" + usernames.getFirst() + "' is neither.");

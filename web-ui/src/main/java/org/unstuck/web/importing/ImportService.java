@@ -196,9 +196,10 @@ public class ImportService {
                         rows++;
                         var found = new ArrayList<ImportError>();
                         var row = parser.parse(record, found);
+                        once(parser.sessionId(record), record.line(), row, sessions, found);
                         errors.addAll(found);
                         if (row != null) {
-                            agree(row, cases, sessions, errors);
+                            agree(row, cases, errors);
                         }
                         if (rows % BATCH == 0) {
                             listener.reached(ImportProgress.Phase.CHECKING, counting.count, size);
@@ -276,13 +277,21 @@ public class ImportService {
     private record SessionSeen(int line, String caseRef) {
     }
 
-    /** A row against the rows before it: each session once, and every row of a case agreeing on the case. */
-    private static void agree(ImportRow row, Map<String, CaseSeen> cases, Map<String, SessionSeen> sessions, Errors errors) {
-        var earlier = sessions.putIfAbsent(row.sessionId(), new SessionSeen(row.line(), row.caseRef()));
+    /** Each session is on one line only, whether or not its lines are right otherwise. */
+    private static void once(String sessionId, int line, @Nullable ImportRow row, Map<String, SessionSeen> sessions,
+            List<ImportError> errors) {
+        if (sessionId.isEmpty()) {
+            return;
+        }
+        var earlier = sessions.putIfAbsent(sessionId, new SessionSeen(line, row == null ? "" : row.caseRef()));
         if (earlier != null) {
-            errors.add(RowParser.error(row.line(), Column.SESSION_ID, "session '" + row.sessionId() + "' is also on line "
+            errors.add(0, RowParser.error(line, Column.SESSION_ID, "session '" + sessionId + "' is also on line "
                     + earlier.line() + "; each session is on one line only"));
         }
+    }
+
+    /** A row against the rows of its case before it: every row of a case agrees on the case. */
+    private static void agree(ImportRow row, Map<String, CaseSeen> cases, Errors errors) {
         var seen = cases.get(row.caseRef());
         if (seen == null) {
             cases.put(row.caseRef(), new CaseSeen(row));
@@ -344,7 +353,7 @@ public class ImportService {
             var chunk = ids.subList(from, Math.min(ids.size(), from + 10 * BATCH));
             store.sessionsByExternalId(chunk).forEach((id, session) -> {
                 var seen = sessions.get(id);
-                if (!session.values().caseReference().equals(seen.caseRef())) {
+                if (!seen.caseRef().isEmpty() && !session.values().caseReference().equals(seen.caseRef())) {
                     errors.add(RowParser.error(seen.line(), Column.CASE_REF, "session '" + id + "' belongs to another case "
                             + "in Unstuck; an import cannot move a session to another case"));
                 }

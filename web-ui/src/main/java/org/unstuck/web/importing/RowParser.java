@@ -98,6 +98,11 @@ final class RowParser {
                 primary.code().value(), alliance == null ? null : alliance.code().value(), date, attendance, homework, scores);
     }
 
+    /** The session id of a row, as written, for finding duplicates among rows that are wrong otherwise too. */
+    String sessionId(CsvReader.Record record) {
+        return record.values().size() == width ? value(record, Column.SESSION_ID) : "";
+    }
+
     private String value(CsvReader.Record record, Column column) {
         var position = positions.get(column);
         return position == null ? "" : record.values().get(position).strip();

@@ -253,6 +253,15 @@ class ImportServiceTest {
     }
 
     @Test
+    void the_same_session_twice_is_found_even_when_its_lines_are_wrong_otherwise() {
+        var p = unique();
+        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", lastWeek, 31), CsvFiles.session(p + "1", p + "C", p + "R", "never", 8)),
+                "Line 2, column primary_score: PHQ-9 scores are 0–27 in whole points; got 31",
+                "Line 3, column session_id: session '" + p + "1' is also on line 2; each session is on one line only",
+                "Line 3, column session_date: expected a date as YYYY-MM-DD, such as 2026-03-14; got 'never'");
+    }
+
+    @Test
     void a_missing_column_is_refused_before_any_row() {
         var before = PracticeTables.of(jdbc);
         var result = importBytes(("session_id,client_code,case_ref,therapist,approach,presenting_problem,session_date,"
