@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -53,8 +54,9 @@ public class ImportStore {
         jdbc.query("""
                 SELECT c.id, c.external_ref, cl.code, c.therapist_id, c.approach, c.presenting_problem, c.primary_measure,
                        c.alliance_measure, c.opened_on, c.closed_on
-                FROM therapy_case c JOIN client cl ON cl.id = c.client_id
-                WHERE c.external_ref = ANY(?)""", row -> {
+                FROM unnest(?::text[]) AS wanted(external_ref)
+                JOIN therapy_case c ON c.external_ref = wanted.external_ref
+                JOIN client cl ON cl.id = c.client_id""", row -> {
             var values = new CaseValues(row.getString("external_ref"), row.getString("code"), row.getLong("therapist_id"),
                     row.getString("approach"), row.getString("presenting_problem"), row.getString("primary_measure"),
                     row.getString("alliance_measure"), row.getObject("opened_on", LocalDate.class));
@@ -63,30 +65,41 @@ public class ImportStore {
         return found;
     }
 
+    /**
+     * The stored sessions of these external ids, with their scores. The ids are joined as a table,
+     * never matched with {@code = ANY}, and each query reads one table: the plan stays linear even
+     * while an import grows the tables faster than their statistics follow.
+     */
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public Map<String, StoredSession> sessionsByExternalId(Collection<String> externalIds) {
-        record Row(long id, String externalId, String caseReference, LocalDate date, String attendance, String homework,
-                @Nullable String measure, @Nullable BigDecimal score) {
+        record Row(long id, String externalId, long caseId, LocalDate date, String attendance, String homework) {
         }
         var rows = jdbc.query("""
-                SELECT s.id, s.external_id, c.external_ref, s.session_date, s.attendance, s.homework, sc.measure_code, sc.score
-                FROM therapy_session s
-                JOIN therapy_case c ON c.id = s.case_id
-                LEFT JOIN session_score sc ON sc.session_id = s.id
-                WHERE s.external_id = ANY(?)""",
-                (row, number) -> new Row(row.getLong("id"), row.getString("external_id"),
-                        row.getString("external_ref") == null ? "" : row.getString("external_ref"),
-                        row.getObject("session_date", LocalDate.class), row.getString("attendance"), row.getString("homework"),
-                        row.getString("measure_code"), row.getBigDecimal("score")),
+                SELECT s.id, s.external_id, s.case_id, s.session_date, s.attendance, s.homework
+                FROM unnest(?::text[]) AS wanted(external_id) JOIN therapy_session s ON s.external_id = wanted.external_id""",
+                (row, number) -> new Row(row.getLong("id"), row.getString("external_id"), row.getLong("case_id"),
+                        row.getObject("session_date", LocalDate.class), row.getString("attendance"), row.getString("homework")),
                 (Object) externalIds.toArray(String[]::new));
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        var references = new HashMap<Long, String>();
+        jdbc.query("SELECT c.id, c.external_ref FROM unnest(?::bigint[]) AS wanted(id) JOIN therapy_case c ON c.id = wanted.id",
+                row -> {
+            references.put(row.getLong("id"), row.getString("external_ref") == null ? "" : row.getString("external_ref"));
+        }, (Object) rows.stream().map(Row::caseId).distinct().toArray(Long[]::new));
+        var scores = new HashMap<Long, Map<String, BigDecimal>>();
+        jdbc.query("""
+                SELECT sc.session_id, sc.measure_code, sc.score
+                FROM unnest(?::bigint[]) AS wanted(id) JOIN session_score sc ON sc.session_id = wanted.id""", row -> {
+            scores.computeIfAbsent(row.getLong("session_id"), id -> new TreeMap<>())
+                    .put(row.getString("measure_code"), row.getBigDecimal("score").stripTrailingZeros());
+        }, (Object) rows.stream().map(Row::id).toArray(Long[]::new));
         var byId = new HashMap<String, StoredSession>();
         for (var row : rows) {
-            var session = byId.computeIfAbsent(row.externalId(), id -> new StoredSession(row.id(), new SessionValues(id,
-                    row.caseReference(), row.date(), Attendance.valueOf(row.attendance()), Homework.valueOf(row.homework()),
-                    new TreeMap<>())));
-            if (row.measure() != null && row.score() != null) {
-                session.values().scores().put(row.measure(), row.score().stripTrailingZeros());
-            }
+            byId.put(row.externalId(), new StoredSession(row.id(), new SessionValues(row.externalId(),
+                    references.get(row.caseId()), row.date(), Attendance.valueOf(row.attendance()),
+                    Homework.valueOf(row.homework()), scores.getOrDefault(row.id(), new TreeMap<>()))));
         }
         return byId;
     }
@@ -125,7 +138,9 @@ public class ImportStore {
     @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
     public Map<String, Long> caseIds(Collection<String> references) {
         var ids = new HashMap<String, Long>();
-        jdbc.query("SELECT id, external_ref FROM therapy_case WHERE external_ref = ANY(?)",
+        jdbc.query("""
+                SELECT c.id, c.external_ref FROM unnest(?::text[]) AS wanted(external_ref)
+                JOIN therapy_case c ON c.external_ref = wanted.external_ref""",
                 row -> {
                     ids.put(row.getString("external_ref"), row.getLong("id"));
                 }, (Object) references.toArray(String[]::new));
@@ -133,37 +148,59 @@ public class ImportStore {
     }
 
     /**
-     * Adds new sessions and rewrites changed ones with their scores. Old scores go first so a session
-     * that is no longer attended passes the rule that only attended sessions have scores.
+     * Adds new sessions and rewrites changed ones with their scores, one statement for each kind of
+     * write over the whole batch. Old scores go first so a session that is no longer attended passes
+     * the rule that only attended sessions have scores.
      */
     public void writeSessions(List<SessionValues> added, List<StoredSession> changed, Map<String, Long> caseIds) {
-        jdbc.batchUpdate("DELETE FROM session_score WHERE session_id = ?",
-                changed.stream().map(session -> new Object[] {session.id()}).toList());
-        jdbc.batchUpdate("""
-                UPDATE therapy_session SET case_id = ?, session_date = ?, attendance = ?, homework = ?, version = version + 1
-                WHERE id = ?""",
-                changed.stream().map(session -> new Object[] {caseIds.get(session.values().caseReference()),
-                        Date.valueOf(session.values().date()), session.values().attendance().name(),
-                        session.values().homework().name(), session.id()}).toList());
-        jdbc.batchUpdate("""
-                INSERT INTO therapy_session (case_id, session_date, attendance, homework, external_id) VALUES (?, ?, ?, ?, ?)""",
-                added.stream().map(session -> new Object[] {caseIds.get(session.caseReference()), Date.valueOf(session.date()),
-                        session.attendance().name(), session.homework().name(), session.externalId()}).toList());
         var sessionIds = new HashMap<String, Long>();
-        changed.forEach(session -> sessionIds.put(session.values().externalId(), session.id()));
+        if (!changed.isEmpty()) {
+            var ids = changed.stream().map(StoredSession::id).toArray(Long[]::new);
+            jdbc.update("DELETE FROM session_score sc USING unnest(?::bigint[]) AS gone(id) WHERE sc.session_id = gone.id",
+                    (Object) ids);
+            var values = changed.stream().map(StoredSession::values).toList();
+            jdbc.update("""
+                    UPDATE therapy_session s SET session_date = u.session_date, attendance = u.attendance,
+                        homework = u.homework, version = s.version + 1
+                    FROM unnest(?::bigint[], ?::text[]::date[], ?::text[], ?::text[]) AS u(id, session_date, attendance, homework)
+                    WHERE s.id = u.id""",
+                    ids, column(values, session -> session.date().toString()),
+                    column(values, session -> session.attendance().name()), column(values, session -> session.homework().name()));
+            changed.forEach(session -> sessionIds.put(session.values().externalId(), session.id()));
+        }
         if (!added.isEmpty()) {
-            jdbc.query("SELECT id, external_id FROM therapy_session WHERE external_id = ANY(?)",
+            jdbc.query("""
+                    INSERT INTO therapy_session (case_id, session_date, attendance, homework, external_id)
+                    SELECT * FROM unnest(?::bigint[], ?::text[]::date[], ?::text[], ?::text[], ?::text[])
+                    RETURNING id, external_id""",
                     row -> {
                         sessionIds.put(row.getString("external_id"), row.getLong("id"));
-                    }, (Object) added.stream().map(SessionValues::externalId).toArray(String[]::new));
+                    },
+                    added.stream().map(session -> caseIds.get(session.caseReference())).toArray(Long[]::new),
+                    column(added, session -> session.date().toString()), column(added, session -> session.attendance().name()),
+                    column(added, session -> session.homework().name()), column(added, SessionValues::externalId));
         }
-        var scores = new ArrayList<Object[]>();
-        added.forEach(session -> addScores(scores, sessionIds.get(session.externalId()), session));
-        changed.forEach(session -> addScores(scores, session.id(), session.values()));
-        jdbc.batchUpdate("INSERT INTO session_score (session_id, measure_code, score) VALUES (?, ?, ?)", scores);
+        var scored = new ArrayList<SessionValues>(added);
+        changed.forEach(session -> scored.add(session.values()));
+        var sessions = new ArrayList<Long>();
+        var measures = new ArrayList<String>();
+        var scores = new ArrayList<String>();
+        for (var session : scored) {
+            session.scores().forEach((measure, score) -> {
+                sessions.add(sessionIds.get(session.externalId()));
+                measures.add(measure);
+                scores.add(score.toPlainString());
+            });
+        }
+        if (!sessions.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO session_score (session_id, measure_code, score)
+                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[]::numeric[])""",
+                    sessions.toArray(Long[]::new), measures.toArray(String[]::new), scores.toArray(String[]::new));
+        }
     }
 
-    private static void addScores(List<Object[]> scores, Long sessionId, SessionValues session) {
-        session.scores().forEach((measure, score) -> scores.add(new Object[] {sessionId, measure, score}));
+    private static <T> String[] column(List<T> rows, Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 }

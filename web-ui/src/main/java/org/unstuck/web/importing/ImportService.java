@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -65,6 +67,7 @@ public class ImportService {
     /** The most errors one answer lists; the rest are counted. */
     public static final int MAX_ERRORS = 200;
     private static final int BATCH = 1_000;
+    private static final int REASSESSED_AT_ONCE = 100;
 
     private final Measures measures;
     private final UserAccounts accounts;
@@ -90,8 +93,14 @@ public class ImportService {
         this.clock = clock;
     }
 
-    /** What the checking pass learnt of a file. */
-    private record Checked(long rows, String sha256, Map<String, CaseSeen> cases, List<ImportError> errors, int errorCount) {
+    /**
+     * What the checking pass learnt of a file.
+     *
+     * @param storedSessions the file's session ids that were already stored; the writing pass looks
+     *     up only these, so a new file is written without a look-up per batch
+     */
+    private record Checked(long rows, String sha256, Map<String, CaseSeen> cases, Set<String> storedSessions,
+            List<ImportError> errors, int errorCount) {
     }
 
     /** A case as its first row in the file describes it, with its earliest session. */
@@ -220,10 +229,8 @@ public class ImportService {
             hashed.transferTo(OutputStream.nullOutputStream());
         }
         listener.reached(ImportProgress.Phase.CHECKING, size, size);
-        if (structureRight) {
-            checkAgainstStored(cases, sessions, errors, today, therapists);
-        }
-        return new Checked(rows, HexFormat.of().formatHex(digest.digest()), cases, errors.first(), errors.count);
+        var storedSessions = structureRight ? checkAgainstStored(cases, sessions, errors, today, therapists) : Set.<String>of();
+        return new Checked(rows, HexFormat.of().formatHex(digest.digest()), cases, storedSessions, errors.first(), errors.count);
     }
 
     private @Nullable RowParser header(CsvReader csv, Errors errors, LocalDate today, Therapists therapists)
@@ -316,8 +323,8 @@ public class ImportService {
         }
     }
 
-    /** The file against the practice's stored cases and sessions. */
-    private void checkAgainstStored(Map<String, CaseSeen> cases, Map<String, SessionSeen> sessions, Errors errors,
+    /** The file against the practice's stored cases and sessions; returns the file's session ids already stored. */
+    private Set<String> checkAgainstStored(Map<String, CaseSeen> cases, Map<String, SessionSeen> sessions, Errors errors,
             LocalDate today, Therapists therapists) {
         var stored = store.casesByReference(cases.keySet());
         for (var seen : cases.values()) {
@@ -349,9 +356,11 @@ public class ImportService {
             }
         }
         var ids = new ArrayList<>(sessions.keySet());
+        var storedIds = new HashSet<String>();
         for (var from = 0; from < ids.size(); from += 10 * BATCH) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + 10 * BATCH));
             store.sessionsByExternalId(chunk).forEach((id, session) -> {
+                storedIds.add(id);
                 var seen = sessions.get(id);
                 if (!seen.caseRef().isEmpty() && !session.values().caseReference().equals(seen.caseRef())) {
                     errors.add(RowParser.error(seen.line(), Column.CASE_REF, "session '" + id + "' belongs to another case "
@@ -359,6 +368,7 @@ public class ImportService {
                 }
             });
         }
+        return storedIds;
     }
 
     private ImportResult.Imported write(Path file, String fileName, long size, Checked checked, LocalDate today,
@@ -402,19 +412,20 @@ public class ImportService {
                 chunk.add(Objects.requireNonNull(parser.parse(record, found), "checked row changed"));
                 rows++;
                 if (chunk.size() == BATCH) {
-                    writeSessions(chunk, caseIds, affected, counts);
+                    writeSessions(chunk, checked.storedSessions(), caseIds, affected, counts);
                     listener.reached(ImportProgress.Phase.WRITING, rows, checked.rows());
                 }
             }
-            writeSessions(chunk, caseIds, affected, counts);
+            writeSessions(chunk, checked.storedSessions(), caseIds, affected, counts);
             listener.reached(ImportProgress.Phase.WRITING, rows, checked.rows());
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-        var done = 0;
-        for (var reference : affected) {
-            progress.recompute(new CaseId(caseIds.get(reference)));
-            listener.reached(ImportProgress.Phase.REASSESSING, ++done, affected.size());
+        var toReassess = affected.stream().map(reference -> new CaseId(caseIds.get(reference))).toList();
+        for (var from = 0; from < toReassess.size(); from += REASSESSED_AT_ONCE) {
+            var to = Math.min(toReassess.size(), from + REASSESSED_AT_ONCE);
+            progress.recompute(toReassess.subList(from, to));
+            listener.reached(ImportProgress.Phase.REASSESSING, to, toReassess.size());
         }
         var result = new ImportResult.Imported(fileName, checked.rows(), clients, created.size(), updated.size(), counts[0],
                 counts[1], counts[2]);
@@ -426,11 +437,13 @@ public class ImportService {
     }
 
     /** Writes one batch of rows; counts added, updated and unchanged sessions. */
-    private void writeSessions(List<ImportRow> chunk, Map<String, Long> caseIds, LinkedHashSet<String> affected, long[] counts) {
+    private void writeSessions(List<ImportRow> chunk, Set<String> storedSessions, Map<String, Long> caseIds,
+            Set<String> affected, long[] counts) {
         if (chunk.isEmpty()) {
             return;
         }
-        var existing = store.sessionsByExternalId(chunk.stream().map(ImportRow::sessionId).toList());
+        var stored = chunk.stream().map(ImportRow::sessionId).filter(storedSessions::contains).toList();
+        var existing = stored.isEmpty() ? Map.<String, StoredSession>of() : store.sessionsByExternalId(stored);
         var added = new ArrayList<SessionValues>();
         var changed = new ArrayList<StoredSession>();
         for (var row : chunk) {

@@ -59,8 +59,10 @@ class ImportBrowserTest extends BrowserTest {
 
         signInAs("supervisor1");
         browser().open("/review");
+        browser().type(By.cssSelector("#therapist-filter input"), "Jordan Reyes");
+        browser().click(By.xpath("//vaadin-combo-box-item[contains(., 'Jordan Reyes')]"));
         var board = browser().visible(By.id("board-grid"));
-        browser().waitFor(driver -> board.getText().contains("EX-103"));
+        browser().waitFor(driver -> !board.getText().contains("Alex Morgan") && board.getText().contains("EX-103"));
         browser().screenshot("import-board-supervisor1");
     }
 
