@@ -1,6 +1,7 @@
 package org.unstuck.web.importing;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,16 +96,26 @@ public class ImportView extends Main implements HasDynamicTitle {
         Thread.ofVirtual().name("import-" + fileName).start(() -> {
             SecurityContextHolder.setContext(security);
             try {
-                var result = service.importFile(file.toPath(), fileName, (phase, done, total) -> ui.access(() -> progress(phase, done, total)));
-                ui.access(() -> finish(result));
+                var result = service.importFile(file.toPath(), fileName,
+                        (phase, done, total) -> show(ui, () -> progress(phase, done, total)));
+                show(ui, () -> finish(result));
             } catch (RuntimeException failed) {
                 log.error("Import of an uploaded file failed", failed);
-                ui.access(() -> failed());
+                show(ui, this::failed);
             } finally {
                 SecurityContextHolder.clearContext();
                 delete(file);
             }
         });
+    }
+
+    /** A person who left the screen does not stop the import; they just see no more of it. */
+    private static void show(UI ui, Command update) {
+        try {
+            ui.access(update);
+        } catch (UIDetachedException left) {
+            log.debug("The import screen was closed while importing");
+        }
     }
 
     private void progress(ImportProgress.Phase phase, long done, long total) {

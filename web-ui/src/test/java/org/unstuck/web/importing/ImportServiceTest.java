@@ -150,6 +150,23 @@ class ImportServiceTest {
         assertThat(status(p + "R")).isEqualTo("ON_TRACK");
     }
 
+    @Test
+    void progress_is_told_phase_by_phase_up_to_the_whole_file() {
+        var p = unique();
+        var lines = new ArrayList<String>();
+        for (var i = 0; i < 2_500; i++) {
+            lines.add(CsvFiles.session(p + i, p + "C" + i / 10, p + "R" + i / 10, lastWeek, i % 28));
+        }
+        var file = CsvFiles.write(folder, "progress.csv", lines);
+        var reports = new ArrayList<String>();
+
+        imported(imports.importFile(file, "progress.csv", (phase, done, total) -> reports.add(phase + " " + done + "/" + total)));
+
+        assertThat(reports).containsSubsequence("CHECKING " + file.toFile().length() + "/" + file.toFile().length(),
+                "WRITING 1000/2500", "WRITING 2000/2500", "WRITING 2500/2500", "REASSESSING 100/250", "REASSESSING 250/250");
+        assertThat(reports.getLast()).isEqualTo("REASSESSING 250/250");
+    }
+
     private String status(String caseRef) {
         return jdbc.sql("SELECT p.status FROM case_progress_snapshot p JOIN therapy_case c ON c.id = p.case_id "
                 + "WHERE c.external_ref = :r").param("r", caseRef).query(String.class).single();
