@@ -71,13 +71,21 @@ public class ImportCommand {
         }
         try {
             var user = users.loadUserByUsername(usernames.getFirst());
+            if (!user.isEnabled()) {
+                out.println("The account '" + usernames.getFirst() + "' is disabled; name an admin or a practice manager "
+                        + "who may sign in.");
+                return 2;
+            }
             SecurityContextHolder.getContext().setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
             var result = service.importFile(file, file.getFileName().toString(), ImportProgress.NONE);
             out.println(describe(result));
             out.println("The import is done; Unstuck stops. Start it without --import to use it.");
             return result instanceof ImportResult.Imported ? 0 : 1;
-        } catch (UsernameNotFoundException | AccessDeniedException notAllowed) {
+        } catch (UsernameNotFoundException unknown) {
+            out.println("No user signs in as '" + usernames.getFirst() + "'; name an admin or a practice manager.");
+            return 2;
+        } catch (AccessDeniedException notAllowed) {
             out.println("Only an admin or a practice manager imports; '" + usernames.getFirst() + "' is neither.");
             return 2;
         } finally {

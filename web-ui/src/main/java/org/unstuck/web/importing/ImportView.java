@@ -25,8 +25,10 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -41,6 +43,7 @@ public class ImportView extends Main implements HasDynamicTitle {
     private static final int POLL_MILLIS = 250;
 
     private final ImportService service;
+    private final @Nullable Authentication signedIn;
     private final Upload upload;
     private final Div running = new Div();
     private final ProgressBar bar = new ProgressBar();
@@ -49,6 +52,8 @@ public class ImportView extends Main implements HasDynamicTitle {
 
     ImportView(ImportService service) {
         this.service = service;
+        // Taken while the screen opens; the upload's callback may run on a thread that carries no sign-in.
+        this.signedIn = SecurityContextHolder.getContext().getAuthentication();
         addClassName("page");
         setId("import-view");
         upload = new Upload(UploadHandler.toTempFile(this::start));
@@ -84,7 +89,8 @@ public class ImportView extends Main implements HasDynamicTitle {
     /** Runs in the upload request with the screen locked: starts the import beside it. */
     private void start(UploadMetadata metadata, File file) {
         var ui = UI.getCurrent();
-        var security = SecurityContextHolder.getContext();
+        var security = SecurityContextHolder.createEmptyContext();
+        security.setAuthentication(signedIn);
         var fileName = metadata.fileName();
         outcome.removeAll();
         upload.clearFileList();
@@ -160,7 +166,7 @@ public class ImportView extends Main implements HasDynamicTitle {
         var errors = new Grid<ImportError>();
         errors.setId("import-errors");
         errors.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        errors.addColumn(ImportError::line).setHeader(getTranslation("import.error.line")).setAutoWidth(true).setFlexGrow(0);
+        errors.addColumn(error -> error.line() == 0 ? "–" : Integer.toString(error.line())).setHeader(getTranslation("import.error.line")).setAutoWidth(true).setFlexGrow(0);
         errors.addColumn(error -> error.column() == null ? "–" : error.column())
                 .setHeader(getTranslation("import.error.column")).setAutoWidth(true).setFlexGrow(0);
         errors.addColumn(ImportError::message).setHeader(getTranslation("import.error.message")).setFlexGrow(1);

@@ -56,6 +56,12 @@ class ImportServiceTest {
         assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
     }
 
+    /** A one-session file with one value written wrongly is refused with these errors. */
+    private void refusedWhenWritten(String right, String wrong, String... errors) {
+        var p = unique();
+        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9).replace(right, wrong)), errors);
+    }
+
     private void refusedBytes(byte[] content, String error) {
         var before = PracticeTables.of(jdbc);
         var result = importBytes(content);
@@ -210,9 +216,7 @@ class ImportServiceTest {
 
     @Test
     void an_unknown_therapist_is_refused() {
-        var p = unique();
-        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9).replace("therapist1", "therapist9")),
-                "Line 2, column therapist: no therapist of this practice signs in as 'therapist9'; expected the Unstuck "
+        refusedWhenWritten("therapist1", "therapist9", "Line 2, column therapist: no therapist of this practice signs in as 'therapist9'; expected the Unstuck "
                         + "username of the case's therapist, such as therapist1");
     }
 
@@ -229,9 +233,7 @@ class ImportServiceTest {
 
     @Test
     void an_unknown_measure_is_refused() {
-        var p = unique();
-        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9).replace("PHQ-9", "BDI-II")),
-                "Line 2, column primary_measure: expected an outcome measure of the practice's catalogue: PHQ-9, GAD-7, "
+        refusedWhenWritten("PHQ-9", "BDI-II", "Line 2, column primary_measure: expected an outcome measure of the practice's catalogue: PHQ-9, GAD-7, "
                         + "CORE-10, OQ-45, ORS; got 'BDI-II'");
     }
 
@@ -240,8 +242,7 @@ class ImportServiceTest {
         var p = unique();
         refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9), CsvFiles.session(p + "2", p + "C", p + "R", today, 31)),
                 "Line 3, column primary_score: PHQ-9 scores are 0–27 in whole points; got 31");
-        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9).replace("36.5", "36.55")),
-                "Line 2, column alliance_score: SRS scores are 0–40 with at most one decimal; got 36.55");
+        refusedWhenWritten("36.5", "36.55", "Line 2, column alliance_score: SRS scores are 0–40 with at most one decimal; got 36.55");
     }
 
     @Test
@@ -293,9 +294,7 @@ class ImportServiceTest {
 
     @Test
     void a_row_with_a_value_too_few_is_refused() {
-        var p = unique();
-        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9).replace(",yes", "")),
-                "Line 2: 12 values where the header has 13 columns; check the commas and quotes of this line");
+        refusedWhenWritten(",yes", "", "Line 2: 12 values where the header has 13 columns; check the commas and quotes of this line");
     }
 
     @Test
@@ -322,9 +321,7 @@ class ImportServiceTest {
 
     @Test
     void a_score_on_a_session_that_did_not_take_place_is_refused() {
-        var p = unique();
-        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9).replace("attended", "no_show")),
-                "Line 2, column primary_score: only an attended session has scores; this one is no_show, so leave the "
+        refusedWhenWritten("attended", "no_show", "Line 2, column primary_score: only an attended session has scores; this one is no_show, so leave the "
                         + "score empty; got '9'",
                 "Line 2, column homework: homework is recorded for attended sessions only; this one is no_show, so leave "
                         + "homework empty");
