@@ -41,6 +41,8 @@ public class ImportView extends Main implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportView.class);
     private static final int POLL_MILLIS = 250;
+    /** Far above a practice's export (100,000 sessions are 9 MB); stops a wrong file from filling the disk. */
+    private static final int MAX_MEGABYTES = 200;
 
     private final ImportService service;
     private final @Nullable Authentication signedIn;
@@ -60,6 +62,13 @@ public class ImportView extends Main implements HasDynamicTitle {
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.setMaxFileSize(MAX_MEGABYTES * 1024 * 1024);
+        upload.addFileRejectedListener(rejected -> {
+            outcome.removeAll();
+            var heading = new H3(getTranslation("import.rejected", MAX_MEGABYTES));
+            heading.addClassName("import-refused");
+            outcome.add(heading);
+        });
         upload.setUploadButton(new Button(getTranslation("import.choose")));
         upload.setDropLabel(new Span(getTranslation("import.drop")));
         bar.setId("import-progress");
