@@ -398,7 +398,7 @@ public class ImportService {
         var affected = new LinkedHashSet<String>();
         created.forEach(values -> affected.add(values.reference()));
         updated.forEach(changedCase -> affected.add(changedCase.values().reference()));
-        var counts = new long[3];
+        var tally = new Tally();
         try (var csv = new CsvReader(Files.newInputStream(file))) {
             var parser = Objects.requireNonNull(header(csv, new Errors(), today, therapists), "checked file changed");
             var chunk = new ArrayList<ImportRow>(BATCH);
@@ -412,11 +412,11 @@ public class ImportService {
                 chunk.add(Objects.requireNonNull(parser.parse(record, found), "checked row changed"));
                 rows++;
                 if (chunk.size() == BATCH) {
-                    writeSessions(chunk, checked.storedSessions(), caseIds, affected, counts);
+                    writeSessions(chunk, checked.storedSessions(), caseIds, affected, tally);
                     listener.reached(ImportProgress.Phase.WRITING, rows, checked.rows());
                 }
             }
-            writeSessions(chunk, checked.storedSessions(), caseIds, affected, counts);
+            writeSessions(chunk, checked.storedSessions(), caseIds, affected, tally);
             listener.reached(ImportProgress.Phase.WRITING, rows, checked.rows());
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
@@ -427,8 +427,8 @@ public class ImportService {
             progress.recompute(toReassess.subList(from, to));
             listener.reached(ImportProgress.Phase.REASSESSING, to, toReassess.size());
         }
-        var result = new ImportResult.Imported(fileName, checked.rows(), clients, created.size(), updated.size(), counts[0],
-                counts[1], counts[2]);
+        var result = new ImportResult.Imported(fileName, checked.rows(), clients, created.size(), updated.size(),
+                tally.added, tally.updated, tally.unchanged);
         audit.allowed("import.file", null, fileName, detail(size, checked, result.clientsCreated() + " clients and "
                 + result.casesCreated() + " cases created, " + result.casesUpdated() + " cases updated; sessions "
                 + result.sessionsAdded() + " added, " + result.sessionsUpdated() + " updated, " + result.sessionsUnchanged()
@@ -436,9 +436,16 @@ public class ImportService {
         return result;
     }
 
-    /** Writes one batch of rows; counts added, updated and unchanged sessions. */
+    /** How many sessions a file added, updated and left as they were. */
+    private static final class Tally {
+        long added;
+        long updated;
+        long unchanged;
+    }
+
+    /** Writes one batch of rows. */
     private void writeSessions(List<ImportRow> chunk, Set<String> storedSessions, Map<String, Long> caseIds,
-            Set<String> affected, long[] counts) {
+            Set<String> affected, Tally tally) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -455,13 +462,13 @@ public class ImportService {
             } else if (!before.values().equals(values)) {
                 changed.add(new StoredSession(before.id(), values));
             } else {
-                counts[2]++;
+                tally.unchanged++;
                 continue;
             }
             affected.add(row.caseRef());
         }
-        counts[0] += added.size();
-        counts[1] += changed.size();
+        tally.added += added.size();
+        tally.updated += changed.size();
         store.writeSessions(added, changed, caseIds);
         chunk.clear();
     }
