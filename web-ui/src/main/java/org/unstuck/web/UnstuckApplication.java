@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.unstuck.persistence.PersistenceConfiguration;
+import org.unstuck.web.importing.ImportCommand;
 
 @SpringBootApplication
 @Import(PersistenceConfiguration.class)
@@ -15,6 +16,6 @@ import org.unstuck.persistence.PersistenceConfiguration;
 public class UnstuckApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(UnstuckApplication.class, args);
+        SpringApplication.run(UnstuckApplication.class, ImportCommand.withItsOwnPort(args));
     }
 }

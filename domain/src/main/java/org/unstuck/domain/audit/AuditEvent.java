@@ -7,7 +7,8 @@ import org.unstuck.domain.caseload.CaseId;
 
 /**
  * One entry of the audit trail. It names what was done, never clinical content: the subject is an
- * identifier such as "note 12", and the reason is the stated reason of a break-glass access.
+ * identifier such as "note 12", and the reason is the stated reason of a break-glass access, or a detail
+ * of what was done, such as an imported file's size and checksum.
  *
  * @param action what was done, such as {@code case.read} or {@code session.record}
  */

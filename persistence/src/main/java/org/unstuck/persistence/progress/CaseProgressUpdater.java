@@ -3,6 +3,7 @@ package org.unstuck.persistence.progress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +97,14 @@ public class CaseProgressUpdater {
     public ProgressSnapshot recompute(CaseId caseId) {
         var reviewSettings = settings.reviewSettings().value();
         return recompute(caseId, new ProgressReview(reviewSettings, currentTrajectories()));
+    }
+
+    /** Re-assesses these cases, with the practice's settings and expected trajectories read once for all. */
+    @Transactional
+    public void recompute(Collection<CaseId> caseIds) {
+        var reviewSettings = settings.reviewSettings().value();
+        var review = new ProgressReview(reviewSettings, currentTrajectories());
+        caseIds.forEach(id -> recompute(id, review));
     }
 
     /** Re-assesses every open case in one transaction; returns how many. */

@@ -30,17 +30,27 @@ public class AuditRecorder {
     }
 
     public void allowed(String action, @Nullable CaseId caseId, @Nullable String subject) {
-        record(action, caseId, subject, Outcome.ALLOWED);
+        record(action, caseId, subject, Outcome.ALLOWED, null);
+    }
+
+    /** With a detail of what was done, such as an imported file's size and checksum; never clinical values. */
+    public void allowed(String action, @Nullable CaseId caseId, @Nullable String subject, String detail) {
+        record(action, caseId, subject, Outcome.ALLOWED, detail);
     }
 
     /** Committed on its own, so the refusal stays in the trail when the caller's work is rolled back. */
     public void refused(String action, @Nullable CaseId caseId, @Nullable String subject) {
-        ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED));
+        ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED, null));
+    }
+
+    /** A refusal with a detail of what was refused; committed on its own. */
+    public void refused(String action, @Nullable CaseId caseId, @Nullable String subject, String detail) {
+        ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED, detail));
     }
 
     /** Access outside the actor's scope, granted for the stated reason and flagged as such. */
     public void breakGlass(String action, CaseId caseId, String reason) {
-        trail.record(new AuditEvent(clock.instant(), actor(), action, caseId, null, Outcome.BREAK_GLASS, reason));
+        record(action, caseId, null, Outcome.BREAK_GLASS, reason);
     }
 
     /** The reason of the signed-in person's break-glass access to the case, while it lasts. */
@@ -48,8 +58,9 @@ public class AuditRecorder {
         return trail.breakGlassReason(actor(), caseId, clock.instant().minus(EmergencyAccess.LASTS));
     }
 
-    private void record(String action, @Nullable CaseId caseId, @Nullable String subject, Outcome outcome) {
-        trail.record(new AuditEvent(clock.instant(), actor(), action, caseId, subject, outcome, null));
+    private void record(String action, @Nullable CaseId caseId, @Nullable String subject, Outcome outcome,
+            @Nullable String detail) {
+        trail.record(new AuditEvent(clock.instant(), actor(), action, caseId, subject, outcome, detail));
     }
 
     private static String actor() {

@@ -25,6 +25,7 @@ import org.unstuck.web.credential.CredentialPolicyView;
 import org.unstuck.web.credential.CredentialService;
 import org.unstuck.web.credential.CredentialsBoardView;
 import org.unstuck.web.credential.MyCredentialsView;
+import org.unstuck.web.importing.ImportView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
 import org.unstuck.web.practice.UsersView;
@@ -56,6 +57,7 @@ public class MainLayout extends AppLayout {
             new Destination(ReportsView.class, "nav.reports", VaadinIcon.FILE_TEXT_O),
             new Destination(UsersView.class, "nav.users", VaadinIcon.USER_CARD),
             new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG),
+            new Destination(ImportView.class, "nav.import", VaadinIcon.UPLOAD),
             new Destination(CredentialPolicyView.class, "nav.policy", VaadinIcon.CLIPBOARD_CHECK));
 
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser,

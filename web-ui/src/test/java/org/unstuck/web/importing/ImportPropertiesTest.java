@@ -1,0 +1,203 @@
+package org.unstuck.web.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestContextManager;
+import org.unstuck.web.TestSignIn;
+
+/**
+ * Generated import files against the real application: a corrupted file never changes the
+ * practice, and a valid file imported twice leaves the practice as one import did. jqwik runs
+ * outside Spring's JUnit extension, so the cached application context is taken by hand.
+ */
+@ImportAppTest
+class ImportPropertiesTest {
+
+    private static final AtomicInteger FILES = new AtomicInteger();
+    /** therapist3's board stays as the browser test expects it. */
+    private static final List<String> THERAPISTS = List.of("therapist1", "therapist2", "supervisor1", "supervisor2");
+
+    /** A primary measure and how its scores are written. */
+    private record Scale(String code, int max, int decimals) {
+        String score(int permille) {
+            var value = max * permille / 1000.0;
+            return decimals == 0 ? Long.toString(Math.round(value)) : String.format("%.1f", value);
+        }
+    }
+
+    private static final List<Scale> SCALES = List.of(new Scale("PHQ-9", 27, 0), new Scale("GAD-7", 21, 0),
+            new Scale("CORE-10", 40, 0), new Scale("ORS", 40, 1));
+
+    /** One line of a file as its values, before the file's unique prefix is put in. */
+    private record Line(List<String> values) {
+    }
+
+    enum Corruption {
+        SCORE_OUT_OF_RANGE, NOT_A_DATE, FUTURE_DATE, UNKNOWN_THERAPIST, UNKNOWN_MEASURE, UNKNOWN_ATTENDANCE, DUPLICATE_ROW,
+        MISSING_COLUMN, SEMICOLONS, NOT_UTF_8, UNCLOSED_QUOTE, CASE_ROWS_DISAGREE
+    }
+
+    @Autowired ImportService imports;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
+
+    @BeforeProperty
+    void signInAsAdmin() throws Exception {
+        new TestContextManager(ImportPropertiesTest.class).prepareTestInstance(this);
+        TestSignIn.as(users, "admin");
+    }
+
+    @AfterProperty
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Provide
+    Arbitrary<List<Line>> files() {
+        var session = Combinators.combine(Arbitraries.of("attended", "attended", "attended", "cancelled", "no_show"),
+                Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 400),
+                Arbitraries.of("", "yes", "partly", "no"), Arbitraries.integers().between(0, 365))
+                .as((attendance, score, alliance, homework, daysAgo) -> List.of(attendance, Integer.toString(score),
+                        Integer.toString(alliance), homework, Integer.toString(daysAgo)));
+        var aCase = Combinators.combine(Arbitraries.of(THERAPISTS), Arbitraries.of("CBT", "EMDR", "Person-centred"),
+                Arbitraries.of(SCALES), Arbitraries.of(true, false), session.list().ofMinSize(1).ofMaxSize(6))
+                .as(CaseSpec::new);
+        return aCase.list().ofMinSize(1).ofMaxSize(4).map(ImportPropertiesTest::lines);
+    }
+
+    private record CaseSpec(String therapist, String approach, Scale scale, boolean alliance, List<List<String>> sessions) {
+    }
+
+    private static List<Line> lines(List<CaseSpec> cases) {
+        var lines = new ArrayList<Line>();
+        for (var c = 0; c < cases.size(); c++) {
+            var spec = cases.get(c);
+            for (var s = 0; s < spec.sessions().size(); s++) {
+                var session = spec.sessions().get(s);
+                // The first session of a case took place, so every file has an attended row to corrupt.
+                var attended = s == 0 || session.get(0).equals("attended");
+                var date = LocalDate.now().minusDays(Integer.parseInt(session.get(4)));
+                lines.add(new Line(List.of("{p}S" + c + "-" + s, "{p}C" + c, "{p}R" + c, spec.therapist(), spec.approach(),
+                        "Presenting problem, \"quoted\"", spec.scale().code(), date.toString(),
+                        attended ? "attended" : session.get(0),
+                        attended ? spec.scale().score(Integer.parseInt(session.get(1))) : "",
+                        spec.alliance() ? "SRS" : "",
+                        attended && spec.alliance() ? String.format("%.1f", Integer.parseInt(session.get(2)) / 10.0) : "",
+                        attended ? session.get(3) : "")));
+            }
+        }
+        return lines;
+    }
+
+    @Property(tries = 30)
+    void a_valid_file_imported_twice_leaves_the_practice_as_one_import_did(@ForAll("files") List<Line> lines) {
+        var file = csv(CsvFiles.HEADER, lines, "P" + FILES.incrementAndGet() + "-");
+
+        var first = importFile(file);
+        assertThat(first).as("%s", first).isInstanceOf(ImportResult.Imported.class);
+        var once = PracticeTables.of(jdbc);
+        var second = (ImportResult.Imported) importFile(file);
+
+        assertThat(PracticeTables.of(jdbc)).isEqualTo(once);
+        assertThat(second.sessionsUnchanged()).isEqualTo(lines.size());
+        assertThat(second.sessionsAdded() + second.sessionsUpdated() + second.casesCreated() + second.casesUpdated()).isZero();
+    }
+
+    @Property(tries = 40)
+    void a_corrupted_file_never_changes_the_practice(@ForAll("files") List<Line> lines, @ForAll Corruption corruption,
+            @ForAll @IntRange(min = 0, max = 1000) int where) {
+        var prefix = "Q" + FILES.incrementAndGet() + "-";
+        var header = CsvFiles.HEADER;
+        var rows = new ArrayList<>(lines);
+        var index = where % rows.size();
+        switch (corruption) {
+            case SCORE_OUT_OF_RANGE -> rows.set(0, with(rows.get(0), 9, "99"));
+            case NOT_A_DATE -> rows.set(index, with(rows.get(index), 7, "2026-13-01"));
+            case FUTURE_DATE -> rows.set(index, with(rows.get(index), 7, LocalDate.now().plusDays(1 + where).toString()));
+            case UNKNOWN_THERAPIST -> rows.set(index, with(rows.get(index), 3, "nobody"));
+            case UNKNOWN_MEASURE -> rows.set(index, with(rows.get(index), 6, "BDI-II"));
+            case UNKNOWN_ATTENDANCE -> rows.set(index, with(rows.get(index), 8, "late"));
+            case DUPLICATE_ROW -> rows.add(rows.get(index));
+            case MISSING_COLUMN -> header = header.replace("primary_measure,", "");
+            case SEMICOLONS -> header = header.replace(',', ';');
+            case NOT_UTF_8, UNCLOSED_QUOTE -> {
+                // written below, as bytes
+            }
+            case CASE_ROWS_DISAGREE -> rows.add(with(with(rows.get(0), 0, "{p}extra"), 4, "Another approach"));
+        }
+        var content = csv(header, rows, prefix);
+        if (corruption == Corruption.NOT_UTF_8 || corruption == Corruption.UNCLOSED_QUOTE) {
+            content = insert(content, where, corruption == Corruption.NOT_UTF_8 ? (byte) 0xFF : (byte) '"');
+        }
+        var before = PracticeTables.of(jdbc);
+
+        var result = importFile(content);
+
+        assertThat(result).as("%s with %s", result, corruption).isInstanceOf(ImportResult.Refused.class);
+        assertThat(((ImportResult.Refused) result).errors()).isNotEmpty();
+        assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
+    }
+
+    private static Line with(Line line, int position, String value) {
+        var values = new ArrayList<>(line.values());
+        values.set(position, value);
+        return new Line(values);
+    }
+
+    /** The byte goes into a data row, after the header. */
+    private static byte[] insert(byte[] content, int where, byte inserted) {
+        var headerEnd = new String(content, StandardCharsets.UTF_8).indexOf('\n') + 1;
+        var at = headerEnd + where % (content.length - headerEnd);
+        var out = new ByteArrayOutputStream();
+        out.write(content, 0, at);
+        out.write(inserted);
+        out.write(content, at, content.length - at);
+        return out.toByteArray();
+    }
+
+    private static byte[] csv(String header, List<Line> lines, String prefix) {
+        var text = new StringBuilder(header).append("\r\n");
+        for (var line : lines) {
+            text.append(String.join(",", line.values().stream().map(value -> quoted(value.replace("{p}", prefix))).toList()))
+                    .append("\r\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quoted(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private ImportResult importFile(byte[] content) {
+        try {
+            var file = Files.createTempFile("generated", ".csv");
+            try {
+                return imports.importFile(Files.write(file, content), "generated.csv", ImportProgress.NONE);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.unstuck.web.importing;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A fingerprint of the caseload tables, to show that a refused import changed nothing and a repeated one nothing more. */
+record PracticeTables(List<String> digests) {
+
+    private static final List<String> TABLES = List.of("client", "therapy_case", "therapy_session", "session_score",
+            "case_progress_snapshot");
+
+    static PracticeTables of(JdbcClient jdbc) {
+        return new PracticeTables(TABLES.stream().map(table -> table + " " + jdbc.sql(
+                "SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t")
+                .query(String.class).single()).toList());
+    }
+}
