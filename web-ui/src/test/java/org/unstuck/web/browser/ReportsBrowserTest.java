@@ -40,7 +40,7 @@ class ReportsBrowserTest extends BrowserTest {
     }
 
     @Test
-    void a_period_that_ends_before_it_starts_is_refused_on_its_field_and_nothing_is_built() {
+    void a_period_that_ends_before_it_starts_is_refused_on_its_field_and_nothing_is_built_until_it_is_mended() throws Exception {
         signInAs("supervisor1");
         browser().open("/reports");
         assertThat(browser().all(By.id("report-compliance-prepare"))).as("compliance is the practice manager's").isEmpty();
@@ -53,5 +53,15 @@ class ReportsBrowserTest extends BrowserTest {
         assertThat(browser().visible(By.id("report-from")).getText()).contains("The first day comes on or before the last day.");
         browser().screenshot("reports-invalid-period");
         assertThat(browser().all(By.id("report-decisions-pdf"))).isEmpty();
+
+        browser().click(By.xpath("//vaadin-button[normalize-space(.)='Last 12 months']"));
+        browser().click(By.id("report-decisions-prepare"));
+        var log = downloadedPdf(By.id("report-decisions-pdf"));
+        var teamClient = jdbc.sql("""
+                SELECT cl.code FROM decision d JOIN therapy_case c ON c.id = d.case_id JOIN client cl ON cl.id = c.client_id
+                JOIN user_account u ON u.id = c.therapist_id
+                WHERE u.username IN ('therapist1', 'therapist2', 'therapist3') ORDER BY d.id LIMIT 1""")
+                .query(String.class).single();
+        assertThat(log).contains("Decisions and their outcomes", "Decision log", teamClient, "What works");
     }
 }
