@@ -1,7 +1,9 @@
 package org.unstuck.domain.review;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.unstuck.domain.caseload.CaseId;
 
@@ -21,6 +23,9 @@ public interface Decisions {
 
     /** The decisions recorded in a review meeting: its minutes, oldest first. */
     List<Decision> inMeeting(MeetingId meeting);
+
+    /** How many decisions each of the meetings recorded; a meeting without any is left out. */
+    Map<MeetingId, Integer> countInMeetings(Collection<MeetingId> meetings);
 
     /** Decisions whose follow-up date has come, and which no later decision supersedes. */
     List<Decision> followUpsDueBy(LocalDate day);

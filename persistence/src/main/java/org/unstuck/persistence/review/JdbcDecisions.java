@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +63,19 @@ class JdbcDecisions implements Decisions {
     public List<Decision> inMeeting(MeetingId meeting) {
         return jdbc.sql("SELECT * FROM decision WHERE meeting_id = :meeting ORDER BY decided_at, id")
                 .param("meeting", meeting.value()).query(JdbcDecisions::decision).list();
+    }
+
+    @Override
+    public Map<MeetingId, Integer> countInMeetings(Collection<MeetingId> meetings) {
+        if (meetings.isEmpty()) {
+            return Map.of();
+        }
+        var counts = new HashMap<MeetingId, Integer>();
+        jdbc.sql("SELECT meeting_id, count(*) FROM decision WHERE meeting_id IN (:meetings) GROUP BY meeting_id")
+                .param("meetings", meetings.stream().map(MeetingId::value).toList())
+                .query((row, number) -> counts.put(new MeetingId(row.getLong(1)), row.getInt(2)))
+                .list();
+        return counts;
     }
 
     @Override

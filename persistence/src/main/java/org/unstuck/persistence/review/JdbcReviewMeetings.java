@@ -1,9 +1,14 @@
 package org.unstuck.persistence.review;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,36 +31,57 @@ class JdbcReviewMeetings implements ReviewMeetings {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Optional<ReviewMeeting> find(MeetingId id) {
-        return jdbc.sql("SELECT id, version, supervisor_id, meeting_date FROM review_meeting WHERE id = :id")
-                .param("id", id.value())
-                .query((row, number) -> meeting(row.getLong("id"), row.getLong("version"), row.getLong("supervisor_id"),
-                        row.getObject("meeting_date", LocalDate.class)))
-                .optional();
+    private record Header(long id, long version, long supervisor, LocalDate date) {
     }
 
     @Override
+    public Optional<ReviewMeeting> find(MeetingId id) {
+        return withDetails(jdbc.sql("SELECT id, version, supervisor_id, meeting_date FROM review_meeting WHERE id = :id")
+                .param("id", id.value())
+                .query(JdbcReviewMeetings::header)
+                .list()).stream().findFirst();
+    }
+
+    /** The supervisor's meetings, latest first, read in three statements however many there are. */
+    @Override
     public List<ReviewMeeting> ofSupervisor(UserId supervisor) {
-        return jdbc.sql("""
+        return withDetails(jdbc.sql("""
                 SELECT id, version, supervisor_id, meeting_date FROM review_meeting
                 WHERE supervisor_id = :supervisor ORDER BY meeting_date DESC, id DESC""")
                 .param("supervisor", supervisor.value())
-                .query((row, number) -> meeting(row.getLong("id"), row.getLong("version"), row.getLong("supervisor_id"),
-                        row.getObject("meeting_date", LocalDate.class)))
-                .list();
+                .query(JdbcReviewMeetings::header)
+                .list());
     }
 
-    private ReviewMeeting meeting(long id, long version, long supervisor, LocalDate date) {
-        var attendees = new HashSet<>(jdbc.sql("SELECT user_id FROM meeting_attendee WHERE meeting_id = :id")
-                .param("id", id).query((row, number) -> new UserId(row.getLong(1))).list());
-        var agenda = jdbc.sql("SELECT case_id, why, follow_up_of FROM agenda_item WHERE meeting_id = :id ORDER BY position")
-                .param("id", id)
-                .query((row, number) -> new AgendaItem(new CaseId(row.getLong("case_id")),
-                        AgendaItem.Why.valueOf(row.getString("why")),
-                        row.getObject("follow_up_of") == null ? null : new DecisionId(row.getLong("follow_up_of"))))
+    private static Header header(ResultSet row, int number) throws SQLException {
+        return new Header(row.getLong("id"), row.getLong("version"), row.getLong("supervisor_id"),
+                row.getObject("meeting_date", LocalDate.class));
+    }
+
+    /** The meetings with their attendees and agendas, one statement each for all of them. */
+    private List<ReviewMeeting> withDetails(List<Header> headers) {
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        var ids = headers.stream().map(Header::id).toList();
+        var attendees = new HashMap<Long, Set<UserId>>();
+        jdbc.sql("SELECT meeting_id, user_id FROM meeting_attendee WHERE meeting_id IN (:ids)")
+                .param("ids", ids)
+                .query((row, number) -> attendees.computeIfAbsent(row.getLong("meeting_id"), meeting -> new HashSet<>())
+                        .add(new UserId(row.getLong("user_id"))))
                 .list();
-        return new ReviewMeeting(new MeetingId(id), version, new UserId(supervisor), date, attendees, agenda);
+        var agendas = new HashMap<Long, List<AgendaItem>>();
+        jdbc.sql("SELECT meeting_id, case_id, why, follow_up_of FROM agenda_item WHERE meeting_id IN (:ids) ORDER BY position")
+                .param("ids", ids)
+                .query((row, number) -> agendas.computeIfAbsent(row.getLong("meeting_id"), meeting -> new ArrayList<>())
+                        .add(new AgendaItem(new CaseId(row.getLong("case_id")), AgendaItem.Why.valueOf(row.getString("why")),
+                                row.getObject("follow_up_of") == null ? null : new DecisionId(row.getLong("follow_up_of")))))
+                .list();
+        return headers.stream()
+                .map(header -> new ReviewMeeting(new MeetingId(header.id()), header.version(), new UserId(header.supervisor()),
+                        header.date(), attendees.getOrDefault(header.id(), Set.of()),
+                        agendas.getOrDefault(header.id(), List.of())))
+                .toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.unstuck.domain.review.ReviewMeeting;
 import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.persistence.PostgresTest;
 import org.unstuck.persistence.PracticeFixture;
+import org.unstuck.persistence.StatementLog;
 
 @PostgresTest
 class MeetingsAndReferralsTest {
@@ -35,6 +37,7 @@ class MeetingsAndReferralsTest {
     @Autowired Referrals referrals;
     @Autowired Decisions decisions;
     @Autowired PracticeFixture practice;
+    @Autowired StatementLog log;
 
     @Test
     void a_meeting_with_its_attendees_and_ordered_agenda_round_trips_and_a_stale_edit_is_refused() {
@@ -54,6 +57,33 @@ class MeetingsAndReferralsTest {
 
         assertThatThrownBy(() -> meetings.save(stored.remove(first))).isInstanceOf(ConcurrentChangeException.class);
         assertThat(meetings.find(stored.id()).orElseThrow().agenda()).hasSize(2);
+    }
+
+    @Test
+    void a_supervisors_meetings_and_their_decision_counts_take_the_same_statements_however_many_there_are() {
+        var supervisor = practice.user("stan", Role.SUPERVISOR);
+        var therapist = practice.user("tess", Role.THERAPIST);
+        var stored = new ArrayList<ReviewMeeting>();
+        for (int i = 0; i < 5; i++) {
+            var caseId = practice.openCase(therapist, DAY.minusMonths(2));
+            stored.add(meetings.save(ReviewMeeting.plan(supervisor, DAY.plusDays(i + 1), Set.of(supervisor, therapist),
+                    List.of(new AgendaItem(caseId, AgendaItem.Why.STALLED, null)))));
+            if (i < 2) {
+                decisions.record(new Decision(null, caseId, stored.getLast().id(), new DecisionDetails.ContinuePlan(),
+                        "Give it four more sessions.", Set.of(StallReason.ALLIANCE), therapist, DAY.plusWeeks(4), supervisor,
+                        Instant.now().truncatedTo(ChronoUnit.MICROS), DAY, CaseStatus.STALLED, 15.0, null));
+            }
+        }
+        var ids = stored.stream().map(ReviewMeeting::id).toList();
+
+        log.clear();
+        var read = meetings.ofSupervisor(supervisor);
+        var counts = decisions.countInMeetings(ids);
+
+        assertThat(log.statements()).as("meetings, attendees, agendas, decision counts").hasSize(4);
+        assertThat(read).containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(counts).containsOnlyKeys(ids.get(0), ids.get(1)).containsValues(1, 1);
+        assertThat(decisions.countInMeetings(List.of())).isEmpty();
     }
 
     @Test

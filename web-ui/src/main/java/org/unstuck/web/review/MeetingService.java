@@ -78,9 +78,11 @@ public class MeetingService {
     @RolesAllowed("SUPERVISOR")
     @Transactional(readOnly = true)
     public List<MeetingSummary> myMeetings() {
-        return meetings.ofSupervisor(currentActor.actor().id()).stream()
+        var mine = meetings.ofSupervisor(currentActor.actor().id());
+        var recorded = decisions.countInMeetings(mine.stream().map(meeting -> Objects.requireNonNull(meeting.id())).toList());
+        return mine.stream()
                 .map(meeting -> new MeetingSummary(Objects.requireNonNull(meeting.id()).value(), meeting.date(),
-                        meeting.agenda().size(), decisions.inMeeting(meeting.id()).size()))
+                        meeting.agenda().size(), recorded.getOrDefault(meeting.id(), 0)))
                 .toList();
     }
 
