@@ -121,6 +121,18 @@ class ReadModelsTest {
     }
 
     @Test
+    void rows_of_any_cases_come_by_id_in_one_statement() {
+        var asked = annsCases.stream().map(CaseId::value).toList();
+        log.clear();
+        var rows = boards.rowsOf(asked, today);
+
+        assertThat(log.statements()).hasSize(1);
+        assertThat(rows).containsOnlyKeys(asked);
+        assertThat(rows.values()).allSatisfy(row -> assertThat(row.therapistId()).isEqualTo(ann.value()));
+        assertThat(boards.rowsOf(List.of(), today)).isEmpty();
+    }
+
+    @Test
     void filters_by_therapist_reason_and_status_and_counts_per_reason() {
         assertThat(boards.reviewBoard(supervisor, new BoardFilter(ann.value(), null, null), today, 0, 50))
                 .extracting(CaseRow::caseId).containsExactlyInAnyOrderElementsOf(annsCases.stream().map(CaseId::value).toList());

@@ -5,24 +5,22 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.Approach;
-import org.unstuck.domain.caseload.Cases;
-import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.measure.MeasureCatalogue;
+import org.unstuck.domain.measure.MeasureCode;
+import org.unstuck.domain.measure.Measures;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccounts;
-import org.unstuck.domain.progress.CaseStatus;
-import org.unstuck.domain.progress.ProgressSnapshots;
+import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.WhatWorks;
-import org.unstuck.persistence.board.CaseTrajectories;
+import org.unstuck.persistence.board.CaseBoards;
+import org.unstuck.persistence.board.CaseRow;
 import org.unstuck.reports.decision.DecisionLogReport;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.ReportPeriod;
@@ -39,20 +37,18 @@ public class FollowUpService {
 
     private final CurrentActor currentActor;
     private final Decisions decisions;
-    private final Cases cases;
-    private final ProgressSnapshots snapshots;
-    private final CaseTrajectories trajectories;
+    private final CaseBoards boards;
+    private final Measures measures;
     private final UserAccounts accounts;
     private final AuditRecorder audit;
     private final Clock clock;
 
-    FollowUpService(CurrentActor currentActor, Decisions decisions, Cases cases, ProgressSnapshots snapshots,
-            CaseTrajectories trajectories, UserAccounts accounts, AuditRecorder audit, Clock clock) {
+    FollowUpService(CurrentActor currentActor, Decisions decisions, CaseBoards boards, Measures measures,
+            UserAccounts accounts, AuditRecorder audit, Clock clock) {
         this.currentActor = currentActor;
         this.decisions = decisions;
-        this.cases = cases;
-        this.snapshots = snapshots;
-        this.trajectories = trajectories;
+        this.boards = boards;
+        this.measures = measures;
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
@@ -62,21 +58,30 @@ public class FollowUpService {
     public record FollowUpRow(long caseId, String clientCode, String therapist, Decision decision, DecisionOutcome outcome) {
     }
 
+    /** A decision with its case as the board shows it now. */
+    private record OnCase(Decision decision, CaseRow theCase) {
+
+        UserId therapist() {
+            return new UserId(theCase.therapistId());
+        }
+
+        /** The approach the decision put the case on: the new one for a change of approach, else the case's own. */
+        Approach approach() {
+            return decision.details() instanceof DecisionDetails.ChangeApproach change ? change.to()
+                    : new Approach(theCase.approach());
+        }
+    }
+
     @RolesAllowed("SUPERVISOR")
     @Transactional
     public List<FollowUpRow> dueForMyTeam() {
         var actor = currentActor.actor();
-        var names = accounts.displayNames();
-        var rows = new ArrayList<FollowUpRow>();
-        for (var decision : decisions.followUpsDueBy(LocalDate.now(clock))) {
-            var theCase = cases.find(decision.caseId()).orElse(null);
-            if (theCase == null || !actor.supervises(theCase.therapist())) {
-                continue;
-            }
-            var therapist = names.getOrDefault(theCase.therapist(), "");
-            rows.add(new FollowUpRow(decision.caseId().value(), theCase.client().value(), therapist, decision,
-                    outcome(decision, theCase)));
-        }
+        var catalogue = measures.catalogue();
+        var rows = onTheirCases(decisions.followUpsDueBy(LocalDate.now(clock))).stream()
+                .filter(followed -> actor.supervises(followed.therapist()))
+                .map(followed -> new FollowUpRow(followed.theCase().caseId(), followed.theCase().clientCode(),
+                        followed.theCase().therapistName(), followed.decision(), outcome(followed, catalogue)))
+                .toList();
         audit.allowed("follow-ups.read", null, rows.size() + " decisions");
         return rows;
     }
@@ -92,27 +97,20 @@ public class FollowUpService {
         var actor = currentActor.actor();
         var today = LocalDate.now(clock);
         ReportPeriod.of(period.from(), period.to(), today);
-        var decided = decisions.decidedBetween(period.from(), period.to());
-        var cased = new ArrayList<Map.Entry<Decision, TherapyCase>>();
-        for (var decision : decided) {
-            cases.find(decision.caseId()).ifPresent(theCase -> cased.add(Map.entry(decision, theCase)));
-        }
-        var summary = WhatWorks.summarise(cased.stream()
-                .filter(entry -> entry.getKey().isFollowUpDue(today))
-                .map(entry -> new WhatWorks.FollowedUp(entry.getKey().type(), approachOf(entry.getKey(), entry.getValue()),
-                        outcome(entry.getKey(), entry.getValue())))
-                .toList());
+        var catalogue = measures.catalogue();
+        var decided = onTheirCases(decisions.decidedBetween(period.from(), period.to()));
+        var summary = whatWorks(decided.stream().filter(followed -> followed.decision().isFollowUpDue(today)).toList(),
+                catalogue);
         var individual = actor.is(Role.SUPERVISOR);
         var rows = new ArrayList<DecisionLogReport.Row>();
         if (individual) {
             var names = accounts.displayNames();
-            for (var entry : cased) {
-                var decision = entry.getKey();
-                var theCase = entry.getValue();
-                if (actor.supervises(theCase.therapist())) {
-                    rows.add(new DecisionLogReport.Row(theCase.client().value(), names.getOrDefault(theCase.therapist(), ""),
+            for (var followed : decided) {
+                if (actor.supervises(followed.therapist())) {
+                    var decision = followed.decision();
+                    rows.add(new DecisionLogReport.Row(followed.theCase().clientCode(), followed.theCase().therapistName(),
                             names.getOrDefault(decision.owner(), ""), decision,
-                            decision.isFollowUpDue(today) ? outcome(decision, theCase) : null));
+                            decision.isFollowUpDue(today) ? outcome(followed, catalogue) : null));
                 }
             }
         }
@@ -124,33 +122,30 @@ public class FollowUpService {
     /** Across the practice: per decision type and approach, how many flagged cases improved by their follow-up. */
     @RolesAllowed("SUPERVISOR")
     public List<WhatWorks.Row> whatWorks() {
-        var followedUp = decisions.followUpsDueBy(LocalDate.now(clock)).stream()
-                .map(decision -> cases.find(decision.caseId())
-                        .map(theCase -> new WhatWorks.FollowedUp(decision.type(), approachOf(decision, theCase),
-                                outcome(decision, theCase)))
-                        .orElse(null))
-                .filter(Objects::nonNull)
+        return whatWorks(onTheirCases(decisions.followUpsDueBy(LocalDate.now(clock))), measures.catalogue());
+    }
+
+    private List<WhatWorks.Row> whatWorks(List<OnCase> followedUp, MeasureCatalogue catalogue) {
+        return WhatWorks.summarise(followedUp.stream()
+                .map(followed -> new WhatWorks.FollowedUp(followed.decision().type(), followed.approach(),
+                        outcome(followed, catalogue)))
+                .toList());
+    }
+
+    /** The decisions with their cases, read in one statement however many there are. */
+    private List<OnCase> onTheirCases(List<Decision> list) {
+        var rows = boards.rowsOf(list.stream().map(decision -> decision.caseId().value()).distinct().toList(),
+                LocalDate.now(clock));
+        return list.stream()
+                .filter(decision -> rows.containsKey(decision.caseId().value()))
+                .map(decision -> new OnCase(decision, rows.get(decision.caseId().value())))
                 .toList();
-        return WhatWorks.summarise(followedUp);
     }
 
-    /** The approach the decision put the case on: the new one for a change of approach, else the case's own. */
-    private static Approach approachOf(Decision decision, TherapyCase theCase) {
-        return decision.details() instanceof DecisionDetails.ChangeApproach change ? change.to() : theCase.approach();
-    }
-
-    private DecisionOutcome outcome(Decision decision, TherapyCase theCase) {
-        var now = snapshots.latest(Objects.requireNonNull(theCase.id())).map(snapshot -> snapshot.status())
-                .orElse(CaseStatus.INSUFFICIENT_DATA);
-        return DecisionOutcome.of(decision, now, latestPrimaryScore(theCase), theCase.primaryMeasure().betterWhen());
-    }
-
-    private @Nullable Double latestPrimaryScore(TherapyCase theCase) {
-        var code = theCase.primaryMeasure().code().value();
-        return trajectories.of(Objects.requireNonNull(theCase.id())).stream()
-                .filter(point -> point.measureCode().equals(code))
-                .reduce((first, second) -> second)
-                .map(point -> point.score())
-                .orElse(null);
+    /** Status and latest primary score now, against those recorded with the decision. */
+    private static DecisionOutcome outcome(OnCase followed, MeasureCatalogue catalogue) {
+        var betterWhen = catalogue.find(new MeasureCode(followed.theCase().measureCode())).orElseThrow().betterWhen();
+        return DecisionOutcome.of(followed.decision(), followed.theCase().status(), followed.theCase().latestPrimary(),
+                betterWhen);
     }
 }
