@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,10 @@ import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.credential.TherapistCompliance;
+import org.unstuck.domain.measure.Measure;
+import org.unstuck.domain.measure.MeasureCatalogue;
+import org.unstuck.domain.measure.MeasureCode;
+import org.unstuck.domain.measure.Measures;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseHistory;
@@ -30,10 +35,6 @@ import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.progress.ReviewSettings;
 import org.unstuck.domain.progress.ScoredSession;
 import org.unstuck.domain.progress.TrajectoryModel;
-import org.unstuck.domain.measure.Measure;
-import org.unstuck.domain.measure.MeasureCatalogue;
-import org.unstuck.domain.measure.MeasureCode;
-import org.unstuck.domain.measure.Measures;
 
 /**
  * Keeps each case's stored assessment current: runs the progress review when a case's data changes
@@ -96,7 +97,7 @@ public class CaseProgressUpdater {
     @Transactional
     public ProgressSnapshot recompute(CaseId caseId) {
         var reviewSettings = settings.reviewSettings().value();
-        return recompute(caseId, new ProgressReview(reviewSettings, currentTrajectories()));
+        return recompute(caseId, new ProgressReview(reviewSettings, currentTrajectories()), complianceAsOfToday());
     }
 
     /** Re-assesses these cases, with the practice's settings and expected trajectories read once for all. */
@@ -104,7 +105,8 @@ public class CaseProgressUpdater {
     public void recompute(Collection<CaseId> caseIds) {
         var reviewSettings = settings.reviewSettings().value();
         var review = new ProgressReview(reviewSettings, currentTrajectories());
-        caseIds.forEach(id -> recompute(id, review));
+        var compliance = complianceAsOfToday();
+        caseIds.forEach(id -> recompute(id, review, compliance));
     }
 
     /** Re-assesses every open case in one transaction; returns how many. */
@@ -113,7 +115,8 @@ public class CaseProgressUpdater {
         var reviewSettings = settings.reviewSettings().value();
         var review = new ProgressReview(reviewSettings, refit(reviewSettings).trajectories());
         var open = jdbc.sql("SELECT id FROM therapy_case WHERE closed_on IS NULL ORDER BY id").query(Long.class).list();
-        open.forEach(id -> recompute(new CaseId(id), review));
+        var compliance = complianceAsOfToday();
+        open.forEach(id -> recompute(new CaseId(id), review, compliance));
         return open.size();
     }
 
@@ -132,7 +135,19 @@ public class CaseProgressUpdater {
         return refitted;
     }
 
-    private ProgressSnapshot recompute(CaseId caseId, ProgressReview review) {
+    /**
+     * Each therapist's compliance as of today, read once per therapist however many of their cases
+     * are re-assessed together.
+     */
+    private Function<UserId, TherapistCompliance> complianceAsOfToday() {
+        var today = LocalDate.now(clock);
+        var policy = policies.current().value();
+        var assessed = new HashMap<UserId, TherapistCompliance>();
+        return therapist -> assessed.computeIfAbsent(therapist, id -> TherapistCompliance.assess(id, credentials.of(id),
+                credentials.cpdOf(id), policy, today));
+    }
+
+    private ProgressSnapshot recompute(CaseId caseId, ProgressReview review, Function<UserId, TherapistCompliance> complianceOf) {
         var theCase = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("No case " + caseId.value()));
         var today = LocalDate.now(clock);
         var hard = notes.onCase(caseId).stream()
@@ -140,10 +155,7 @@ public class CaseProgressUpdater {
                 .max(Comparator.comparing(version -> version.writtenAt()))
                 .map(version -> version.hardToWorkWith())
                 .orElse(false);
-        var therapist = theCase.therapist();
-        var compliance = TherapistCompliance.assess(therapist, credentials.of(therapist), credentials.cpdOf(therapist),
-                policies.current().value(), today);
-        var history = new CaseHistory(theCase, sessions.of(caseId), hard, compliance);
+        var history = new CaseHistory(theCase, sessions.of(caseId), hard, complianceOf.apply(theCase.therapist()));
         return snapshots.store(caseId, review.assess(history, today), today, clock.instant());
     }
 
