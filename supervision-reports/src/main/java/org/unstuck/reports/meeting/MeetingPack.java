@@ -95,7 +95,7 @@ public record MeetingPack(LocalDate date, String supervisor, List<String> attend
             if (note.hardToWorkWith()) {
                 lines.add(texts.get("pack.note.hard"));
             }
-            note.answers().forEach(answer -> lines.add(answer.prompt() + ": " + summary(answer.text())));
+            note.answers().forEach(answer -> lines.add(promptAndAnswer(answer)));
             pdf.bullets(lines);
         }
         pdf.heading(texts.get("pack.decisions"));
@@ -107,6 +107,12 @@ public record MeetingPack(LocalDate date, String supervisor, List<String> attend
                             decision.followUpOn(), decision.rationale()))
                     .toList());
         }
+    }
+
+    /** "Does the method fit? We keep…" or "My reactions: I dread…": a prompt that asks needs no colon. */
+    static String promptAndAnswer(Answer answer) {
+        var prompt = answer.prompt().strip();
+        return prompt + (prompt.endsWith("?") || prompt.endsWith(":") ? " " : ": ") + summary(answer.text());
     }
 
     /** The answer's opening, cut at a word and marked where it was cut. */

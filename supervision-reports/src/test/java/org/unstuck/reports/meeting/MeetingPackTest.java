@@ -74,6 +74,14 @@ class MeetingPackTest {
     }
 
     @Test
+    void a_prompt_that_asks_is_followed_by_its_answer_without_a_colon() {
+        assertThat(MeetingPack.promptAndAnswer(new MeetingPack.Answer("Does the method fit?", "Not yet.")))
+                .isEqualTo("Does the method fit? Not yet.");
+        assertThat(MeetingPack.promptAndAnswer(new MeetingPack.Answer("My own reactions", "I dread the sessions.")))
+                .isEqualTo("My own reactions: I dread the sessions.");
+    }
+
+    @Test
     void a_case_without_a_readable_note_shows_no_note_heading() throws IOException {
         var withoutNotes = new MeetingPack(MEETING, "Dr Ruth Lindqvist", List.of(), MEETING,
                 List.of(fixture().agenda().get(1)));
