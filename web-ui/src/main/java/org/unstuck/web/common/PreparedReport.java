@@ -14,12 +14,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
  * A report built on request away from the UI thread, as the signed-in user, with a progress bar
@@ -50,13 +47,13 @@ public class PreparedReport extends Div {
      * @param request called on the UI thread when the user asks for the report: reads the choices on
      *     the screen and answers the job to run, or null when a choice is wrong and has been marked
      */
-    public PreparedReport(String id, String label, SerializableSupplier<@Nullable Job> request) {
+    public PreparedReport(String id, String label, ReportBuilders builders, SerializableSupplier<@Nullable Job> request) {
         setId(id);
         addClassName("prepared-report");
         prepare = new Button(label, VaadinIcon.FILE_TEXT_O.create(), click -> {
             var job = request.get();
             if (job != null) {
-                start(job);
+                start(builders, job);
             }
         });
         prepare.setId(id + "-prepare");
@@ -70,14 +67,14 @@ public class PreparedReport extends Div {
         add(prepare, progress, state, downloads);
     }
 
-    private void start(Job job) {
+    private void start(ReportBuilders builders, Job job) {
         var ui = UI.getCurrent();
         prepare.setEnabled(false);
         progress.setVisible(true);
         state.setText(getTranslation("report.building"));
         downloads.removeAll();
         building(ui, +1);
-        CompletableFuture.supplyAsync(job::build, new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool()))
+        builders.build(job::build)
                 .whenComplete((files, failure) -> ui.access(() -> {
                     building(ui, -1);
                     prepare.setEnabled(true);
