@@ -43,9 +43,9 @@ class ApplicationStartsTest {
     }
 
     @Test
-    void passwords_are_stored_as_bcrypt_hashes_never_as_text() {
+    void passwords_are_stored_as_pbkdf2_hashes_never_as_text() {
         var hashes = jdbc.sql("SELECT password_hash FROM user_account").query(String.class).list();
-        assertThat(hashes).allSatisfy(hash -> assertThat(hash).startsWith("{bcrypt}$2").doesNotContain("demo-password"));
+        assertThat(hashes).allSatisfy(hash -> assertThat(hash).startsWith("{pbkdf2}").doesNotContain("demo-password"));
     }
 
     @Test

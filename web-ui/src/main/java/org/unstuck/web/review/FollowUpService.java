@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.Approach;
@@ -99,8 +101,12 @@ public class FollowUpService {
         ReportPeriod.of(period.from(), period.to(), today);
         var catalogue = measures.catalogue();
         var decided = onTheirCases(decisions.decidedBetween(period.from(), period.to()));
-        var summary = whatWorks(decided.stream().filter(followed -> followed.decision().isFollowUpDue(today)).toList(),
-                catalogue);
+        // A correction is decided after what it corrects, so every correction of the period's decisions is in this read.
+        var corrected = decisions.decidedBetween(period.from(), today).stream().map(Decision::supersedes)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        var summary = whatWorks(decided.stream()
+                .filter(followed -> followed.decision().isFollowUpDue(today) && !corrected.contains(followed.decision().id()))
+                .toList(), catalogue);
         var individual = actor.is(Role.SUPERVISOR);
         var rows = new ArrayList<DecisionLogReport.Row>();
         if (individual) {

@@ -4,17 +4,20 @@ import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.session.SessionLimit;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -75,9 +78,15 @@ class SecurityConfiguration {
         }
     }
 
-    /** bcrypt today, with the algorithm named in each stored hash so it can be raised later. */
+    /**
+     * PBKDF2 with SHA-256 for new passwords: unlike bcrypt it takes every one of the 128 characters
+     * a password may have (bcrypt stops at 72 bytes). Each stored hash names its algorithm, so
+     * bcrypt hashes made earlier still verify.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("pbkdf2", Map.of(
+                "pbkdf2", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 }

@@ -77,7 +77,7 @@ class MyPasswordTest {
 
         myPassword.change(OLD, NEW, NEW);
 
-        assertThat(hashOf(me)).startsWith("{bcrypt}$2");
+        assertThat(hashOf(me)).startsWith("{pbkdf2}");
         assertThat(encoder.matches(NEW, hashOf(me))).isTrue();
         assertThat(sessions.getSessionInformation("other-" + me.username()).isExpired()).isTrue();
         assertThat(sessions.getSessionInformation("this-" + me.username()).isExpired()).isFalse();

@@ -122,14 +122,19 @@ class DatabaseOutageTest {
             return Thread.ofPlatform().start(() -> recordUntilStopped(caseId, days));
         }).toList();
         try (var admin = admin(database); var statement = admin.createStatement()) {
-            assertThat(someRecorded.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("sessions recorded before the outage; first failure: %s", failures.peek()).isTrue();
+            try {
+                assertThat(someRecorded.await(WAIT_SECONDS, TimeUnit.SECONDS))
+                        .as("sessions recorded before the outage; first failure: %s", failures.peek()).isTrue();
 
-            statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
-            assertThat(someFailed.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("requests failing during the outage").isTrue();
+                statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+                assertThat(someFailed.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("requests failing during the outage").isTrue();
 
-            recordedAfterwards = new CountDownLatch(3);
-            statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+                recordedAfterwards = new CountDownLatch(3);
+            } finally {
+                // Whatever happened above, the database comes back for the tests that share it.
+                statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+            }
             assertThat(recordedAfterwards.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("sessions recorded after it").isTrue();
         } finally {
             running.set(false);

@@ -85,7 +85,21 @@ class UserAdministrationTest {
 
         @Test
         @WithUserDetails("admin")
-        void the_admin_adds_a_person_who_can_sign_in_with_the_first_password_stored_as_bcrypt() {
+        void a_first_password_of_128_characters_is_taken_whole() {
+            var username = unique("long.pass");
+            var longest = "a quiet room by the sea, ".repeat(6).substring(0, 118) + "éèêëàâäîïô";
+
+            administration.add(new NewAccountEntry(username, "Lena Long", Set.of(Role.THERAPIST), longest, longest));
+
+            var hash = accounts.findByUsername(new Username(username)).orElseThrow().passwordHash();
+            assertThat(longest.codePointCount(0, longest.length())).isEqualTo(128);
+            assertThat(encoder.matches(longest, hash)).isTrue();
+            assertThat(encoder.matches(longest.substring(0, 127), hash)).isFalse();
+        }
+
+        @Test
+        @WithUserDetails("admin")
+        void the_admin_adds_a_person_who_can_sign_in_with_the_first_password_stored_as_pbkdf2() {
             var username = unique("new.therapist");
 
             var stored = administration.add(new NewAccountEntry(" " + username.toUpperCase() + " ", "Nora Quinn",
@@ -96,7 +110,7 @@ class UserAdministrationTest {
             assertThat(account.displayName()).isEqualTo("Nora Quinn");
             assertThat(account.roles()).containsExactly(Role.THERAPIST);
             assertThat(account.enabled()).isTrue();
-            assertThat(account.passwordHash()).startsWith("{bcrypt}$2").doesNotContain(GOOD_PASSWORD);
+            assertThat(account.passwordHash()).startsWith("{pbkdf2}").doesNotContain(GOOD_PASSWORD);
             assertThat(encoder.matches(GOOD_PASSWORD, account.passwordHash())).isTrue();
             assertThat(users.loadUserByUsername(username).isEnabled()).isTrue();
             assertThat(audited("user.add", username + "%"))
@@ -229,7 +243,7 @@ class UserAdministrationTest {
             administration.setPassword(person.username().value(), fresh, fresh);
 
             var hash = reloaded(person).passwordHash();
-            assertThat(hash).startsWith("{bcrypt}$2");
+            assertThat(hash).startsWith("{pbkdf2}");
             assertThat(encoder.matches(fresh, hash)).isTrue();
             assertThat(encoder.matches(GOOD_PASSWORD, hash)).isFalse();
             assertThat(sessions.getSessionInformation("session-of-" + person.username()).isExpired()).isTrue();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.StallReason;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.Decisions;
+import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.reports.ReportTexts;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.ReportPeriod;
@@ -21,6 +32,7 @@ class FollowUpServiceTest {
 
     @Autowired FollowUpService followUps;
     @Autowired JdbcClient jdbc;
+    @Autowired Decisions decisions;
 
     @Test
     @WithUserDetails("supervisor1")
@@ -70,6 +82,35 @@ class FollowUpServiceTest {
         assertThatThrownBy(() -> followUps.dueForMyTeam()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> followUps.decisionReport(ReportPeriod.lastYear(LocalDate.now())))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithUserDetails("supervisor1")
+    void a_corrected_decision_counts_once_in_what_works_under_its_correction() {
+        var theCase = jdbc.sql("""
+                SELECT c.id, u.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
+                JOIN case_progress_snapshot p ON p.case_id = c.id
+                WHERE u.username = 'therapist2' AND c.closed_on IS NULL ORDER BY c.id LIMIT 1""")
+                .query((row, number) -> new long[] {row.getLong(1), row.getLong(2)}).single();
+        var supervisor = jdbc.sql("SELECT id FROM user_account WHERE username = 'supervisor1'").query(Long.class).single();
+        var period = ReportPeriod.lastYear(LocalDate.now());
+        var before = casesIn(followUps.decisionReport(period).whatWorks());
+        var decidedOn = LocalDate.now().minusDays(40);
+        var original = decisions.record(new Decision(null, new CaseId(theCase[0]), null,
+                new DecisionDetails.ChangeFrequency("Twice weekly"), "More contact while the alliance is rebuilt.", Set.of(StallReason.ALLIANCE), new UserId(theCase[1]),
+                decidedOn.plusDays(30), new UserId(supervisor), Instant.now(), decidedOn, CaseStatus.STALLED, 15.0, null));
+        decisions.record(original.supersededBy(new DecisionDetails.ContinuePlan(), "Frequency cannot change; continue.",
+                Set.of(StallReason.ALLIANCE), new UserId(theCase[1]), decidedOn.plusDays(31), new UserId(supervisor),
+                Instant.now(), decidedOn.plusDays(1)));
+
+        var report = followUps.decisionReport(period);
+
+        assertThat(casesIn(report.whatWorks())).isEqualTo(before + 1);
+        assertThat(report.rows()).extracting(row -> row.decision().supersedes()).contains(original.id());
+    }
+
+    private static int casesIn(List<WhatWorks.Row> rows) {
+        return rows.stream().mapToInt(WhatWorks.Row::cases).sum();
     }
 
     @Test
