@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.unstuck.domain.practice.Username;
 
@@ -31,12 +33,26 @@ public class UserSessions {
         end(username, request == null ? null : request.getSessionId());
     }
 
+    /**
+     * Within a transaction the sessions end once it commits: ended any earlier, a request arriving
+     * before the commit could sign in again against the old account.
+     */
     private void end(Username username, @Nullable String keep) {
-        registry.getAllPrincipals().stream()
+        Runnable ending = () -> registry.getAllPrincipals().stream()
                 .filter(principal -> isNamed(principal, username))
                 .flatMap(principal -> registry.getAllSessions(principal, false).stream())
                 .filter(session -> !session.getSessionId().equals(keep))
                 .forEach(session -> session.expireNow());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    ending.run();
+                }
+            });
+        } else {
+            ending.run();
+        }
     }
 
     private static boolean isNamed(Object principal, Username username) {
