@@ -422,6 +422,8 @@ public class ImportService {
             throw new UncheckedIOException(unreadable);
         }
         var toReassess = affected.stream().map(reference -> new CaseId(caseIds.get(reference))).toList();
+        // Each case the file created or changed has its own entry, so the case's audit history shows the import.
+        toReassess.forEach(caseId -> audit.allowed("import.case", caseId, "from " + fileName));
         for (var from = 0; from < toReassess.size(); from += REASSESSED_AT_ONCE) {
             var to = Math.min(toReassess.size(), from + REASSESSED_AT_ONCE);
             progress.recompute(toReassess.subList(from, to));
