@@ -40,6 +40,9 @@ final class CsvReader implements Closeable {
     }
 
     private static final int BYTE_ORDER_MARK = '\uFEFF';
+    /** Far beyond any value of the format; a quote never closed would otherwise read the rest of the file into one. */
+    static final int MAX_VALUE_LENGTH = 10_000;
+    static final int MAX_VALUES = 200;
 
     private final InputStream input;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -82,6 +85,9 @@ final class CsvReader implements Closeable {
                 c = quoted(value, start);
             }
             if (c == ',') {
+                if (values.size() == MAX_VALUES) {
+                    throw new MalformedCsvException(start, "more than " + MAX_VALUES + " values on one line");
+                }
                 values.add(value.toString());
                 value.setLength(0);
                 c = read();
@@ -101,10 +107,18 @@ final class CsvReader implements Closeable {
                 throw new MalformedCsvException(line, "a double quote inside a value that does not start with one; "
                         + "quote the whole value and double the quotes inside it, like \"say \"\"no\"\"\"");
             } else {
-                value.append((char) c);
+                append(value, c, start);
                 c = read();
             }
         }
+    }
+
+    private static void append(StringBuilder value, int c, int start) throws MalformedCsvException {
+        if (value.length() == MAX_VALUE_LENGTH) {
+            throw new MalformedCsvException(start, "a value longer than " + MAX_VALUE_LENGTH
+                    + " characters; if a value opens with a double quote, check that it is closed");
+        }
+        value.append((char) c);
     }
 
     /** Reads a quoted value up to its closing quote; returns the character after it. */
@@ -128,7 +142,7 @@ final class CsvReader implements Closeable {
                 if (c == '\n') {
                     line++;
                 }
-                value.append((char) c);
+                append(value, c, start);
             }
         }
     }

@@ -302,6 +302,19 @@ class ImportServiceTest {
     }
 
     @Test
+    void a_quote_never_closed_is_refused_without_reading_the_rest_of_the_file_into_one_value() {
+        var p = unique();
+        var rows = new StringBuilder(CsvFiles.HEADER + "\r\n" + CsvFiles.session(p + "1", p + "C", p + "R", today, 9)
+                .replace("Low mood", "\"Low mood") + "\r\n");
+        for (int i = 2; i < 400; i++) {
+            rows.append(CsvFiles.session(p + i, p + "C", p + "R", today, 9)).append("\r\n");
+        }
+        var result = importBytes(rows.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(((ImportResult.Refused) result).errors()).map(ImportError::toString).singleElement()
+                .asString().startsWith("Line 2: a value longer than 10000 characters");
+    }
+
+    @Test
     void a_file_that_is_not_utf_8_is_refused() {
         var p = unique();
         var latin1 = (CsvFiles.HEADER + "\r\n" + CsvFiles.session(p + "1", p + "C", p + "R", today, 9) + "\r\n"
