@@ -88,6 +88,14 @@ class SchemaConstraintsTest {
     }
 
     @Test
+    void a_case_has_one_session_a_day() {
+        assertThatThrownBy(() -> execute("""
+                INSERT INTO therapy_session (case_id, session_date, attendance) SELECT id, DATE '2026-01-08', 'CANCELLED'
+                FROM therapy_case"""))
+                .hasMessageContaining("therapy_session_one_a_day");
+    }
+
+    @Test
     void a_case_cannot_close_before_it_opened() {
         assertThatThrownBy(() -> execute("UPDATE therapy_case SET closed_on = DATE '2025-12-31'"))
                 .hasMessageContaining("therapy_case_closed_after_opened");

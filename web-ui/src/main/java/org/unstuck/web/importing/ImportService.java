@@ -103,14 +103,16 @@ public class ImportService {
             List<ImportError> errors, int errorCount) {
     }
 
-    /** A case as its first row in the file describes it, with its earliest session. */
+    /** A case as its first row in the file describes it, with its earliest session and the line of each day's session. */
     private static final class CaseSeen {
         final ImportRow first;
         LocalDate earliest;
+        final Map<LocalDate, Integer> days = new HashMap<>();
 
         CaseSeen(ImportRow first) {
             this.first = first;
             this.earliest = first.date();
+            days.put(first.date(), first.line());
         }
 
         CaseValues values() {
@@ -313,6 +315,11 @@ public class ImportService {
         disagree(row, first, Column.ALLIANCE_MEASURE, Objects.equals(first.allianceMeasure(), row.allianceMeasure()), errors);
         if (row.date().isBefore(seen.earliest)) {
             seen.earliest = row.date();
+        }
+        var sameDay = seen.days.putIfAbsent(row.date(), row.line());
+        if (sameDay != null) {
+            errors.add(RowParser.error(row.line(), Column.SESSION_DATE, "case '" + row.caseRef() + "' already has a session on "
+                    + row.date() + " on line " + sameDay + "; a case has one session a day"));
         }
     }
 

@@ -96,7 +96,8 @@ class ImportPropertiesTest {
                 var session = spec.sessions().get(s);
                 // The first session of a case took place, so every file has an attended row to corrupt.
                 var attended = s == 0 || session.get(0).equals("attended");
-                var date = LocalDate.now().minusDays(Integer.parseInt(session.get(4)));
+                // One session a week, on a day of that week the generator chose: a case has one session a day.
+                var date = LocalDate.now().minusDays(7L * s + Integer.parseInt(session.get(4)) % 7);
                 lines.add(new Line(List.of("{p}S" + c + "-" + s, "{p}C" + c, "{p}R" + c, spec.therapist(), spec.approach(),
                         "Presenting problem, \"quoted\"", spec.scale().code(), date.toString(),
                         attended ? "attended" : session.get(0),

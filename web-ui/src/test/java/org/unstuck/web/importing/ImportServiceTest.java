@@ -161,7 +161,7 @@ class ImportServiceTest {
         var p = unique();
         var lines = new ArrayList<String>();
         for (var i = 0; i < 2_500; i++) {
-            lines.add(CsvFiles.session(p + i, p + "C" + i / 10, p + "R" + i / 10, lastWeek, i % 28));
+            lines.add(CsvFiles.session(p + i, p + "C" + i / 10, p + "R" + i / 10, LocalDate.now().minusDays(7 + i % 10).toString(), i % 28));
         }
         var file = CsvFiles.write(folder, "progress.csv", lines);
         var reports = new ArrayList<String>();
@@ -312,6 +312,14 @@ class ImportServiceTest {
         var result = importBytes(rows.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(((ImportResult.Refused) result).errors()).map(ImportError::toString).singleElement()
                 .asString().startsWith("Line 2: a value longer than 10000 characters");
+    }
+
+    @Test
+    void two_sessions_of_a_case_on_one_day_are_refused() {
+        var p = unique();
+        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9), CsvFiles.session(p + "2", p + "C", p + "R", today, 8)),
+                "Line 3, column session_date: case '" + p + "R' already has a session on " + today
+                        + " on line 2; a case has one session a day");
     }
 
     @Test
