@@ -19,7 +19,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.TemporaryFileUploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
@@ -58,7 +58,18 @@ public class ImportView extends Main implements HasDynamicTitle {
         this.signedIn = SecurityContextHolder.getContext().getAuthentication();
         addClassName("page");
         setId("import-view");
-        upload = new Upload(UploadHandler.toTempFile(this::start));
+        // The browser checks the size before it sends; the server checks again, for a client that does not.
+        upload = new Upload(new TemporaryFileUploadHandler(this::start) {
+            @Override
+            public long getFileSizeMax() {
+                return MAX_MEGABYTES * 1024L * 1024L;
+            }
+
+            @Override
+            public long getRequestSizeMax() {
+                return (MAX_MEGABYTES + 1) * 1024L * 1024L;
+            }
+        });
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", "text/csv");
