@@ -9,5 +9,10 @@ public enum Role {
     /** Keeps every therapist's credentials in order; sees caseload counts, never clinical data. */
     PRACTICE_MANAGER,
     /** Manages users, roles, supervision pairs and practice settings; sees no clinical data. */
-    ADMIN
+    ADMIN;
+
+    /** Whether the role opens clients' clinical records. */
+    public boolean isClinical() {
+        return this == THERAPIST || this == SUPERVISOR;
+    }
 }

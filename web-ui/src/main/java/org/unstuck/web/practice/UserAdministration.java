@@ -127,6 +127,10 @@ public class UserAdministration {
             errors.put(ROLES, "You cannot remove your own admin role: the practice must keep an admin. "
                     + "Another admin can do it.");
         }
+        if (isMe(account) && roles.stream().anyMatch(role -> role.isClinical() && !account.hasRole(role))) {
+            errors.putIfAbsent(ROLES, "You cannot give yourself a therapist or supervisor role, which opens clinical records. "
+                    + "Another admin can do it.");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidEntryException(errors);
         }
@@ -187,6 +191,10 @@ public class UserAdministration {
     @RolesAllowed("ADMIN")
     public void setSupervisees(String supervisorName, Set<String> therapistNames) {
         var supervisor = versioned(supervisorName).value();
+        if (isMe(supervisor) && supervisor.hasRole(Role.ADMIN)) {
+            throw new InvalidEntryException(Map.of(SUPERVISEES,
+                    "You cannot choose your own supervisees, whose records you would then read. Another admin can do it."));
+        }
         if (!supervisor.hasRole(Role.SUPERVISOR)) {
             throw new InvalidEntryException(Map.of(SUPERVISEES,
                     "Only a supervisor has supervisees; give " + supervisor.displayName() + " the supervisor role first."));

@@ -204,6 +204,20 @@ class UserAdministrationTest {
 
         @Test
         @WithUserDetails("admin")
+        void the_admin_cannot_give_themselves_clinical_access() {
+            var me = accounts.findByUsername(new Username("admin")).orElseThrow();
+
+            assertThat(refusal(() -> administration.edit("admin", version(me), me.displayName(),
+                    Set.of(Role.ADMIN, Role.SUPERVISOR))))
+                    .containsExactly(Map.entry("roles", "You cannot give yourself a therapist or supervisor role, which "
+                            + "opens clinical records. Another admin can do it."));
+            assertThat(refusal(() -> administration.setSupervisees("admin", Set.of("therapist1")))).containsOnlyKeys("supervisees");
+
+            assertThat(reloaded(me)).isEqualTo(me);
+        }
+
+        @Test
+        @WithUserDetails("admin")
         void another_admin_may_lose_the_admin_role() {
             var other = person("other.admin", Role.ADMIN);
 
