@@ -152,8 +152,11 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
     public byte[] toPdf(ReportTexts texts) {
         var document = PdfFlow.landscape(texts.get("health.footer"), texts)
                 .title(texts.get("health.title"))
-                .paragraphs(List.of(texts.get("health.period", from, to, asOf), texts.get("health.finished"),
-                        texts.get("health.recovery")));
+                .paragraphs(List.of(texts.get("health.period", from, to, asOf)));
+        if (to.isBefore(asOf)) {
+            document.paragraph(texts.get("health.flags-of-today", asOf, to));
+        }
+        document.paragraphs(List.of(texts.get("health.finished"), texts.get("health.recovery")));
         var table = document.table(List.of(texts.get("health.group"), texts.get("health.active"), texts.get("health.flagged"),
                         texts.get("health.finished-courses"), texts.get("health.recovery-rate"), texts.get("health.improvement"),
                         texts.get("health.deterioration"), texts.get("health.reliable-recovery")),

@@ -81,6 +81,18 @@ class CaseloadHealthReportTest {
     }
 
     @Test
+    void a_past_period_says_its_flags_are_todays() throws IOException {
+        var summer = new CaseloadHealthReport(FROM, CLOSED, TO, fixture().courses());
+        try (var document = Loader.loadPDF(summer.toPdf(ReportTexts.ENGLISH))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("latest assessment as of 2026-11-26, not as they "
+                    + "stood on 2026-09-15", "each case's");
+        }
+        try (var document = Loader.loadPDF(fixture().toPdf(ReportTexts.ENGLISH))) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("not as they stood");
+        }
+    }
+
+    @Test
     void the_pdf_shows_each_figure_with_the_cases_it_rests_on() throws IOException {
         try (var document = Loader.loadPDF(fixture().toPdf(ReportTexts.ENGLISH))) {
             var text = new PDFTextStripper().getText(document);
