@@ -63,7 +63,7 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
     }
 
     /** Per decision type and approach: how many flagged cases past their follow-up, and how many improved. */
-    public byte[] whatWorksCsv() {
+    private byte[] whatWorksCsv() {
         var table = new CsvTable(List.of("period_from", "period_to", "decision", "approach", "flagged_cases_followed_up",
                 "improved", "share_improved"));
         for (var row : whatWorks) {

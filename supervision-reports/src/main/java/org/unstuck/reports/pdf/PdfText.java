@@ -1,10 +1,14 @@
 package org.unstuck.reports.pdf;
 
 import java.io.IOException;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 
 /** Text made safe for the standard PDF fonts, which cannot encode every character a user may type. */
 public final class PdfText {
+
+    /** Signs the sentences of the product use that the standard fonts lack, spelled out. */
+    private static final Map<Character, String> SPELLED = Map.of('\u2264', "<=", '\u2265', ">=", '\u2192', "->");
 
     private PdfText() {
     }
@@ -21,7 +25,7 @@ public final class PdfText {
                 font.encode(String.valueOf(c));
                 out.append(c);
             } catch (IllegalArgumentException | IOException notInFont) {
-                out.append(c == '\u2264' ? "<=" : c == '\u2265' ? ">=" : c == '\u2192' ? "->" : "?");
+                out.append(SPELLED.getOrDefault(c, "?"));
             }
         }
         return out.toString();

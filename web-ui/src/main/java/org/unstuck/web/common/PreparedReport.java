@@ -47,13 +47,13 @@ public class PreparedReport extends Div {
      * @param request called on the UI thread when the user asks for the report: reads the choices on
      *     the screen and answers the job to run, or null when a choice is wrong and has been marked
      */
-    public PreparedReport(String id, String label, ReportBuilders builders, SerializableSupplier<@Nullable Job> request) {
+    public PreparedReport(String id, String label, BackgroundWork background, SerializableSupplier<@Nullable Job> request) {
         setId(id);
         addClassName("prepared-report");
         prepare = new Button(label, VaadinIcon.FILE_TEXT_O.create(), click -> {
             var job = request.get();
             if (job != null) {
-                start(builders, job);
+                start(background, job);
             }
         });
         prepare.setId(id + "-prepare");
@@ -67,14 +67,14 @@ public class PreparedReport extends Div {
         add(prepare, progress, state, downloads);
     }
 
-    private void start(ReportBuilders builders, Job job) {
+    private void start(BackgroundWork background, Job job) {
         var ui = UI.getCurrent();
         prepare.setEnabled(false);
         progress.setVisible(true);
         state.setText(getTranslation("report.building"));
         downloads.removeAll();
         building(ui, +1);
-        builders.build(job::build)
+        background.run(job::build)
                 .whenComplete((files, failure) -> ui.access(() -> {
                     building(ui, -1);
                     prepare.setEnabled(true);

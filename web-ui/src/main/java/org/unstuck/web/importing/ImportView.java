@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.unstuck.web.common.BackgroundWork;
 
 /**
  * Upload of a record system's CSV export. The import runs beside the screen, which polls for its
@@ -45,6 +46,7 @@ public class ImportView extends Main implements HasDynamicTitle {
     private static final int MAX_MEGABYTES = 200;
 
     private final ImportService service;
+    private final BackgroundWork background;
     private final @Nullable Authentication signedIn;
     private final Upload upload;
     private final Div running = new Div();
@@ -52,8 +54,9 @@ public class ImportView extends Main implements HasDynamicTitle {
     private final Span stage = new Span();
     private final Div outcome = new Div();
 
-    ImportView(ImportService service) {
+    ImportView(ImportService service, BackgroundWork background) {
         this.service = service;
+        this.background = background;
         // Taken while the screen opens; the upload's callback may run on a thread that carries no sign-in.
         this.signedIn = SecurityContextHolder.getContext().getAuthentication();
         addClassName("page");
@@ -119,20 +122,17 @@ public class ImportView extends Main implements HasDynamicTitle {
         bar.setIndeterminate(true);
         stage.setText(getTranslation("import.stage.checking", fileName));
         ui.setPollInterval(POLL_MILLIS);
-        Thread.ofVirtual().name("import-" + fileName).start(() -> {
-            SecurityContextHolder.setContext(security);
-            try {
-                var result = service.importFile(file.toPath(), fileName,
-                        (phase, done, total) -> show(ui, () -> progress(phase, done, total)));
-                show(ui, () -> finish(result));
-            } catch (RuntimeException failed) {
-                log.error("Import of an uploaded file failed", failed);
-                show(ui, this::failed);
-            } finally {
-                SecurityContextHolder.clearContext();
-                delete(file);
-            }
-        });
+        background.run(() -> service.importFile(file.toPath(), fileName,
+                        (phase, done, total) -> show(ui, () -> progress(phase, done, total))), security)
+                .whenComplete((result, failure) -> {
+                    delete(file);
+                    if (failure == null) {
+                        show(ui, () -> finish(result));
+                    } else {
+                        log.error("Import of an uploaded file failed", failure);
+                        show(ui, this::failed);
+                    }
+                });
     }
 
     /** A person who left the screen does not stop the import; they just see no more of it. */

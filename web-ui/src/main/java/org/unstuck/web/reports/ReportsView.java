@@ -18,9 +18,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.practice.Role;
+import org.unstuck.web.common.BackgroundWork;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.common.PreparedReport;
-import org.unstuck.web.common.ReportBuilders;
 import org.unstuck.web.common.ReportPeriod;
 import org.unstuck.web.common.Texts;
 import org.unstuck.web.credential.CredentialService;
@@ -42,7 +42,7 @@ public class ReportsView extends Main implements HasDynamicTitle {
     private final Clock clock;
 
     ReportsView(ReportService reports, FollowUpService followUps, CredentialService credentials, CurrentActor currentActor,
-            ReportBuilders builders, Clock clock) {
+            BackgroundWork background, Clock clock) {
         this.clock = clock;
         addClassName("page");
         var today = LocalDate.now(clock);
@@ -65,14 +65,14 @@ public class ReportsView extends Main implements HasDynamicTitle {
 
         add(new H2(getTranslation("reports.title")), new Paragraph(getTranslation("reports.intro")), period);
         add(report("reports.health", "reports.health.about",
-                new PreparedReport("report-health", getTranslation("reports.health.prepare"), builders, () -> job(chosen -> {
+                new PreparedReport("report-health", getTranslation("reports.health.prepare"), background, () -> job(chosen -> {
                     var report = reports.caseloadHealth(chosen);
                     return List.of(PreparedReport.pdf(fileName("caseload-health", chosen), report.toPdf(words)),
                             PreparedReport.csv(fileName("caseload-health", chosen), report.toCsv()));
                 }))));
         var supervisor = currentActor.actor().is(Role.SUPERVISOR);
         add(report("reports.decisions", supervisor ? "reports.decisions.about.supervisor" : "reports.decisions.about.manager",
-                new PreparedReport("report-decisions", getTranslation("reports.decisions.prepare"), builders, () -> job(chosen -> {
+                new PreparedReport("report-decisions", getTranslation("reports.decisions.prepare"), background, () -> job(chosen -> {
                     var report = followUps.decisionReport(chosen);
                     var name = supervisor ? "decisions" : "what-works";
                     return List.of(PreparedReport.pdf(fileName(name, chosen), report.toPdf(words)),
@@ -80,7 +80,7 @@ public class ReportsView extends Main implements HasDynamicTitle {
                 }))));
         if (currentActor.actor().is(Role.PRACTICE_MANAGER)) {
             add(report("reports.compliance", "reports.compliance.about",
-                    new PreparedReport("report-compliance", getTranslation("reports.compliance.prepare"), builders,
+                    new PreparedReport("report-compliance", getTranslation("reports.compliance.prepare"), background,
                             () -> () -> {
                         var report = credentials.complianceReport();
                         var name = "credential-compliance-" + report.asOf();

@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.AgendaItem;
 import org.unstuck.domain.review.MeetingId;
+import org.unstuck.web.common.BackgroundWork;
 import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.PreparedReport;
-import org.unstuck.web.common.ReportBuilders;
 import org.unstuck.web.common.StatusBadge;
 import org.unstuck.web.common.Texts;
 
@@ -44,17 +44,17 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
     private final MeetingService meetings;
     private final DecisionService decisions;
     private final MeetingPacks packs;
-    private final ReportBuilders builders;
+    private final BackgroundWork background;
     private @Nullable PreparedReport pack;
     private long meetingId;
     private int current = -1;
     private String title = "";
 
-    MeetingView(MeetingService meetings, DecisionService decisions, MeetingPacks packs, ReportBuilders builders) {
+    MeetingView(MeetingService meetings, DecisionService decisions, MeetingPacks packs, BackgroundWork background) {
         this.meetings = meetings;
         this.decisions = decisions;
         this.packs = packs;
-        this.builders = builders;
+        this.background = background;
         addClassName("page");
         setId("meeting-view");
     }
@@ -83,7 +83,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
             var texts = Texts.of(this);
             var number = meetingId;
             var fileName = "review-meeting-" + detail.meeting().date();
-            pack = new PreparedReport("meeting-pack", getTranslation("meeting.pack.prepare"), builders,
+            pack = new PreparedReport("meeting-pack", getTranslation("meeting.pack.prepare"), background,
                     () -> () -> List.of(PreparedReport.pdf(fileName, packs.pack(number, texts).toPdf(texts.reports()))));
         }
         add(new H2(title), new Paragraph(getTranslation("meeting.attendees", String.join(", ", detail.attendeeNames()))), pack);
