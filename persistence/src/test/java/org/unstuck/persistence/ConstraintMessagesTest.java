@@ -19,7 +19,8 @@ import org.unstuck.domain.practice.Role;
 class ConstraintMessagesTest {
 
     /** Raised by the schema's trigger functions, with messages of their own. */
-    private static final Set<String> RAISED_BY_TRIGGERS = Set.of("session_score_in_range", "session_score_only_when_attended");
+    private static final Set<String> RAISED_BY_TRIGGERS = Set.of("session_score_in_range", "session_score_only_when_attended",
+            "practice_profile_time_zone_known");
 
     private final ResourceBundle messages = ResourceBundle.getBundle("org.unstuck.persistence.constraints");
 

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
@@ -24,9 +26,31 @@ class WebDependencyRulesTest {
                     .and(DescribedPredicate.describe("not a record", (JavaClass type) -> !type.isRecord()))
                     .as("persistence classes other than read-model records");
 
+    /** A read of the machine's clock instead of the practice's, by a call or a method reference. */
+    private static final DescribedPredicate<JavaAccess<?>> READS_THE_SYSTEM_CLOCK = DescribedPredicate.describe(
+            "reads the system clock (now() without a clock, Clock.system…, InstantSource.system())",
+            (JavaAccess<?> access) -> {
+                if (!(access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target)) {
+                    return false;
+                }
+                var owner = target.getOwner();
+                return owner.getPackageName().equals("java.time")
+                        && (target.getName().equals("now") && target.getRawParameterTypes().isEmpty()
+                                || target.getName().startsWith("system")
+                                        && (owner.isEquivalentTo(java.time.Clock.class)
+                                                || owner.isEquivalentTo(java.time.InstantSource.class)));
+            });
+
     private final JavaClasses application = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.unstuck");
+
+    @Test
+    void today_comes_only_from_the_practice_clock() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.unstuck.web.ClockConfiguration")
+                .should().accessTargetWhere(READS_THE_SYSTEM_CLOCK)
+                .check(application);
+    }
 
     @Test
     void no_module_depends_on_the_application() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +25,7 @@ import org.unstuck.domain.measure.MeasureCode;
 import org.unstuck.domain.measure.Measures;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.CaseHistory;
 import org.unstuck.domain.progress.ExpectedTrajectories;
 import org.unstuck.domain.progress.PracticeSettings;
@@ -62,7 +62,7 @@ public class CaseProgressUpdater {
 
     CaseProgressUpdater(Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials,
             CredentialPolicies policies, PracticeSettings settings, ProgressSnapshots snapshots, Measures measures,
-            JdbcClient jdbc, ObjectProvider<Clock> clock) {
+            JdbcClient jdbc, Clock clock) {
         this.cases = cases;
         this.sessions = sessions;
         this.notes = notes;
@@ -72,7 +72,7 @@ public class CaseProgressUpdater {
         this.snapshots = snapshots;
         this.measures = measures;
         this.jdbc = jdbc;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**
@@ -93,40 +93,46 @@ public class CaseProgressUpdater {
         return current.trajectories();
     }
 
-    /** Re-assesses one case and stores the result. */
+    /** Re-assesses one case and stores the result; a change of verdict enters its history with this cause. */
     @Transactional
-    public ProgressSnapshot recompute(CaseId caseId) {
-        var reviewSettings = settings.reviewSettings().value();
-        return recompute(caseId, new ProgressReview(reviewSettings, currentTrajectories()), complianceAsOfToday());
+    public ProgressSnapshot recompute(CaseId caseId, AssessmentCause cause) {
+        var reviewSettings = settings.reviewSettings();
+        return recompute(caseId, new Run(new ProgressReview(reviewSettings.value(), currentTrajectories()),
+                reviewSettings.version(), complianceAsOfToday(), LocalDate.now(clock), cause));
     }
 
     /** Re-assesses these cases, with the practice's settings and expected trajectories read once for all. */
     @Transactional
-    public void recompute(Collection<CaseId> caseIds) {
-        var reviewSettings = settings.reviewSettings().value();
-        var review = new ProgressReview(reviewSettings, currentTrajectories());
-        var compliance = complianceAsOfToday();
-        caseIds.forEach(id -> recompute(id, review, compliance));
+    public void recompute(Collection<CaseId> caseIds, AssessmentCause cause) {
+        var reviewSettings = settings.reviewSettings();
+        var run = new Run(new ProgressReview(reviewSettings.value(), currentTrajectories()), reviewSettings.version(),
+                complianceAsOfToday(), LocalDate.now(clock), cause);
+        caseIds.forEach(id -> recompute(id, run));
     }
 
     /** Re-assesses every open case in one transaction; returns how many. */
     @Transactional
-    public int recomputeAllOpenCases() {
-        var reviewSettings = settings.reviewSettings().value();
-        var review = new ProgressReview(reviewSettings, refit(reviewSettings).trajectories());
+    public int recomputeAllOpenCases(AssessmentCause cause) {
+        var reviewSettings = settings.reviewSettings();
+        var run = new Run(new ProgressReview(reviewSettings.value(), refit(reviewSettings.value()).trajectories()),
+                reviewSettings.version(), complianceAsOfToday(), LocalDate.now(clock), cause);
         var open = jdbc.sql("SELECT id FROM therapy_case WHERE closed_on IS NULL ORDER BY id").query(Long.class).list();
-        var compliance = complianceAsOfToday();
-        open.forEach(id -> recompute(new CaseId(id), review, compliance));
+        open.forEach(id -> recompute(new CaseId(id), run));
         return open.size();
     }
 
     /** Re-assesses a therapist's open cases, after their credentials or CPD changed; returns how many. */
     @Transactional
-    public int recomputeCasesOf(UserId therapist) {
+    public int recomputeCasesOf(UserId therapist, AssessmentCause cause) {
         var open = jdbc.sql("SELECT id FROM therapy_case WHERE closed_on IS NULL AND therapist_id = :therapist ORDER BY id")
-                .param("therapist", therapist.value()).query(Long.class).list();
-        open.forEach(id -> recompute(new CaseId(id)));
+                .param("therapist", therapist.value()).query(Long.class).list().stream().map(CaseId::new).toList();
+        recompute(open, cause);
         return open.size();
+    }
+
+    /** What one re-assessment run shares between its cases. */
+    private record Run(ProgressReview review, long settingsVersion, Function<UserId, TherapistCompliance> complianceOf,
+            LocalDate today, AssessmentCause cause) {
     }
 
     private Fitted refit(ReviewSettings reviewSettings) {
@@ -147,16 +153,17 @@ public class CaseProgressUpdater {
                 credentials.cpdOf(id), policy, today));
     }
 
-    private ProgressSnapshot recompute(CaseId caseId, ProgressReview review, Function<UserId, TherapistCompliance> complianceOf) {
+    private ProgressSnapshot recompute(CaseId caseId, Run run) {
         var theCase = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("No case " + caseId.value()));
-        var today = LocalDate.now(clock);
+        var today = run.today();
         var hard = notes.onCase(caseId).stream()
                 .map(note -> note.current())
                 .max(Comparator.comparing(version -> version.writtenAt()))
                 .map(version -> version.hardToWorkWith())
                 .orElse(false);
-        var history = new CaseHistory(theCase, sessions.of(caseId), hard, complianceOf.apply(theCase.therapist()));
-        return snapshots.store(caseId, review.assess(history, today), today, clock.instant());
+        var history = new CaseHistory(theCase, sessions.of(caseId), hard, run.complianceOf().apply(theCase.therapist()));
+        return snapshots.store(caseId, run.review().assess(history, today), today, clock.instant(), run.cause(),
+                run.settingsVersion());
     }
 
     /** Expected trajectories fitted on the practice's closed cases, per outcome measure. */

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.Explanation;
 import org.unstuck.domain.progress.ProgressAssessment;
@@ -35,7 +37,8 @@ class JdbcProgressSnapshots implements ProgressSnapshots {
 
     @Override
     @Transactional
-    public ProgressSnapshot store(CaseId caseId, ProgressAssessment assessment, LocalDate today, Instant computedAt) {
+    public ProgressSnapshot store(CaseId caseId, ProgressAssessment assessment, LocalDate today, Instant computedAt,
+            AssessmentCause cause, long settingsVersion) {
         var previous = jdbc.sql("SELECT status, status_since FROM case_progress_snapshot WHERE case_id = :id FOR UPDATE")
                 .param("id", caseId.value())
                 .query((row, number) -> new Previous(row.getString("status"), row.getObject("status_since", LocalDate.class)))
@@ -84,7 +87,47 @@ class JdbcProgressSnapshots implements ProgressSnapshots {
                     .param("sentence", signal.sentence())
                     .update();
         }
+        keepInHistory(caseId, assessment, today, computedAt, cause, settingsVersion);
         return latest(caseId).orElseThrow();
+    }
+
+    /** Adds a history entry when the verdict differs from the one in force; day counts growing alone add none. */
+    private void keepInHistory(CaseId caseId, ProgressAssessment assessment, LocalDate today, Instant computedAt,
+            AssessmentCause cause, long settingsVersion) {
+        var inForce = jdbc.sql("""
+                SELECT a.status || '|' || a.settings_version || '|'
+                       || coalesce(string_agg(s.rule || ':' || s.severity, ',' ORDER BY s.position), '')
+                FROM (SELECT id, status, settings_version FROM case_assessment WHERE case_id = :id
+                      ORDER BY effective_on DESC, id DESC LIMIT 1) a
+                LEFT JOIN case_assessment_signal s ON s.assessment_id = a.id
+                GROUP BY a.id, a.status, a.settings_version""")
+                .param("id", caseId.value()).query(String.class).optional();
+        if (inForce.filter(verdict(assessment, settingsVersion)::equals).isPresent()) {
+            return;
+        }
+        var entry = jdbc.sql("""
+                INSERT INTO case_assessment (case_id, effective_on, recorded_at, status, cause, settings_version,
+                    rule_set_version)
+                VALUES (:id, :day, :at, :status, :cause, :settingsVersion, :ruleSet) RETURNING id""")
+                .param("id", caseId.value())
+                .param("day", today)
+                .param("at", Timestamp.from(computedAt))
+                .param("status", assessment.status().name())
+                .param("cause", cause.name())
+                .param("settingsVersion", settingsVersion)
+                .param("ruleSet", assessment.ruleSetVersion())
+                .query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO case_assessment_signal (assessment_id, position, rule, reason, severity, message_key, arguments)
+                SELECT :entry, position, rule, reason, severity, message_key, arguments FROM case_progress_signal
+                WHERE case_id = :id""")
+                .param("entry", entry).param("id", caseId.value()).update();
+    }
+
+    private static String verdict(ProgressAssessment assessment, long settingsVersion) {
+        return assessment.status().name() + "|" + settingsVersion + "|" + assessment.signals().stream()
+                .map(signal -> signal.rule().name() + ":" + signal.severity().name())
+                .collect(Collectors.joining(","));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
@@ -82,7 +83,7 @@ class ReadModelsTest {
                 sessions.add(caseId, Session.attended(today.minusWeeks(7 - week), Homework.NOT_SET,
                         MeasureCatalogue.PHQ_9.score(Math.max(score, 0)), MeasureCatalogue.SRS.score(38)));
             }
-            updater.recompute(caseId);
+            updater.recompute(caseId, AssessmentCause.SESSION);
             if (therapist.equals(ann)) {
                 annsCases.add(caseId);
             }

@@ -1,6 +1,8 @@
 package org.unstuck.persistence.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.domain.progress.AssessedStatus;
+import org.unstuck.domain.progress.AssessmentCause;
+import org.unstuck.domain.progress.AssessmentHistory;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
@@ -46,6 +51,7 @@ class ProgressSnapshotTest {
     @Autowired PracticeSettings settings;
     @Autowired PracticeFixture practice;
     @Autowired JdbcClient jdbc;
+    @Autowired AssessmentHistory history;
 
     private UserId therapist;
     private CaseId caseId;
@@ -71,10 +77,10 @@ class ProgressSnapshotTest {
 
     @Test
     void a_new_case_is_grey_and_six_flat_sessions_make_it_stalled_with_the_sentence_kept() {
-        assertThat(updater.recompute(practice.openCase(therapist, today)).status()).isEqualTo(CaseStatus.INSUFFICIENT_DATA);
+        assertThat(updater.recompute(practice.openCase(therapist, today), AssessmentCause.CASE_OPENED).status()).isEqualTo(CaseStatus.INSUFFICIENT_DATA);
 
         weeklyPhq9(18, 17, 18, 16, 17, 17);
-        var snapshot = updater.recompute(caseId);
+        var snapshot = updater.recompute(caseId, AssessmentCause.SESSION);
 
         assertThat(snapshot.status()).isEqualTo(CaseStatus.STALLED);
         assertThat(snapshot.topSignal().orElseThrow().sentence())
@@ -92,7 +98,7 @@ class ProgressSnapshotTest {
 
     @Test
     void eight_weeks_open_without_an_attended_session_is_drift() {
-        var snapshot = updater.recompute(caseId);
+        var snapshot = updater.recompute(caseId, AssessmentCause.SESSION);
         assertThat(snapshot.status()).isEqualTo(CaseStatus.STALLED);
         assertThat(snapshot.topSignal().orElseThrow().rule()).isEqualTo(Rule.DRIFT);
     }
@@ -100,10 +106,40 @@ class ProgressSnapshotTest {
     @Test
     void the_status_keeps_its_since_date_while_it_stays_the_same() {
         weeklyPhq9(18, 17, 18, 16, 17, 17);
-        var first = updater.recompute(caseId);
-        var again = updater.recompute(caseId);
+        var first = updater.recompute(caseId, AssessmentCause.SESSION);
+        var again = updater.recompute(caseId, AssessmentCause.SESSION);
         assertThat(again.statusSince()).isEqualTo(first.statusSince());
         assertThat(again.computedAt()).isAfterOrEqualTo(first.computedAt());
+    }
+
+    @Test
+    void each_change_of_verdict_enters_the_history_once_with_its_cause_and_the_day_it_took_effect() {
+        weeklyPhq9(18, 12);
+        updater.recompute(caseId, AssessmentCause.SESSION);
+        updater.recompute(caseId, AssessmentCause.NIGHTLY);
+        for (var daysAgo = 6; daysAgo >= 3; daysAgo--) {
+            sessions.add(caseId, Session.attended(today.minusDays(daysAgo), Homework.NOT_SET,
+                    MeasureCatalogue.PHQ_9.score(17), MeasureCatalogue.SRS.score(38)));
+        }
+        updater.recompute(caseId, AssessmentCause.IMPORT);
+
+        var entries = history.of(caseId);
+        assertThat(entries).extracting(AssessedStatus::status, AssessedStatus::cause).containsExactly(
+                tuple(CaseStatus.ON_TRACK, AssessmentCause.SESSION),
+                tuple(CaseStatus.STALLED, AssessmentCause.IMPORT));
+        assertThat(entries.getLast().effectiveOn()).isEqualTo(today);
+        assertThat(entries.getLast().signals()).isEqualTo(snapshots.latest(caseId).orElseThrow().signals());
+        assertThat(history.on(caseId, today.minusDays(1))).isEmpty();
+        assertThat(history.on(List.of(caseId), today)).containsOnlyKeys(caseId)
+                .extractingByKey(caseId).returns(CaseStatus.STALLED, AssessedStatus::status);
+    }
+
+    @Test
+    void the_history_is_a_permanent_record() {
+        updater.recompute(caseId, AssessmentCause.SESSION);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE case_assessment SET status = 'ON_TRACK' WHERE case_id = :id")
+                .param("id", caseId.value()).update())
+                .hasMessageContaining("permanent record");
     }
 
     @Test
@@ -111,7 +147,7 @@ class ProgressSnapshotTest {
         weeklyPhq9(18, 12);
         notes.save(ReflectiveNote.write(caseId, therapist, Map.of(NotePrompt.MY_REACTIONS, "I dread these sessions"), true,
                 Instant.now()));
-        var snapshot = updater.recompute(caseId);
+        var snapshot = updater.recompute(caseId, AssessmentCause.SESSION);
         assertThat(snapshot.status()).isEqualTo(CaseStatus.STALLED);
         assertThat(snapshot.signals()).extracting(Signal::reason).contains(StallReason.THERAPIST_RETICENCE);
     }
@@ -122,7 +158,7 @@ class ProgressSnapshotTest {
         var licence = credentials.of(therapist).stream().filter(c -> c.type() == CredentialType.LICENCE).findFirst().orElseThrow();
         credentials.save(new Credential(licence.id(), licence.version(), therapist, CredentialType.LICENCE, "Licence", "N-1",
                 "Board", "UK", today.minusYears(2), today.minusDays(1), null));
-        assertThat(updater.recomputeCasesOf(therapist)).isEqualTo(1);
+        assertThat(updater.recomputeCasesOf(therapist, AssessmentCause.CREDENTIAL)).isEqualTo(1);
         var snapshot = snapshots.latest(caseId).orElseThrow();
         assertThat(snapshot.signals()).extracting(Signal::rule).contains(Rule.THERAPIST_READINESS);
         assertThat(snapshot.status()).isEqualTo(CaseStatus.WATCH);
@@ -131,7 +167,7 @@ class ProgressSnapshotTest {
     @Test
     void changing_the_thresholds_recomputes_every_open_case() {
         weeklyPhq9(18, 17, 18, 16, 17, 17);
-        assertThat(updater.recompute(caseId).status()).isEqualTo(CaseStatus.STALLED);
+        assertThat(updater.recompute(caseId, AssessmentCause.SESSION).status()).isEqualTo(CaseStatus.STALLED);
 
         var current = settings.reviewSettings();
         var d = ReviewSettings.defaults();
@@ -141,9 +177,13 @@ class ProgressSnapshotTest {
                 d.offTrackSessionsForStalled(), d.trajectoryMinimumCases(), d.trajectoryToleranceZ());
         var saved = settings.save(later, current.version());
         try {
-            var recomputed = updater.recomputeAllOpenCases();
+            var recomputed = updater.recomputeAllOpenCases(AssessmentCause.SETTINGS);
             assertThat(recomputed).isGreaterThanOrEqualTo(1);
             assertThat(snapshots.latest(caseId).orElseThrow().status()).isEqualTo(CaseStatus.ON_TRACK);
+            assertThat(history.on(caseId, today).orElseThrow())
+                    .returns(CaseStatus.ON_TRACK, AssessedStatus::status)
+                    .returns(AssessmentCause.SETTINGS, AssessedStatus::cause)
+                    .returns(saved.version(), AssessedStatus::settingsVersion);
         } finally {
             settings.save(ReviewSettings.defaults(), saved.version());
         }

@@ -1,5 +1,6 @@
 package org.unstuck.web.caseload;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.access.AccessPolicy;
 import org.unstuck.domain.access.Actor;
 import org.unstuck.domain.access.EmergencyAccess;
@@ -98,6 +100,12 @@ public class CaseloadService {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The practice's today, for the dates a form offers. */
+    @PermitAll
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** A page of the signed-in therapist's cases, most severe first. */
@@ -192,7 +200,7 @@ public class CaseloadService {
         }
         var session = validSession(theCase, entry);
         sessions.add(caseId, session);
-        progress.recompute(caseId);
+        progress.recompute(caseId, AssessmentCause.SESSION);
         audit.allowed("session.record", caseId, "session " + session.date());
     }
 
@@ -306,7 +314,7 @@ public class CaseloadService {
                 policies.current().value(), today);
         var stored = cases.save(TherapyCase.open(client, problem, approach, primary, alliance, opened, actor.id(), compliance));
         var caseId = Objects.requireNonNull(stored.id());
-        progress.recompute(caseId);
+        progress.recompute(caseId, AssessmentCause.CASE_OPENED);
         audit.allowed("case.open", caseId, null);
         return caseId.value();
     }
@@ -332,7 +340,7 @@ public class CaseloadService {
                 note = existing.revise(actor.id(), answers, hardToWorkWith, now);
             }
             var saved = notes.save(note);
-            progress.recompute(caseId);
+            progress.recompute(caseId, AssessmentCause.NOTE);
             audit.allowed("note.write", caseId, "note " + Objects.requireNonNull(saved.id()).value());
         } catch (IllegalArgumentException | IllegalStateException refused) {
             throw new InvalidEntryException(Map.of("note", refused.getMessage()));

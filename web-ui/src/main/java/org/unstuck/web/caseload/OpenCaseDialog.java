@@ -9,7 +9,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.unstuck.domain.credential.TherapistNotReadyException;
@@ -42,8 +41,8 @@ class OpenCaseDialog extends Dialog {
         alliance.setItemLabelGenerator(measure -> measure.code() + " · " + measure.name());
         alliance.setClearButtonVisible(true);
         allianceMeasures.stream().findFirst().ifPresent(alliance::setValue);
-        var openedOn = new DatePicker(getTranslation("open-case.opened"), LocalDate.now());
-        openedOn.setMax(LocalDate.now());
+        var openedOn = new DatePicker(getTranslation("open-case.opened"), caseload.today());
+        openedOn.setMax(caseload.today());
         openedOn.setId("opened-on");
         var refusal = new Paragraph();
         refusal.addClassName("form-refusal");

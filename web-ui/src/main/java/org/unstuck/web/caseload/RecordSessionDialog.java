@@ -8,7 +8,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,8 @@ class RecordSessionDialog extends Dialog {
     RecordSessionDialog(long caseId, List<Measure> measures, CaseloadService caseload, Runnable saved) {
         setHeaderTitle(getTranslation("session.title"));
         setWidth("34rem");
-        var date = new DatePicker(getTranslation("session.date"), LocalDate.now());
-        date.setMax(LocalDate.now());
+        var date = new DatePicker(getTranslation("session.date"), caseload.today());
+        date.setMax(caseload.today());
         date.setId("session-date");
         var attendance = new RadioButtonGroup<Attendance>(getTranslation("session.attendance"));
         attendance.setItems(Attendance.values());

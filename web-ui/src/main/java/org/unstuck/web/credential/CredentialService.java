@@ -1,5 +1,6 @@
 package org.unstuck.web.credential;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.Versioned;
 import org.unstuck.domain.access.AccessPolicy;
 import org.unstuck.domain.credential.ComplianceStatus;
@@ -62,6 +64,12 @@ public class CredentialService {
         this.progress = progress;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The practice's today, for the dates a form offers. */
+    @PermitAll
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** Every therapist with their caseload counts and credential statuses: no clinical data. */
@@ -157,7 +165,7 @@ public class CredentialService {
         } catch (IllegalArgumentException refused) {
             throw new InvalidEntryException(Map.of("credential", refused.getMessage() + "."));
         }
-        progress.recomputeCasesOf(id);
+        progress.recomputeCasesOf(id, AssessmentCause.CREDENTIAL);
     }
 
     /** A renewal is a new credential on file, so the expired one stays in the history. */
@@ -171,7 +179,7 @@ public class CredentialService {
         } catch (IllegalArgumentException refused) {
             throw new InvalidEntryException(Map.of("validTo", refused.getMessage() + "."));
         }
-        progress.recomputeCasesOf(Objects.requireNonNull(therapist.id()));
+        progress.recomputeCasesOf(Objects.requireNonNull(therapist.id()), AssessmentCause.CREDENTIAL);
     }
 
     @RolesAllowed("PRACTICE_MANAGER")
@@ -203,7 +211,7 @@ public class CredentialService {
             throw new InvalidEntryException(Map.of("cpd", refused.getMessage() + "."));
         }
         audit.allowed("cpd.add", null, username);
-        progress.recomputeCasesOf(id);
+        progress.recomputeCasesOf(id, AssessmentCause.CREDENTIAL);
     }
 
     @RolesAllowed({"PRACTICE_MANAGER", "ADMIN"})
@@ -217,7 +225,7 @@ public class CredentialService {
     public void savePolicy(CredentialPolicy policy, long editedFromVersion) {
         policies.save(policy, editedFromVersion);
         audit.allowed("credential-policy.save", null, null);
-        progress.recomputeAllOpenCases();
+        progress.recomputeAllOpenCases(AssessmentCause.CREDENTIAL);
     }
 
     private UserAccount readable(String username) {

@@ -169,7 +169,7 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
         until.setId("renew-until");
         if (credential.validTo() != null) {
             until.setMin(credential.validTo().plusDays(1));
-            until.setValue(LocalDate.now().plusYears(1).isAfter(credential.validTo()) ? LocalDate.now().plusYears(1)
+            until.setValue(service.today().plusYears(1).isAfter(credential.validTo()) ? service.today().plusYears(1)
                     : credential.validTo().plusYears(1));
         }
         dialog.add(new Paragraph(getTranslation("credentials.renew.intro")), until);
@@ -243,8 +243,8 @@ public class TherapistCredentialsView extends Main implements BeforeEnterObserve
 
     private Dialog cpdDialog() {
         var dialog = new Dialog(getTranslation("cpd.add"));
-        var date = new DatePicker(getTranslation("cpd.date"), LocalDate.now());
-        date.setMax(LocalDate.now());
+        var date = new DatePicker(getTranslation("cpd.date"), service.today());
+        date.setMax(service.today());
         var hours = new NumberField(getTranslation("cpd.hours"));
         hours.setStep(0.5);
         hours.setId("cpd-hours");

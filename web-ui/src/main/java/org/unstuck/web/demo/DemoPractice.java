@@ -20,6 +20,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.Sessions;
@@ -104,7 +105,7 @@ class DemoPractice implements ApplicationRunner {
         generator.credentials(clinicians, ids.get("therapist2"), returningFromLeave, ids.get("manager"));
         var withCaseloads = clinicians.stream().filter(clinician -> !clinician.equals(returningFromLeave)).toList();
         var open = generator.caseloads(withCaseloads, SIZE);
-        progress.recomputeAllOpenCases();
+        progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
         var decided = decideOnSomeStalledCases(open, ids, today);
         log.info("Seeded the demo practice: {} people, {} supervision pairs, {} open cases, {} decisions",
                 DemoLogins.PEOPLE.size(), DemoLogins.SUPERVISION.size(), open.size(), decided);

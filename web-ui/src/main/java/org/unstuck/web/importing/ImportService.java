@@ -33,6 +33,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.Credentials;
@@ -429,13 +430,15 @@ public class ImportService {
             throw new UncheckedIOException(unreadable);
         }
         var toReassess = affected.stream().map(reference -> new CaseId(caseIds.get(reference))).toList();
-        // Each case the file created or changed has its own entry, so the case's audit history shows the import.
-        toReassess.forEach(caseId -> audit.allowed("import.case", caseId, "from " + fileName));
         for (var from = 0; from < toReassess.size(); from += REASSESSED_AT_ONCE) {
             var to = Math.min(toReassess.size(), from + REASSESSED_AT_ONCE);
-            progress.recompute(toReassess.subList(from, to));
+            progress.recompute(toReassess.subList(from, to), AssessmentCause.IMPORT);
             listener.reached(ImportProgress.Phase.REASSESSING, to, toReassess.size());
         }
+        // Each case the file created or changed has its own entry, so the case's audit history shows the import.
+        // They are written last: the first audit row takes the chain's lock until commit, and other people's
+        // audited actions must not wait for the re-assessment.
+        toReassess.forEach(caseId -> audit.allowed("import.case", caseId, "from " + fileName));
         var result = new ImportResult.Imported(fileName, checked.rows(), clients, created.size(), updated.size(),
                 tally.added, tally.updated, tally.unchanged);
         audit.allowed("import.file", null, fileName, detail(size, checked, result.clientsCreated() + " clients and "

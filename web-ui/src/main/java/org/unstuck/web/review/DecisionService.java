@@ -1,5 +1,6 @@
 package org.unstuck.web.review;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.access.AccessPolicy;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.CaseId;
@@ -71,6 +73,12 @@ public class DecisionService {
         this.progress = progress;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The practice's today, for the dates a form offers. */
+    @PermitAll
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** Everyone who carries a caseload, other than the case's own therapist: who a case can be referred to. */
@@ -138,7 +146,7 @@ public class DecisionService {
             default -> {
             }
         }
-        progress.recompute(caseId);
+        progress.recompute(caseId, AssessmentCause.DECISION);
         audit.allowed(supersedes == null ? "decision.record" : "decision.correct", caseId,
                 "decision " + Objects.requireNonNull(recorded.id()).value());
         return recorded.id().value();

@@ -1,5 +1,6 @@
 package org.unstuck.web.review;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -62,6 +63,12 @@ public class MeetingService {
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The practice's today, for the dates a form offers. */
+    @PermitAll
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** One meeting as its screen shows it: the agenda with each case's board row, and the minutes so far. */

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.unstuck.domain.practice.UserAccount;
@@ -54,8 +53,8 @@ public class MeetingsView extends Main implements HasDynamicTitle {
 
     private Dialog planDialog(MeetingService meetings) {
         var dialog = new Dialog(getTranslation("meetings.plan"));
-        var date = new DatePicker(getTranslation("meetings.date"), LocalDate.now().plusDays(1));
-        date.setMin(LocalDate.now());
+        var date = new DatePicker(getTranslation("meetings.date"), meetings.today().plusDays(1));
+        date.setMin(meetings.today());
         date.setId("meeting-date");
         var attendees = new CheckboxGroup<UserAccount>(getTranslation("meetings.attendees"));
         attendees.setItems(meetings.invitable());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.Credentials;
@@ -81,7 +82,7 @@ public class ReferralService {
                 today);
         cases.save(theCase.transferTo(me, today, "Referral accepted", compliance));
         referrals.save(referral.accept(me, clock.instant()));
-        progress.recompute(referral.caseId());
+        progress.recompute(referral.caseId(), AssessmentCause.REFERRAL);
         audit.allowed("referral.accept", referral.caseId(), "referral " + referralId);
     }
 

@@ -1,10 +1,18 @@
 package org.unstuck.web.settings;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.unstuck.domain.practice.PracticeTimeZone;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.Versioned;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.Measures;
@@ -13,6 +21,7 @@ import org.unstuck.domain.progress.ReviewSettings;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.common.PracticeClock;
 
 /** The admin's practice settings; saving new thresholds re-assesses every open case in the same transaction. */
 @Service
@@ -23,12 +32,57 @@ public class SettingsService {
     private final Measures measures;
     private final CaseProgressUpdater progress;
     private final AuditRecorder audit;
+    private final PracticeTimeZone timeZone;
+    private final PracticeClock clock;
 
-    SettingsService(PracticeSettings settings, Measures measures, CaseProgressUpdater progress, AuditRecorder audit) {
+    SettingsService(PracticeSettings settings, Measures measures, CaseProgressUpdater progress, AuditRecorder audit,
+            PracticeTimeZone timeZone, PracticeClock clock) {
         this.settings = settings;
         this.measures = measures;
         this.progress = progress;
         this.audit = audit;
+        this.timeZone = timeZone;
+        this.clock = clock;
+    }
+
+    /** The practice's own zone, or none when its days follow the server's. */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public Versioned<Optional<ZoneId>> timeZone() {
+        return timeZone.timeZone();
+    }
+
+    /** The zone the server runs in, which the practice follows when it has set none. */
+    @RolesAllowed("ADMIN")
+    public ZoneId serverZone() {
+        return ZoneId.systemDefault();
+    }
+
+    /**
+     * Sets the practice's time zone by its name (such as Europe/Madrid), or back to the server's
+     * zone when blank; returns the zone the practice's days now follow.
+     */
+    @RolesAllowed("ADMIN")
+    public ZoneId saveTimeZone(@Nullable String name, long editedFromVersion) {
+        ZoneId zone = null;
+        if (name != null && !name.isBlank()) {
+            try {
+                zone = ZoneId.of(name.strip());
+            } catch (DateTimeException unknown) {
+                throw new InvalidEntryException(Map.of("timeZone",
+                        "Choose a time zone from the list, such as Europe/Madrid, or leave it empty for the server's zone."));
+            }
+        }
+        timeZone.save(zone, editedFromVersion);
+        var effective = zone == null ? serverZone() : zone;
+        audit.allowed("settings.time-zone", null, effective.getId());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                clock.zoneChanged(effective);
+            }
+        });
+        return effective;
     }
 
     @RolesAllowed("ADMIN")
@@ -59,7 +113,7 @@ public class SettingsService {
                     ? "Fill in every threshold." : refused.getMessage() + "."));
         }
         settings.save(valid, editedFromVersion);
-        var reassessed = progress.recomputeAllOpenCases();
+        var reassessed = progress.recomputeAllOpenCases(AssessmentCause.SETTINGS);
         audit.allowed("settings.save", null, reassessed + " cases re-assessed");
         return reassessed;
     }

@@ -2,6 +2,7 @@ package org.unstuck.web.settings;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,10 @@ public class SettingsView extends Main implements HasDynamicTitle {
     private final SettingsService service;
     private final Map<String, NumberField> fields = new LinkedHashMap<>();
     private final Paragraph outcome = new Paragraph();
+    private final ComboBox<String> zone = new ComboBox<>();
+    private final Paragraph zoneOutcome = new Paragraph();
     private long version;
+    private long zoneVersion;
 
     SettingsView(SettingsService service) {
         this.service = service;
@@ -93,7 +98,21 @@ public class SettingsView extends Main implements HasDynamicTitle {
         measures.setItems(service.measures());
         measures.setAllRowsVisible(true);
 
-        add(new H2(getTranslation("settings.title")), new Paragraph(getTranslation("settings.intro")), form, save, outcome,
+        zone.setLabel(getTranslation("settings.time-zone"));
+        zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        zone.setClearButtonVisible(true);
+        zone.setPlaceholder(getTranslation("settings.time-zone.server", service.serverZone().getId()));
+        zone.setHelperText(getTranslation("settings.time-zone.help", service.serverZone().getId()));
+        zone.setWidth("24rem");
+        zone.setId("setting-time-zone");
+        loadZone();
+        var saveZone = new Button(getTranslation("settings.time-zone.save"), click -> saveZone());
+        saveZone.setId("save-time-zone");
+        zoneOutcome.setId("time-zone-outcome");
+
+        add(new H2(getTranslation("settings.title")), new H3(getTranslation("settings.time-zone.title")), zone, saveZone,
+                zoneOutcome, new H3(getTranslation("settings.thresholds")),
+                new Paragraph(getTranslation("settings.intro")), form, save, outcome,
                 new H3(getTranslation("settings.measures")), new Paragraph(getTranslation("settings.measures.intro")), measures);
     }
 
@@ -103,6 +122,29 @@ public class SettingsView extends Main implements HasDynamicTitle {
         var entry = ReviewSettingsEntry.of(current.value());
         for (var threshold : THRESHOLDS) {
             fields.get(threshold.key()).setValue(threshold.value().apply(entry).doubleValue());
+        }
+    }
+
+    private void loadZone() {
+        var current = service.timeZone();
+        zoneVersion = current.version();
+        zone.setValue(current.value().map(ZoneId::getId).orElse(null));
+    }
+
+    private void saveZone() {
+        try {
+            var effective = service.saveTimeZone(zone.getValue(), zoneVersion);
+            zoneOutcome.setText(getTranslation("settings.time-zone.saved", effective.getId()));
+            zoneOutcome.removeClassName("form-refusal");
+            zone.setInvalid(false);
+            loadZone();
+        } catch (InvalidEntryException refused) {
+            zone.setErrorMessage(refused.fieldErrors().getOrDefault("timeZone", refused.getMessage()));
+            zone.setInvalid(true);
+            zoneOutcome.setText("");
+        } catch (ConcurrentChangeException refused) {
+            zoneOutcome.setText(refused.getMessage());
+            zoneOutcome.addClassName("form-refusal");
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.db.TestDatabaseInitializer;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.Sessions;
@@ -111,7 +112,7 @@ public final class ReportsBenchmark {
         var generator = new DemoPracticeGenerator(5000L, LocalDate.now(context.getBean(Clock.class)), context.getBean(Cases.class),
                 context.getBean(Sessions.class), context.getBean(ReflectiveNotes.class), context.getBean(Credentials.class));
         generator.caseloads(therapists, new DemoPracticeGenerator.Size(CASES_PER_THERAPIST, 0.5));
-        context.getBean(CaseProgressUpdater.class).recomputeAllOpenCases();
+        context.getBean(CaseProgressUpdater.class).recomputeAllOpenCases(AssessmentCause.IMPORT);
 
         TestSignIn.as(context.getBean(UserDetailsService.class), "supervisor");
         var meetings = context.getBean(MeetingService.class);

@@ -1,0 +1,16 @@
+package org.unstuck.domain.progress;
+
+/** What made a case's assessment change, kept with each entry of its history. */
+public enum AssessmentCause {
+    CASE_OPENED,
+    SESSION,
+    NOTE,
+    DECISION,
+    REFERRAL,
+    CREDENTIAL,
+    IMPORT,
+    SETTINGS,
+    NIGHTLY,
+    /** The assessment stored before histories were kept. */
+    HISTORY
+}
