@@ -110,6 +110,18 @@ public class CaseProgressUpdater {
         caseIds.forEach(id -> recompute(id, run));
     }
 
+    /**
+     * Re-assesses these cases as they stood on a past day, for a practice whose history is being
+     * written in order (the demo practice lives its year this way); entries take effect on that day.
+     */
+    @Transactional
+    public void recomputeAsOf(Collection<CaseId> caseIds, LocalDate day, AssessmentCause cause) {
+        var reviewSettings = settings.reviewSettings();
+        var run = new Run(new ProgressReview(reviewSettings.value(), currentTrajectories()), reviewSettings.version(),
+                complianceOn(day), day, cause);
+        caseIds.forEach(id -> recompute(id, run));
+    }
+
     /** Re-assesses every open case in one transaction; returns how many. */
     @Transactional
     public int recomputeAllOpenCases(AssessmentCause cause) {
@@ -146,7 +158,10 @@ public class CaseProgressUpdater {
      * are re-assessed together.
      */
     private Function<UserId, TherapistCompliance> complianceAsOfToday() {
-        var today = LocalDate.now(clock);
+        return complianceOn(LocalDate.now(clock));
+    }
+
+    private Function<UserId, TherapistCompliance> complianceOn(LocalDate today) {
         var policy = policies.current().value();
         var assessed = new HashMap<UserId, TherapistCompliance>();
         return therapist -> assessed.computeIfAbsent(therapist, id -> TherapistCompliance.assess(id, credentials.of(id),
