@@ -30,7 +30,9 @@ final class DemoLogins {
             new DemoPair("supervisor1", "therapist2"),
             new DemoPair("supervisor1", "therapist3"),
             new DemoPair("supervisor2", "therapist3"),
-            new DemoPair("supervisor2", "therapist4"));
+            new DemoPair("supervisor2", "therapist4"),
+            new DemoPair("supervisor1", "supervisor2"),
+            new DemoPair("supervisor2", "supervisor1"));
 
     private DemoLogins() {
     }

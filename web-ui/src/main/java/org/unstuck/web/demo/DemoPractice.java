@@ -2,12 +2,12 @@ package org.unstuck.web.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +20,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.unstuck.domain.progress.AssessmentCause;
-import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.Sessions;
+import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.Role;
@@ -32,13 +31,11 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
-import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.ProgressSnapshots;
-import org.unstuck.domain.progress.StallReason;
-import org.unstuck.domain.review.Decision;
-import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.Decisions;
-import org.unstuck.persistence.board.CaseTrajectories;
+import org.unstuck.domain.review.Referrals;
+import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 
 /** Seeds the demo practice into an empty database, and tells at start how to sign in. */
@@ -48,7 +45,6 @@ class DemoPractice implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPractice.class);
     private static final long SEED = 20261126L;
-    private static final DemoPracticeGenerator.Size SIZE = new DemoPracticeGenerator.Size(30, 0.3);
 
     private final UserAccounts accounts;
     private final SupervisionPairs supervision;
@@ -61,12 +57,15 @@ class DemoPractice implements ApplicationRunner {
     private final Decisions decisions;
     private final CaseProgressUpdater progress;
     private final ProgressSnapshots snapshots;
-    private final CaseTrajectories trajectories;
+    private final CredentialPolicies policies;
+    private final Referrals referrals;
+    private final ReviewMeetings meetings;
     private final Clock clock;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
-            CaseProgressUpdater progress, ProgressSnapshots snapshots, CaseTrajectories trajectories, Clock clock) {
+            CaseProgressUpdater progress, ProgressSnapshots snapshots, CredentialPolicies policies, Referrals referrals,
+            ReviewMeetings meetings, Clock clock) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
@@ -78,7 +77,9 @@ class DemoPractice implements ApplicationRunner {
         this.decisions = decisions;
         this.progress = progress;
         this.snapshots = snapshots;
-        this.trajectories = trajectories;
+        this.policies = policies;
+        this.referrals = referrals;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -104,44 +105,19 @@ class DemoPractice implements ApplicationRunner {
         var returningFromLeave = ids.get("therapist4");
         generator.credentials(clinicians, ids.get("therapist2"), returningFromLeave, ids.get("manager"));
         var withCaseloads = clinicians.stream().filter(clinician -> !clinician.equals(returningFromLeave)).toList();
-        var open = generator.caseloads(withCaseloads, SIZE);
+        // A therapist with two supervisors brings their cases to the meetings of the one listed last.
+        var supervisorOf = new LinkedHashMap<UserId, UserId>();
+        DemoLogins.SUPERVISION.forEach(pair -> supervisorOf.put(ids.get(pair.therapist()), ids.get(pair.supervisor())));
+        var teams = new LinkedHashMap<UserId, List<UserId>>();
+        supervisorOf.forEach((therapist, supervisor) -> teams.computeIfAbsent(supervisor, anyone -> new ArrayList<>())
+                .add(therapist));
+        var lived = new DemoYear(SEED, today, clock, cases, sessions, notes, credentials, policies, decisions, referrals,
+                meetings, progress, snapshots).live(new DemoYear.Staff(withCaseloads, teams));
         progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
-        var decided = decideOnSomeStalledCases(open, ids, today);
-        log.info("Seeded the demo practice: {} people, {} supervision pairs, {} open cases, {} decisions",
-                DemoLogins.PEOPLE.size(), DemoLogins.SUPERVISION.size(), open.size(), decided);
-    }
-
-    /** Supervisors have already decided on a few stalled cases; some follow-ups are due. */
-    private int decideOnSomeStalledCases(List<CaseId> open, Map<String, UserId> ids, LocalDate today) {
-        var supervisorOf = DemoLogins.SUPERVISION.stream().collect(Collectors.toMap(
-                pair -> ids.get(pair.therapist()), pair -> ids.get(pair.supervisor()), (first, second) -> first));
-        int decided = 0;
-        for (var caseId : open) {
-            if (decided == 8) {
-                break;
-            }
-            var snapshot = snapshots.latest(caseId).orElseThrow();
-            var theCase = cases.find(caseId).orElseThrow();
-            var supervisor = supervisorOf.get(theCase.therapist());
-            if (supervisor == null || snapshot.status() != CaseStatus.STALLED && snapshot.status() != CaseStatus.DETERIORATING) {
-                continue;
-            }
-            var decidedOn = today.minusWeeks(2 + decided % 4);
-            var details = decided % 2 == 0
-                    ? new DecisionDetails.ContinuePlan()
-                    : new DecisionDetails.AddAssessment("Repeat the intake assessment with the client");
-            var reason = snapshot.topSignal().map(signal -> signal.reason()).orElse(StallReason.APPROACH_FIT);
-            var primary = theCase.primaryMeasure().code().value();
-            var scoreThen = trajectories.of(caseId).stream()
-                    .filter(point -> point.measureCode().equals(primary) && !point.date().isAfter(decidedOn))
-                    .reduce((first, second) -> second).map(point -> point.score()).orElse(null);
-            decisions.record(new Decision(null, caseId, null, details,
-                    "Agreed in supervision: give the current plan a fixed number of sessions and review the scores.",
-                    Set.of(reason), theCase.therapist(), decidedOn.plusWeeks(3), supervisor,
-                    decidedOn.atTime(14, 0).toInstant(ZoneOffset.UTC), decidedOn, snapshot.status(), scoreThen, null));
-            decided++;
-        }
-        return decided;
+        log.info("Seeded the demo practice: {} people, {} supervision pairs, a year of {} finished and {} open cases, "
+                + "{} review meetings, {} decisions, {} accepted referrals", DemoLogins.PEOPLE.size(),
+                DemoLogins.SUPERVISION.size(), lived.finishedCases(), lived.openCases(), lived.meetings(), lived.decisions(),
+                lived.referrals());
     }
 
     @EventListener(ApplicationReadyEvent.class)
