@@ -19,6 +19,6 @@ import org.unstuck.db.TestDatabaseInitializer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"unstuck.demo.enabled=true", "vaadin.heartbeatInterval=2"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TestSessions.class)
+@Import({TestSessions.class, MovableInstants.Configuration.class})
 public @interface UnstuckAppTest {
 }

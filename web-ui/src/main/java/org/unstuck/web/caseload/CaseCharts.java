@@ -1,5 +1,6 @@
 package org.unstuck.web.caseload;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -7,6 +8,7 @@ import org.unstuck.domain.measure.Direction;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.persistence.board.TrajectoryPoint;
+import org.unstuck.reports.chart.StatusStrip;
 import org.unstuck.reports.chart.TrajectoryChart;
 import org.unstuck.web.common.Texts;
 
@@ -25,6 +27,29 @@ public final class CaseCharts {
     public static @Nullable TrajectoryChart alliance(CaseDetail detail, Texts texts) {
         var measure = detail.theCase().allianceMeasure();
         return measure == null ? null : chart(measure, detail.trajectory(), List.of(), texts);
+    }
+
+    /**
+     * The statuses the case has been in, from its first assessment to today or the day it closed;
+     * null before its first assessment. Consecutive entries with the same status are one stretch.
+     */
+    public static @Nullable StatusStrip statusStrip(CaseDetail detail, Texts texts) {
+        var closed = detail.theCase().closed();
+        var to = closed != null ? closed : detail.today();
+        var segments = new ArrayList<StatusStrip.Segment>();
+        for (var entry : detail.statusHistory()) {
+            if (entry.effectiveOn().isAfter(to)
+                    || !segments.isEmpty() && segments.getLast().status().equals(entry.status().name())) {
+                continue;
+            }
+            segments.add(new StatusStrip.Segment(entry.effectiveOn(), entry.status().name(),
+                    texts.get("status." + entry.status().name()), texts.date(entry.effectiveOn())));
+        }
+        if (segments.isEmpty()) {
+            return null;
+        }
+        return new StatusStrip(texts.get("chart.status.title"), texts.get("chart.status.description",
+                texts.date(segments.getFirst().from()), texts.date(to), segments.size()), segments, to);
     }
 
     /** The band expected for cases that started like this one: fitted course ± the practice's tolerance. */

@@ -1,10 +1,12 @@
 package org.unstuck.web.caseload;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.caseload.Session;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.notes.ReflectiveNote;
+import org.unstuck.domain.progress.AssessedStatus;
 import org.unstuck.domain.progress.ProgressSnapshot;
 import org.unstuck.domain.progress.TrajectoryModel.IntakeBand;
 import org.unstuck.domain.review.Decision;
@@ -15,12 +17,16 @@ import org.unstuck.persistence.board.TrajectoryPoint;
  * author and the author's supervisors.
  *
  * @param expectedCourse the intake band of the case's first score, fitted or saying how many finished cases it lacks
+ * @param statusHistory every change of the case's assessment, oldest first
+ * @param today the practice's today, the last day the status history reaches unless the case closed
  * @param emergencyReason the stated reason when the page is read under break-glass access, else null
  */
 public record CaseDetail(
         TherapyCase theCase,
         String therapistName,
         @Nullable ProgressSnapshot progress,
+        List<AssessedStatus> statusHistory,
+        LocalDate today,
         List<Session> sessions,
         List<TrajectoryPoint> trajectory,
         List<Decision> decisions,

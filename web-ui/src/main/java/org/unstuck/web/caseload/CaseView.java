@@ -182,6 +182,13 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         var theCase = detail.theCase();
         var texts = Texts.of(this);
         section.add(chart(CaseCharts.outcome(detail, texts), theCase.primaryMeasure(), "primary-chart"));
+        var strip = CaseCharts.statusStrip(detail, texts);
+        if (strip != null) {
+            var svg = new Svg(strip.toSvg());
+            svg.setId("status-strip");
+            svg.addClassNames("chart", "status-strip");
+            section.add(svg);
+        }
         var band = detail.expectedCourse();
         if (band == null || !band.isFitted()) {
             var why = new Paragraph(band == null

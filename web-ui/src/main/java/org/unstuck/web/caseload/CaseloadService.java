@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.progress.AssessmentCause;
+import org.unstuck.domain.progress.AssessmentHistory;
 import org.unstuck.domain.access.AccessPolicy;
 import org.unstuck.domain.access.Actor;
 import org.unstuck.domain.access.EmergencyAccess;
@@ -79,11 +80,12 @@ public class CaseloadService {
     private final PracticeSettings settings;
     private final AuditRecorder audit;
     private final Clock clock;
+    private final AssessmentHistory history;
 
     CaseloadService(CurrentActor currentActor, Cases cases, Sessions sessions, ReflectiveNotes notes, Decisions decisions,
             ProgressSnapshots snapshots, CaseBoards boards, CaseTrajectories trajectories, Measures measures,
             Credentials credentials, CredentialPolicies policies, UserAccounts accounts, CaseProgressUpdater progress,
-            PracticeSettings settings, AuditRecorder audit, Clock clock) {
+            PracticeSettings settings, AuditRecorder audit, Clock clock, AssessmentHistory history) {
         this.currentActor = currentActor;
         this.cases = cases;
         this.sessions = sessions;
@@ -100,6 +102,7 @@ public class CaseloadService {
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
+        this.history = history;
     }
 
     /** The practice's today, for the dates a form offers. */
@@ -149,7 +152,8 @@ public class CaseloadService {
         var primaryCode = theCase.primaryMeasure().code().value();
         var expected = trajectory.stream().filter(point -> point.measureCode().equals(primaryCode)).findFirst()
                 .flatMap(first -> progress.expectedCourse(theCase.primaryMeasure(), first.score())).orElse(null);
-        return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), sessions.of(caseId), trajectory,
+        return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), history.of(caseId),
+                LocalDate.now(clock), sessions.of(caseId), trajectory,
                 decisions.onCase(caseId), visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
                 AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase),
                 AccessPolicy.mayDecideOnCase(actor, theCase), emergency.orElse(null));

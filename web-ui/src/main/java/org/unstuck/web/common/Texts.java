@@ -4,6 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinService;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.unstuck.reports.ReportTexts;
 
@@ -21,6 +24,11 @@ public record Texts(I18NProvider provider, Locale locale) {
 
     public String get(String key, Object... parameters) {
         return provider.getTranslation(key, locale, parameters);
+    }
+
+    /** A day written short for this reader, as on charts: "14 Feb 2026". */
+    public String date(LocalDate day) {
+        return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
     }
 
     /** The words of PDF reports in the same language. */

@@ -76,7 +76,9 @@ final class DemoYear {
 
     private static final int WEEKS = 56;
     private static final int WARM_UP_WEEKS = 4;
-    private static final double INTAKES_PER_CLINICIAN_A_WEEK = 1.9;
+    /** Each therapist's newest stalled course opens this many weeks before today. */
+    private static final int SHOWCASE_WEEKS = 8;
+    private static final double INTAKES_PER_CLINICIAN_A_WEEK = 1.7;
     private static final List<String> FIRST_APPROACHES = List.of("CBT", "CBT", "CBT", "Counselling for depression",
             "Interpersonal therapy", "Psychodynamic");
     private static final List<String> NEXT_APPROACHES = List.of("Behavioural activation", "Compassion-focused therapy",
@@ -118,6 +120,8 @@ final class DemoYear {
         int weeksWithoutSession;
         @Nullable LocalDate lastAttended;
         boolean noteWritten;
+        /** A course kept flat and undecided so that every caseload shows a case waiting for its supervisor. */
+        boolean showcase;
         int decisions;
         @Nullable LocalDate endsOn;
 
@@ -169,6 +173,10 @@ final class DemoYear {
                     openCase(clinician, monday.plusDays(random.nextInt(5)));
                 }
             }
+            if (week == WEEKS - SHOWCASE_WEEKS) {
+                staff.clinicians().stream().filter(clinician -> !staff.teams().containsKey(clinician))
+                        .forEach(clinician -> openShowcase(clinician, monday));
+            }
             for (var day = monday; day.isBefore(monday.plusWeeks(1)) && day.isBefore(today); day = day.plusDays(1)) {
                 holdSessions(day);
                 answerReferrals(day);
@@ -190,15 +198,25 @@ final class DemoYear {
     private void openCase(UserId therapist, LocalDate opened) {
         var measure = pickMeasure();
         var roll = random.nextDouble();
-        var trend = roll < 0.74 ? Trend.IMPROVING : roll < 0.84 ? Trend.FLAT : roll < 0.89 ? Trend.WORSENING
+        var trend = roll < 0.77 ? Trend.IMPROVING : roll < 0.86 ? Trend.FLAT : roll < 0.89 ? Trend.WORSENING
                 : roll < 0.95 ? Trend.DISENGAGING : Trend.WEAK_ALLIANCE;
-        var theCase = cases.save(new TherapyCase(null, 0, new ClientCode(String.format("C-%04d", ++clientNumber)),
-                PROBLEMS.get(random.nextInt(PROBLEMS.size())),
-                new Approach(FIRST_APPROACHES.get(random.nextInt(FIRST_APPROACHES.size()))), measure, MeasureCatalogue.SRS,
-                opened, null, therapist, List.of()));
-        var course = new Course(theCase, measure, trend, intake(measure), 37 + random.nextInt(26) / 10.0,
+        open(therapist, opened, PROBLEMS.get(random.nextInt(PROBLEMS.size())),
+                FIRST_APPROACHES.get(random.nextInt(FIRST_APPROACHES.size())), measure, trend, intake(measure));
+    }
+
+    /** A PHQ-9 course that stays flat with full attendance: stalled for its approach alone by the end. */
+    private void openShowcase(UserId therapist, LocalDate opened) {
+        open(therapist, opened, "Low mood", "CBT", MeasureCatalogue.PHQ_9, Trend.FLAT, 16 + random.nextInt(4)).showcase = true;
+    }
+
+    private Course open(UserId therapist, LocalDate opened, String problem, String approach, Measure measure, Trend trend,
+            double intake) {
+        var theCase = cases.save(new TherapyCase(null, 0, new ClientCode(String.format("C-%04d", ++clientNumber)), problem,
+                new Approach(approach), measure, MeasureCatalogue.SRS, opened, null, therapist, List.of()));
+        var course = new Course(theCase, measure, trend, intake, 37 + random.nextInt(26) / 10.0,
                 DayOfWeek.of(1 + random.nextInt(5)));
         open.put(course.id(), course);
+        return course;
     }
 
     private Measure pickMeasure() {
@@ -244,7 +262,7 @@ final class DemoYear {
     }
 
     private boolean attends(Course course) {
-        if (course.attended == 0) {
+        if (course.attended == 0 || course.showcase) {
             return true;
         }
         return course.trend == Trend.DISENGAGING && course.attended >= 3 ? random.nextInt(10) < 3 : random.nextInt(14) > 0;
@@ -274,6 +292,9 @@ final class DemoYear {
         if (course.attended % 2 == 1) {
             return Homework.NOT_SET;
         }
+        if (course.showcase) {
+            return Homework.YES;
+        }
         return switch (course.trend) {
             case DISENGAGING -> random.nextInt(4) == 0 ? Homework.PARTLY : Homework.NO;
             case IMPROVING -> random.nextInt(5) == 0 ? Homework.PARTLY : Homework.YES;
@@ -302,12 +323,15 @@ final class DemoYear {
     /** A recovered course ends with its planned last session; one that lost the client is closed as dropped out. */
     private void endCourses(LocalDate day) {
         for (var course : List.copyOf(open.values())) {
-            var recovered = course.trend == Trend.IMPROVING && course.attended >= 8
+            if (course.showcase) {
+                continue;
+            }
+            var recovered = course.trend == Trend.IMPROVING && course.attended >= 10
                     && !course.measure.cutoff().isClinical(course.score);
             var longEnough = course.attended >= 16 + random.nextInt(6);
             var lost = course.weeksWithoutSession >= 7;
             var planned = course.endsOn != null && !course.endsOn.isAfter(day);
-            if (recovered && random.nextInt(3) == 0 || longEnough || lost || planned) {
+            if (recovered && random.nextInt(4) == 0 || longEnough || lost || planned) {
                 course.stored = cases.save(course.stored.close(day));
                 open.remove(course.id());
                 finished++;
@@ -329,7 +353,7 @@ final class DemoYear {
         for (var item : meeting.agenda()) {
             var course = open.get(item.caseId());
             var snapshot = snapshots.latest(item.caseId()).orElseThrow();
-            if (course != null && snapshot.status().isFlagged()) {
+            if (course != null && !course.showcase && snapshot.status().isFlagged()) {
                 decide(course, snapshot, supervisor, team, Objects.requireNonNull(meeting.id()), day);
             }
         }
@@ -378,7 +402,7 @@ final class DemoYear {
         decided++;
         course.decisions++;
         switch (details) {
-            case DecisionDetails.PlannedEnding ending -> course.endsOn = day.plusWeeks(2);
+            case DecisionDetails.PlannedEnding ending -> course.endsOn = day.plusWeeks(1);
             case DecisionDetails.ChangeApproach change -> course.stored = cases.save(course.stored.changeApproach(change.to()));
             case DecisionDetails.ReferToColleague refer -> {
                 var proposed = referrals.save(Referral.propose(Objects.requireNonNull(recorded.id()), course.id(),

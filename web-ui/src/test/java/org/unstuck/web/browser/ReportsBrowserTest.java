@@ -60,7 +60,7 @@ class ReportsBrowserTest extends BrowserTest {
         var teamClient = jdbc.sql("""
                 SELECT cl.code FROM decision d JOIN therapy_case c ON c.id = d.case_id JOIN client cl ON cl.id = c.client_id
                 JOIN user_account u ON u.id = c.therapist_id
-                WHERE u.username IN ('therapist1', 'therapist2', 'therapist3') ORDER BY d.id LIMIT 1""")
+                WHERE u.username IN ('therapist1', 'therapist2', 'therapist3', 'supervisor2') ORDER BY d.id LIMIT 1""")
                 .query(String.class).single();
         assertThat(log).contains("Decisions and their outcomes", "Decision log", teamClient, "What works");
     }

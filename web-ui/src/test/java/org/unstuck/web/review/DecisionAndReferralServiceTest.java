@@ -56,7 +56,7 @@ class DecisionAndReferralServiceTest {
                 SELECT DISTINCT u.username FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
                 WHERE c.id IN (:ids)""").param("ids", board.page(BoardFilter.everything(), 0, 500).stream()
                 .map(row -> row.caseId()).toList()).query(String.class).list();
-        assertThat(therapists).containsExactlyInAnyOrder("therapist1", "therapist2", "therapist3");
+        assertThat(therapists).containsExactlyInAnyOrder("therapist1", "therapist2", "therapist3", "supervisor2");
         assertThat(board.size(BoardFilter.everything())).isEqualTo(board.page(BoardFilter.everything(), 0, 500).size());
     }
 

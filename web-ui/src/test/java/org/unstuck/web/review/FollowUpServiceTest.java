@@ -41,11 +41,11 @@ class FollowUpServiceTest {
         var expected = jdbc.sql("""
                 SELECT count(*) FROM decision d JOIN therapy_case c ON c.id = d.case_id
                 JOIN user_account u ON u.id = c.therapist_id
-                WHERE d.follow_up_on <= current_date AND u.username IN ('therapist1', 'therapist2', 'therapist3')
+                WHERE d.follow_up_on <= current_date AND u.username IN ('therapist1', 'therapist2', 'therapist3', 'supervisor2')
                   AND NOT EXISTS (SELECT 1 FROM decision later WHERE later.supersedes = d.id)""").query(Integer.class).single();
         assertThat(rows).hasSize(expected);
         assertThat(rows).allSatisfy(row -> {
-            assertThat(row.therapist()).isIn("Alex Morgan", "Sam Okafor", "Jordan Reyes");
+            assertThat(row.therapist()).isIn("Alex Morgan", "Sam Okafor", "Jordan Reyes", "Dr Daniel Costa");
             assertThat(row.outcome().before()).isEqualTo(row.decision().statusAtDecision());
         });
     }
@@ -66,7 +66,7 @@ class FollowUpServiceTest {
         var expected = jdbc.sql("""
                 SELECT count(*) FROM decision d JOIN therapy_case c ON c.id = d.case_id
                 JOIN user_account u ON u.id = c.therapist_id
-                WHERE d.decided_on > current_date - INTERVAL '1 year' AND u.username IN ('therapist1', 'therapist2', 'therapist3')""")
+                WHERE d.decided_on > current_date - INTERVAL '1 year' AND u.username IN ('therapist1', 'therapist2', 'therapist3', 'supervisor2')""")
                 .query(Integer.class).single();
         assertThat(log.rows()).hasSize(expected).isNotEmpty();
         try (var document = Loader.loadPDF(log.toPdf(ReportTexts.ENGLISH))) {

@@ -34,7 +34,7 @@ class MeetingServiceTest {
         var detail = meetings.meeting(id);
 
         assertThat(detail.agenda()).isNotEmpty().allSatisfy(row -> {
-            assertThat(row.caseRow().therapistName()).isIn("Alex Morgan", "Sam Okafor", "Jordan Reyes");
+            assertThat(row.caseRow().therapistName()).isIn("Alex Morgan", "Sam Okafor", "Jordan Reyes", "Dr Daniel Costa");
             if (row.item().why() != AgendaItem.Why.FOLLOW_UP_DUE) {
                 assertThat(row.caseRow().status()).isIn(CaseStatus.STALLED, CaseStatus.DETERIORATING);
             }

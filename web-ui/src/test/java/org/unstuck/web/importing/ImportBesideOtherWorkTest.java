@@ -1,0 +1,102 @@
+package org.unstuck.web.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.unstuck.web.TestSignIn;
+import org.unstuck.web.caseload.CaseloadService;
+import org.unstuck.web.common.PracticeClock;
+
+/** An import does not make other people's audited work wait for it. */
+@ImportAppTest
+class ImportBesideOtherWorkTest {
+
+    @Autowired ImportService imports;
+    @Autowired CaseloadService caseload;
+    @Autowired UserDetailsService users;
+    @Autowired PracticeClock clock;
+    @Autowired JdbcClient jdbc;
+    @TempDir Path folder;
+
+    /** How long therapist1 takes to open one of their cases: the page is read and the read audited. */
+    private long readingACase(long caseId) {
+        TestSignIn.as(users, "therapist1");
+        try {
+            var started = System.nanoTime();
+            caseload.casePage(caseId);
+            return System.nanoTime() - started;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void a_case_read_while_an_import_re_assesses_takes_about_as_long_as_the_same_read_alone() throws Exception {
+        var caseId = jdbc.sql("""
+                SELECT c.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
+                WHERE u.username = 'therapist1' AND c.closed_on IS NULL ORDER BY c.id LIMIT 1""").query(Long.class).single();
+        var alone = new long[7];
+        for (var i = 0; i < alone.length; i++) {
+            alone[i] = readingACase(caseId);
+        }
+        Arrays.sort(alone);
+        var aloneMedian = alone[alone.length / 2];
+
+        var today = LocalDate.now(clock);
+        var lines = new ArrayList<String>();
+        for (var i = 0; i < 40; i++) {
+            lines.add(CsvFiles.session("W" + i + "-a", "W-C" + i, "W-R" + i, today.minusWeeks(1).toString(), 18));
+            lines.add(CsvFiles.session("W" + i + "-b", "W-C" + i, "W-R" + i, today.toString(), 17));
+        }
+        var file = CsvFiles.write(folder, "beside-other-work.csv", lines);
+        var readDone = new CountDownLatch(1);
+        var readStarted = new AtomicBoolean();
+        var during = new CompletableFuture<Long>();
+        ImportProgress whileReassessing = (phase, done, total) -> {
+            if (phase == ImportProgress.Phase.REASSESSING && readStarted.compareAndSet(false, true)) {
+                // The import stands still inside its transaction until the other person's read has finished.
+                Thread.ofPlatform().start(() -> {
+                    try {
+                        during.complete(readingACase(caseId));
+                    } catch (RuntimeException failed) {
+                        during.completeExceptionally(failed);
+                    } finally {
+                        readDone.countDown();
+                    }
+                });
+                try {
+                    readDone.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+
+        TestSignIn.as(users, "admin");
+        try {
+            assertThat(imports.importFile(file, "beside-other-work.csv", whileReassessing))
+                    .isInstanceOf(ImportResult.Imported.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        var duringImport = during.get(30, TimeUnit.SECONDS);
+        var ratio = (double) duringImport / aloneMedian;
+        assertThat(ratio).as("read during the import %s against %s alone", Duration.ofNanos(duringImport),
+                Duration.ofNanos(aloneMedian)).isLessThan(5);
+    }
+}
