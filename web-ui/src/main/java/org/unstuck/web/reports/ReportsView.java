@@ -31,7 +31,8 @@ import org.unstuck.web.security.CurrentActor;
 /**
  * The reports of the practice for a chosen period: caseload health, and decisions with what works
  * — the single decisions for a supervisor's team, the summary alone for the practice manager —
- * and, for the practice manager, the what-works figures on screen and credential compliance. Each is built on request with a progress
+ * with its figures on screen for the chosen period; and, for the practice manager, credential
+ * compliance. Each is built on request with a progress
  * bar, then downloaded as PDF and CSV.
  */
 @Route("reports")
@@ -79,15 +80,16 @@ public class ReportsView extends Main implements HasDynamicTitle {
                     return List.of(PreparedReport.pdf(fileName(name, chosen), report.toPdf(words)),
                             PreparedReport.csv(fileName(name, chosen), report.toCsv()));
                 }))));
+        var works = new WhatWorksPanel("reports-what-works", supervisor,
+                getTranslation(supervisor ? "what-works.empty.period" : "what-works.empty.manager"));
+        showWhatWorks(followUps, works);
+        from.addValueChangeListener(change -> showWhatWorks(followUps, works));
+        to.addValueChangeListener(change -> showWhatWorks(followUps, works));
+        var whatWorks = new Section(new H3(getTranslation("reports.what-works")),
+                new Paragraph(getTranslation("reports.what-works.about")), works);
+        whatWorks.addClassName("report-section");
+        add(whatWorks);
         if (currentActor.actor().is(Role.PRACTICE_MANAGER)) {
-            var works = new WhatWorksPanel("reports-what-works", false, getTranslation("what-works.empty.manager"));
-            showWhatWorks(followUps, works);
-            from.addValueChangeListener(change -> showWhatWorks(followUps, works));
-            to.addValueChangeListener(change -> showWhatWorks(followUps, works));
-            var section = new Section(new H3(getTranslation("reports.what-works")),
-                    new Paragraph(getTranslation("reports.what-works.about")), works);
-            section.addClassName("report-section");
-            add(section);
             add(report("reports.compliance", "reports.compliance.about",
                     new PreparedReport("report-compliance", getTranslation("reports.compliance.prepare"), background,
                             () -> () -> {

@@ -36,29 +36,12 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         var due = new Grid<FollowUpService.FollowUpRow>();
         due.setId("follow-ups-grid");
         due.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        due.addColumn(FollowUpService.FollowUpRow::clientCode).setHeader(getTranslation("caseload.client")).setWidth("6rem")
-                .setFlexGrow(0);
-        due.addColumn(FollowUpService.FollowUpRow::therapist).setHeader(getTranslation("board.therapist")).setWidth("7rem")
-                .setFlexGrow(1);
-        due.addColumn(row -> getTranslation("decision.type." + row.decision().type().name()))
+        due.addComponentColumn(row -> lines(row.clientCode(), row.therapist()))
+                .setHeader(getTranslation("follow-ups.case")).setWidth("6rem").setFlexGrow(1);
+        due.addComponentColumn(row -> lines(getTranslation("decision.type." + row.decision().type().name()),
+                        getTranslation("follow-ups.due-on", Labels.date(row.decision().followUpOn()))))
                 .setHeader(getTranslation("follow-ups.decision")).setWidth("7rem").setFlexGrow(1);
-        due.addColumn(row -> Labels.date(row.decision().followUpOn())).setHeader(getTranslation("follow-ups.due"))
-                .setWidth("7rem").setFlexGrow(0);
-        due.addComponentColumn(row -> {
-            var atFollowUp = row.outcome().atFollowUp();
-            var change = new HorizontalLayout(new StatusBadge(row.outcome().before()), new Span("→"),
-                    atFollowUp == null ? new Span("–") : new StatusBadge(atFollowUp));
-            change.setSpacing(false);
-            change.addClassName("status-change");
-            return change;
-        }).setHeader(getTranslation("follow-ups.status")).setWidth("9rem").setFlexGrow(0);
-        due.addComponentColumn(row -> {
-            var verdict = new Span(verdict(row.outcome()));
-            verdict.addClassName("verdict-" + row.outcome().verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            var now = new Span(now(row.outcome()));
-            now.addClassName("follow-up-now");
-            return new Div(verdict, now);
-        }).setHeader(getTranslation("follow-ups.moved")).setWidth("12rem").setFlexGrow(2);
+        due.addComponentColumn(this::moved).setHeader(getTranslation("follow-ups.moved")).setWidth("9rem").setFlexGrow(2);
         due.setItems(followUps.dueForMyTeam());
         due.setAllRowsVisible(true);
         due.setEmptyStateText(getTranslation("follow-ups.empty"));
@@ -71,6 +54,32 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         reports.setId("follow-ups-reports");
         add(new H2(getTranslation("follow-ups.title")), new Paragraph(getTranslation("follow-ups.intro")), reports, due,
                 new H3(getTranslation("what-works.title")), new Paragraph(getTranslation("what-works.intro")), works);
+    }
+
+    /** The status at the decision and on the follow-up date, the verdict with the score change by then, and the status now. */
+    private Div moved(FollowUpService.FollowUpRow row) {
+        var outcome = row.outcome();
+        var atFollowUp = outcome.atFollowUp();
+        var change = new HorizontalLayout(new StatusBadge(outcome.before()), new Span("→"),
+                atFollowUp == null ? new Span("–") : new StatusBadge(atFollowUp));
+        change.setSpacing(false);
+        change.addClassName("status-change");
+        change.addClassName("stacked");
+        var verdict = new Span(verdict(outcome));
+        verdict.addClassName("verdict-" + outcome.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        var now = new Span(now(outcome));
+        now.addClassName("follow-up-now");
+        var cell = new Div(change, verdict, now);
+        cell.addClassName("follow-up-case");
+        return cell;
+    }
+
+    private static Div lines(String first, String second) {
+        var detail = new Span(second);
+        detail.addClassName("follow-up-detail");
+        var cell = new Div(new Span(first), detail);
+        cell.addClassName("follow-up-case");
+        return cell;
     }
 
     /** "Unchanged at follow-up, better by 3": the verdict on the follow-up date and the score change by then. */

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
-import org.unstuck.domain.review.WhatWorks;
 import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.web.common.Labels;
 
 /**
@@ -33,15 +33,13 @@ public class WhatWorksPanel extends Composite<Div> {
         grid.setId(id + "-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(row -> cell(row, getTranslation("decision.type." + row.type().name()), row.approach().name()))
-                .setHeader(getTranslation("what-works.decision")).setFlexGrow(2).setWidth("9rem");
+                .setHeader(getTranslation("what-works.decision")).setFlexGrow(1).setWidth("7rem");
         grid.addComponentColumn(row -> cell(row, getTranslation("what-works.of", row.improved(), row.cases()),
                         row.outcome().isResult() ? share(row.outcome())
                                 : getTranslation("what-works.too-few", WhatWorks.MIN_CASES)))
-                .setHeader(getTranslation("what-works.improved")).setFlexGrow(2).setWidth("9rem");
+                .setHeader(getTranslation("what-works.improved")).setFlexGrow(1).setWidth("7rem");
         grid.addComponentColumn(this::comparison).setHeader(getTranslation("what-works.against")).setFlexGrow(1)
-                .setWidth("6rem");
-        grid.addComponentColumn(row -> cell(row, row.outcome().isResult() ? Labels.score(row.medianDays()) : "–", null))
-                .setHeader(getTranslation("what-works.median")).setFlexGrow(1).setWidth("5rem");
+                .setWidth("7rem");
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(emptyText);
         var small = new Paragraph(getTranslation(smallGroupsShown ? "what-works.small" : "what-works.small.left-out",
@@ -59,7 +57,11 @@ public class WhatWorksPanel extends Composite<Div> {
     }
 
     private Div cell(WhatWorks.Row row, String first, @Nullable String second) {
-        var cell = new Div(new Span(first));
+        return cell(row, new Span(first), second);
+    }
+
+    private Div cell(WhatWorks.Row row, Span first, @Nullable String second) {
+        var cell = new Div(first);
         if (second != null) {
             var detail = new Span(second);
             detail.addClassName("what-works-detail");
@@ -72,17 +74,19 @@ public class WhatWorksPanel extends Composite<Div> {
         return cell;
     }
 
-    private Span comparison(WhatWorks.Row row) {
+    /** Above, below or no clear difference, coloured only for a result; and the median days to less severe. */
+    private Div comparison(WhatWorks.Row row) {
         var against = row.against(summary.baseRate());
-        var text = new Span(getTranslation("what-works.comparison." + against.name()));
-        text.addClassName("comparison-" + against.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (!row.outcome().isResult()) {
-            text.addClassName("what-works-small");
+        var median = row.medianDays();
+        var verdict = new Span(getTranslation("what-works.comparison." + against.name()));
+        if (row.outcome().isResult()) {
+            verdict.addClassName("comparison-" + against.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        return text;
+        return cell(row, verdict,
+                row.outcome().isResult() && median != null ? getTranslation("what-works.median", Labels.score(median)) : null);
     }
 
-    /** "60 % (23 % to 88 %)": the share and its 95 % Wilson score interval. */
+    /** "60% (95% interval 23% to 88%)": the share and its Wilson score interval. */
     private String share(WhatWorks.Share share) {
         var percent = NumberFormat.getPercentInstance(getLocale());
         var interval = share.interval();

@@ -7,10 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
@@ -38,6 +34,10 @@ class FollowUpServiceTest {
     @Autowired FollowUpService followUps;
     @Autowired JdbcClient jdbc;
     @Autowired Decisions decisions;
+
+    private FollowUpHistoryFixture fixture() {
+        return new FollowUpHistoryFixture(jdbc, decisions);
+    }
 
     @Test
     @WithUserDetails("supervisor1")
@@ -89,84 +89,11 @@ class FollowUpServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
-    /**
-     * A case of therapist1's, closed at the end of its year so that no board of today shows it, with its
-     * assessment history written as rows: day, status, day, status…
-     */
-    private long fixtureCase(String approach, LocalDate opened, Object... dayAndStatus) {
-        var client = jdbc.sql("INSERT INTO client (code) VALUES (:code) RETURNING id")
-                .param("code", "FX-" + approach.replace(' ', '-') + "-" + FIXTURES.incrementAndGet()).query(Long.class).single();
-        var caseId = jdbc.sql("""
-                INSERT INTO therapy_case (client_id, presenting_problem, approach, primary_measure, opened_on, closed_on, therapist_id)
-                VALUES (:client, 'Low mood', :approach, 'PHQ-9', :opened, :closed,
-                        (SELECT id FROM user_account WHERE username = 'therapist1')) RETURNING id""")
-                .param("client", client).param("approach", approach).param("opened", opened)
-                .param("closed", opened.withDayOfYear(1).plusYears(1).minusDays(1)).query(Long.class).single();
-        for (int i = 0; i < dayAndStatus.length; i += 2) {
-            jdbc.sql("""
-                    INSERT INTO case_assessment (case_id, effective_on, recorded_at, status, cause, settings_version, rule_set_version)
-                    VALUES (:id, :day, now(), :status, 'HISTORY', 0, 'test')""")
-                    .param("id", caseId).param("day", dayAndStatus[i]).param("status", dayAndStatus[i + 1].toString()).update();
-        }
-        return caseId;
-    }
-
-    private void scored(long caseId, LocalDate day, int phq9) {
-        var session = jdbc.sql("INSERT INTO therapy_session (case_id, session_date, attendance) VALUES (:id, :day, 'ATTENDED') RETURNING id")
-                .param("id", caseId).param("day", day).query(Long.class).single();
-        jdbc.sql("INSERT INTO session_score (session_id, measure_code, score) VALUES (:session, 'PHQ-9', :score)")
-                .param("session", session).param("score", phq9).update();
-    }
-
-    private Decision decide(long caseId, DecisionDetails details, LocalDate decidedOn, LocalDate followUp) {
-        var therapist = jdbc.sql("SELECT id FROM user_account WHERE username = 'therapist1'").query(Long.class).single();
-        var supervisor = jdbc.sql("SELECT id FROM user_account WHERE username = 'supervisor1'").query(Long.class).single();
-        return decisions.record(new Decision(null, new CaseId(caseId), null, details, "Review the plan at follow-up.",
-                Set.of(StallReason.APPROACH_FIT), new UserId(therapist), followUp, new UserId(supervisor),
-                decidedOn.atStartOfDay(ZoneOffset.UTC).toInstant(), decidedOn, CaseStatus.STALLED, 18.0, null));
-    }
-
-    private static final AtomicInteger FIXTURES = new AtomicInteger();
-
-    /**
-     * Decisions of March of a year long past, one year per test: no other data reaches back so far, so
-     * every figure here is counted by hand.
-     */
-    private record March(ReportPeriod period, Decision onTrackOnlyAWeekLater) {
-    }
-
-    private March march(int year) {
-        var approach = "Approach of " + year;
-        var opened = LocalDate.of(year, 1, 15);
-        var decided = LocalDate.of(year, 3, 1);
-        var followUp = LocalDate.of(year, 3, 29);
-        var frequency = new DecisionDetails.ChangeFrequency("Twice weekly");
-        // Three less severe by the follow-up date, after 10, 14 and 20 days: median 14.
-        for (var days : List.of(20, 10, 14)) {
-            decide(fixtureCase(approach, opened, LocalDate.of(year, 2, 1), "STALLED", decided.plusDays(days), "ON_TRACK"),
-                    frequency, decided, followUp);
-        }
-        // Two still stalled on the follow-up date, on track a week later.
-        var later = fixtureCase(approach, opened, LocalDate.of(year, 2, 1), "STALLED", followUp.plusWeeks(1), "ON_TRACK");
-        scored(later, LocalDate.of(year, 3, 20), 16);
-        scored(later, LocalDate.of(year, 4, 2), 7);
-        var onTrackOnlyAWeekLater = decide(later, frequency, decided, followUp);
-        decide(fixtureCase(approach, opened, LocalDate.of(year, 2, 1), "STALLED", followUp.plusWeeks(1), "ON_TRACK"),
-                frequency, decided, followUp);
-        // A group of one.
-        decide(fixtureCase(approach + " alone", opened, LocalDate.of(year, 2, 1), "STALLED"), new DecisionDetails.ContinuePlan(),
-                decided, followUp);
-        // Flagged without any decision: one still watch 28 days on, one less severe by then.
-        fixtureCase(approach, opened, LocalDate.of(year, 3, 10), "WATCH");
-        fixtureCase(approach, opened, LocalDate.of(year, 3, 20), "DETERIORATING", LocalDate.of(year, 4, 10), "WATCH");
-        return new March(new ReportPeriod(LocalDate.of(year, 3, 1), LocalDate.of(year, 3, 31)), onTrackOnlyAWeekLater);
-    }
-
     @Test
     @WithUserDetails("supervisor1")
     void a_case_stalled_on_its_follow_up_date_and_on_track_a_week_later_is_unchanged_at_follow_up_and_on_track_since()
             throws Exception {
-        var march = march(2001);
+        var march = fixture().march(2001);
 
         var row = followUps.dueForMyTeam().stream()
                 .filter(due -> due.decision().id().equals(march.onTrackOnlyAWeekLater().id())).findFirst().orElseThrow();
@@ -186,7 +113,7 @@ class FollowUpServiceTest {
     @Test
     @WithUserDetails("supervisor1")
     void what_works_counts_by_the_follow_up_date_with_its_wilson_interval_against_the_base_rate() throws Exception {
-        var march = march(2002);
+        var march = fixture().march(2002);
 
         var summary = followUps.whatWorks(march.period());
 
@@ -216,7 +143,7 @@ class FollowUpServiceTest {
     @Test
     @WithUserDetails("manager")
     void the_practice_manager_sees_no_group_of_fewer_than_five_cases() throws Exception {
-        var period = march(2003).period();
+        var period = fixture().march(2003).period();
 
         assertThat(followUps.whatWorks(period).rows()).isNotEmpty().allSatisfy(row -> assertThat(row.cases()).isGreaterThanOrEqualTo(5));
         var report = followUps.decisionReport(period);
@@ -231,10 +158,11 @@ class FollowUpServiceTest {
     @Test
     @WithUserDetails("supervisor1")
     void a_corrected_decision_counts_once_in_what_works_under_its_correction() {
-        var caseId = fixtureCase("Approach of 2005", LocalDate.of(2005, 1, 10), LocalDate.of(2005, 2, 1), "STALLED",
+        var fixture = fixture();
+        var caseId = fixture.fixtureCase("Approach of 2005", LocalDate.of(2005, 1, 10), LocalDate.of(2005, 2, 1), "STALLED",
                 LocalDate.of(2005, 3, 20), "ON_TRACK");
         var decidedOn = LocalDate.of(2005, 3, 1);
-        var original = decide(caseId, new DecisionDetails.ChangeFrequency("Twice weekly"), decidedOn, decidedOn.plusDays(30));
+        var original = fixture.decide(caseId, new DecisionDetails.ChangeFrequency("Twice weekly"), decidedOn, decidedOn.plusDays(30));
         var therapist = new UserId(jdbc.sql("SELECT therapist_id FROM therapy_case WHERE id = :id").param("id", caseId)
                 .query(Long.class).single());
         decisions.record(original.supersededBy(new DecisionDetails.ContinuePlan(), "Frequency cannot change; continue.",
