@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.DecisionType;
+import org.unstuck.domain.review.WhatWorks;
 
 class ReportTextsTest {
 
@@ -36,6 +38,10 @@ class ReportTextsTest {
         Stream.of(DecisionType.values()).forEach(type -> keys.add("decision." + type.name()));
         Stream.of(StallReason.values()).forEach(reason -> keys.add("reason." + reason.name()));
         Stream.of(CaseStatus.values()).forEach(status -> keys.add("case-status." + status.name()));
+        Stream.of(WhatWorks.Comparison.values()).forEach(comparison -> keys.add("what-works.comparison." + comparison.name()));
+        keys.addAll(List.of("what-works.small", "what-works.small.left-out", "what-works.empty", "what-works.empty.summary",
+                "what-works.base-rate.none", "decisions.title", "decisions.title.summary", "decisions.yes", "decisions.no",
+                "decisions.yes-change", "decisions.no-change"));
 
         assertThat(keys).hasSizeGreaterThan(60).allSatisfy(key -> assertThat(bundle.containsKey(key)).as(key).isTrue());
     }

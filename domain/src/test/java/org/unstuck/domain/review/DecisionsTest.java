@@ -2,7 +2,6 @@ package org.unstuck.domain.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,35 +104,28 @@ class DecisionsTest {
     }
 
     @Test
-    void at_follow_up_the_outcome_says_whether_the_case_moved() {
+    void the_outcome_compares_the_status_at_the_decision_with_the_one_in_force_on_the_follow_up_date() {
         var decision = changeApproach(CaseStatus.STALLED, 18.0);
-        var better = DecisionOutcome.of(decision, CaseStatus.ON_TRACK, 11.0, Direction.LOWER_IS_BETTER);
+        var followUp = decision.followUpOn();
+        var better = DecisionOutcome.of(decision, new DecisionOutcome.Course(CaseStatus.ON_TRACK, 11.0, CaseStatus.WATCH,
+                followUp.plusDays(3), DAY.plusDays(12)), Direction.LOWER_IS_BETTER);
         assertThat(better.verdict()).isEqualTo(DecisionOutcome.Verdict.IMPROVED);
         assertThat(better.scoreImprovement()).isEqualTo(7.0);
-        assertThat(DecisionOutcome.of(decision, CaseStatus.STALLED, 17.0, Direction.LOWER_IS_BETTER).verdict())
-                .isEqualTo(DecisionOutcome.Verdict.UNCHANGED);
-        assertThat(DecisionOutcome.of(decision, CaseStatus.DETERIORATING, 24.0, Direction.LOWER_IS_BETTER).verdict())
+        assertThat(better.now()).isEqualTo(CaseStatus.WATCH);
+        assertThat(better.daysToLessSevere()).isEqualTo(12);
+
+        var onTrackOnlyLater = DecisionOutcome.of(decision, new DecisionOutcome.Course(CaseStatus.STALLED, 17.0,
+                CaseStatus.ON_TRACK, followUp.plusWeeks(1), followUp.plusWeeks(1)), Direction.LOWER_IS_BETTER);
+        assertThat(onTrackOnlyLater.verdict()).isEqualTo(DecisionOutcome.Verdict.UNCHANGED);
+        assertThat(onTrackOnlyLater.nowSince()).isEqualTo(followUp.plusWeeks(1));
+        assertThat(onTrackOnlyLater.daysToLessSevere()).isNull();
+
+        assertThat(DecisionOutcome.of(decision, new DecisionOutcome.Course(CaseStatus.DETERIORATING, 24.0,
+                CaseStatus.DETERIORATING, DAY, null), Direction.LOWER_IS_BETTER).verdict())
                 .isEqualTo(DecisionOutcome.Verdict.WORSENED);
-    }
-
-    @Test
-    void what_works_counts_flagged_cases_per_decision_type_and_approach() {
-        var cbt = new Approach("CBT");
-        var emdr = new Approach("EMDR");
-        var improved = new DecisionOutcome(CaseStatus.STALLED, CaseStatus.ON_TRACK, 6.0, DecisionOutcome.Verdict.IMPROVED);
-        var unchanged = new DecisionOutcome(CaseStatus.STALLED, CaseStatus.STALLED, 0.0, DecisionOutcome.Verdict.UNCHANGED);
-        var notFlagged = new DecisionOutcome(CaseStatus.ON_TRACK, CaseStatus.ON_TRACK, 1.0, DecisionOutcome.Verdict.UNCHANGED);
-
-        var rows = WhatWorks.summarise(List.of(
-                new WhatWorks.FollowedUp(DecisionType.CHANGE_APPROACH, cbt, improved),
-                new WhatWorks.FollowedUp(DecisionType.CHANGE_APPROACH, cbt, improved),
-                new WhatWorks.FollowedUp(DecisionType.CHANGE_APPROACH, cbt, unchanged),
-                new WhatWorks.FollowedUp(DecisionType.CONTINUE, emdr, unchanged),
-                new WhatWorks.FollowedUp(DecisionType.CONTINUE, emdr, notFlagged)));
-
-        assertThat(rows).containsExactly(
-                new WhatWorks.Row(DecisionType.CONTINUE, emdr, 1, 0),
-                new WhatWorks.Row(DecisionType.CHANGE_APPROACH, cbt, 3, 2));
-        assertThat(rows.getLast().shareImproved()).isCloseTo(0.667, within(0.001));
+        var unknown = DecisionOutcome.of(decision, new DecisionOutcome.Course(null, null, CaseStatus.STALLED, null, null),
+                Direction.LOWER_IS_BETTER);
+        assertThat(unknown.verdict()).isEqualTo(DecisionOutcome.Verdict.NOT_KNOWN);
+        assertThat(unknown.scoreImprovement()).isNull();
     }
 }

@@ -20,7 +20,10 @@ public class CourseRows {
         this.jdbc = jdbc;
     }
 
-    /** Every case open at some time from the first to the last day, both included. */
+    /**
+     * Every case open at some time from the first to the last day, both included, flagged or not by
+     * the assessment in force on the last day.
+     */
     public List<CourseRow> openBetween(LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 WITH scored AS (
@@ -38,11 +41,12 @@ public class CourseRows {
                 attended AS (
                     SELECT case_id, count(*) AS sessions FROM therapy_session WHERE attendance = 'ATTENDED' GROUP BY case_id)
                 SELECT u.display_name, c.approach, c.opened_on, c.closed_on,
-                       coalesce(p.status IN ('WATCH', 'STALLED', 'DETERIORATING'), FALSE) AS flagged,
+                       coalesce(held.status IN ('WATCH', 'STALLED', 'DETERIORATING'), FALSE) AS flagged,
                        c.primary_measure, coalesce(a.sessions, 0) AS attended, e.first_score, e.last_score
                 FROM therapy_case c
                 JOIN user_account u ON u.id = c.therapist_id
-                LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
+                LEFT JOIN LATERAL (SELECT a.status FROM case_assessment a WHERE a.case_id = c.id AND a.effective_on <= :to
+                                   ORDER BY a.effective_on DESC, a.id DESC LIMIT 1) held ON TRUE
                 LEFT JOIN ends e ON e.case_id = c.id
                 LEFT JOIN attended a ON a.case_id = c.id
                 WHERE c.opened_on <= :to AND (c.closed_on IS NULL OR c.closed_on >= :from)

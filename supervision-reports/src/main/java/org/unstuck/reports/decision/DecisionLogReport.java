@@ -16,15 +16,15 @@ import org.unstuck.reports.pdf.PdfFlow;
 
 /**
  * Decisions and their outcomes for a period: every decision with its type, reasons, owner and
- * follow-up, and — once the follow-up has come — whether the case improved since the decision;
- * then the "what works" summary across the practice. A reader who may not see individual cases
- * (the practice manager) gets the summary alone. No rationale in the PDF, and no notes or scores
- * beyond the change.
+ * follow-up, and — once the follow-up date has come — whether the case was less severe on that date
+ * than when decided, and where it stands now; then the "what works" summary across the practice,
+ * read against the practice's base rate. A reader who may not see individual cases (the practice
+ * manager) gets the summary alone. No rationale in the PDF, and no notes or scores beyond the change.
  *
  * @param individualDecisions whether the rows of single decisions are part of this report
  */
 public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, boolean individualDecisions, List<Row> rows,
-        List<WhatWorks.Row> whatWorks) {
+        WhatWorks.Summary whatWorks) {
 
     /**
      * One decision on the log.
@@ -39,7 +39,6 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
             throw new IllegalArgumentException("A summary-only report holds no single decisions");
         }
         rows = List.copyOf(rows);
-        whatWorks = List.copyOf(whatWorks);
     }
 
     /** The decision log, one row per decision; for a summary-only report, the what-works summary. */
@@ -48,29 +47,46 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
             return whatWorksCsv();
         }
         var table = new CsvTable(List.of("decided_on", "client", "therapist", "decision", "reasons", "owner", "follow_up_on",
-                "status_at_decision", "status_now", "improved_by_follow_up", "score_change", "supersedes", "rationale"));
+                "status_at_decision", "status_at_follow_up", "improved_by_follow_up", "score_change_to_follow_up", "status_now",
+                "status_now_since", "supersedes", "rationale"));
         for (var row : rows) {
             var decision = row.decision();
             var outcome = row.outcome();
+            var atFollowUp = outcome == null ? null : outcome.atFollowUp();
             table.row(Arrays.asList(decision.decidedOn(), row.client(), row.therapist(), decision.type().name(),
                     reasons(decision), row.owner(), decision.followUpOn(), decision.statusAtDecision().name(),
-                    outcome == null ? null : outcome.now().name(),
-                    outcome == null ? null : outcome.verdict() == DecisionOutcome.Verdict.IMPROVED ? "yes" : "no",
+                    atFollowUp == null ? null : atFollowUp.name(),
+                    atFollowUp == null ? null : outcome.improved() ? "yes" : "no",
                     outcome == null ? null : outcome.scoreImprovement(),
+                    outcome == null ? null : outcome.now().name(),
+                    outcome == null ? null : outcome.nowSince(),
                     decision.supersedes() == null ? null : decision.supersedes().value(), decision.rationale()));
         }
         return table.toBytes();
     }
 
-    /** Per decision type and approach: how many flagged cases past their follow-up, and how many improved. */
+    /**
+     * Per decision type and approach: how many flagged cases past their follow-up, how many improved,
+     * the share's interval and the base rate beside it.
+     */
     private byte[] whatWorksCsv() {
         var table = new CsvTable(List.of("period_from", "period_to", "decision", "approach", "flagged_cases_followed_up",
-                "improved", "share_improved"));
-        for (var row : whatWorks) {
+                "improved", "share_improved", "share_ci95_low", "share_ci95_high", "is_result", "against_base_rate",
+                "median_days_to_less_severe", "base_rate_cases", "base_rate_improved", "base_rate_share",
+                "base_rate_after_days"));
+        var base = whatWorks.baseRate();
+        for (var row : whatWorks.rows()) {
+            var interval = row.outcome().interval();
             table.row(Arrays.asList(from, to, row.type().name(), row.approach().name(), row.cases(), row.improved(),
-                    Math.round(row.shareImproved() * 1000) / 1000.0));
+                    rounded(row.outcome().share()), rounded(interval.low()), rounded(interval.high()), row.outcome().isResult(),
+                    row.against(base).name(), row.medianDays(), base.cases(), base.improved(), rounded(base.share()),
+                    WhatWorks.BASE_RATE_DAYS));
         }
         return table.toBytes();
+    }
+
+    private static double rounded(double share) {
+        return Math.round(share * 1000) / 1000.0;
     }
 
     public byte[] toPdf(ReportTexts texts) {
@@ -84,8 +100,9 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
             var table = document.heading(texts.get("decisions.log")).table(List.of(texts.get("decisions.decided"),
                             texts.get("decisions.client"), texts.get("decisions.therapist"), texts.get("decisions.decision"),
                             texts.get("decisions.reasons"), texts.get("decisions.follow-up"), texts.get("decisions.status-then"),
-                            texts.get("decisions.status-now"), texts.get("decisions.improved")),
-                    new float[] {0.09f, 0.08f, 0.14f, 0.16f, 0.19f, 0.09f, 0.09f, 0.09f, 0.07f});
+                            texts.get("decisions.status-at-follow-up"), texts.get("decisions.improved"),
+                            texts.get("decisions.status-now")),
+                    new float[] {0.07f, 0.06f, 0.09f, 0.12f, 0.18f, 0.07f, 0.07f, 0.08f, 0.08f, 0.18f});
             for (var row : rows) {
                 var decision = row.decision();
                 var outcome = row.outcome();
@@ -94,28 +111,67 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
                         decision.reasons().stream().map(reason -> texts.get("reason." + reason.name())).sorted()
                                 .collect(Collectors.joining(", ")),
                         decision.followUpOn().toString(), texts.get("case-status." + decision.statusAtDecision().name()),
-                        outcome == null ? texts.get("decisions.not-yet") : texts.get("case-status." + outcome.now().name()),
-                        outcome == null ? "" : improved(outcome, texts)));
+                        outcome == null ? texts.get("decisions.not-yet") : atFollowUp(outcome, texts),
+                        outcome == null ? "" : improved(outcome, texts),
+                        outcome == null ? "" : now(outcome, texts)));
             }
         }
-        document.heading(texts.get("what-works.title")).paragraph(texts.get("what-works.about"));
-        if (whatWorks.isEmpty()) {
-            document.paragraph(texts.get("what-works.empty"));
-        } else {
-            var summary = document.table(List.of(texts.get("decisions.decision"), texts.get("what-works.approach"),
-                            texts.get("what-works.cases"), texts.get("what-works.improved"), texts.get("what-works.share")),
-                    new float[] {0.26f, 0.26f, 0.18f, 0.14f, 0.16f});
-            var percent = NumberFormat.getPercentInstance(texts.locale());
-            for (var row : whatWorks) {
-                summary.row(List.of(texts.get("decision." + row.type().name()), row.approach().name(),
-                        Integer.toString(row.cases()), Integer.toString(row.improved()), percent.format(row.shareImproved())));
-            }
-        }
+        whatWorks(document, texts);
         return document.toPdf();
     }
 
-    /** "yes (+7)": whether the case improved, and by how many points of its primary measure. */
+    private void whatWorks(PdfFlow document, ReportTexts texts) {
+        var percent = NumberFormat.getPercentInstance(texts.locale());
+        var base = whatWorks.baseRate();
+        document.heading(texts.get("what-works.title")).paragraph(texts.get("what-works.about"));
+        document.paragraph(base.cases() == 0 ? texts.get("what-works.base-rate.none", WhatWorks.BASE_RATE_DAYS)
+                : texts.get("what-works.base-rate", base.cases(), base.improved(), interval(base, percent, texts),
+                        WhatWorks.BASE_RATE_DAYS));
+        document.paragraph(texts.get(individualDecisions ? "what-works.small" : "what-works.small.left-out",
+                WhatWorks.MIN_CASES));
+        if (whatWorks.rows().isEmpty()) {
+            document.paragraph(texts.get(individualDecisions ? "what-works.empty" : "what-works.empty.summary",
+                    WhatWorks.MIN_CASES));
+            return;
+        }
+        var summary = document.table(List.of(texts.get("decisions.decision"), texts.get("what-works.approach"),
+                        texts.get("what-works.cases"), texts.get("what-works.improved"), texts.get("what-works.share"),
+                        texts.get("what-works.against"), texts.get("what-works.median-days")),
+                new float[] {0.17f, 0.17f, 0.1f, 0.08f, 0.2f, 0.15f, 0.13f});
+        for (var row : whatWorks.rows()) {
+            var result = row.outcome().isResult();
+            var median = row.medianDays();
+            summary.row(List.of(texts.get("decision." + row.type().name()), row.approach().name(),
+                    Integer.toString(row.cases()), Integer.toString(row.improved()),
+                    result ? interval(row.outcome(), percent, texts) : texts.get("what-works.too-few", WhatWorks.MIN_CASES),
+                    texts.get("what-works.comparison." + row.against(base).name()),
+                    !result || median == null ? texts.get("what-works.no-figure") : Scores.format(median)));
+        }
+    }
+
+    /** "60% (23% to 88%)": a share with its 95 % Wilson score interval. */
+    private static String interval(WhatWorks.Share share, NumberFormat percent, ReportTexts texts) {
+        var interval = share.interval();
+        return texts.get("what-works.interval", percent.format(share.share()), percent.format(interval.low()),
+                percent.format(interval.high()));
+    }
+
+    private static String atFollowUp(DecisionOutcome outcome, ReportTexts texts) {
+        var status = outcome.atFollowUp();
+        return status == null ? texts.get("decisions.not-known") : texts.get("case-status." + status.name());
+    }
+
+    /** "On track since 2026-01-12": the status now and the day it began. */
+    private static String now(DecisionOutcome outcome, ReportTexts texts) {
+        var status = texts.get("case-status." + outcome.now().name());
+        return outcome.nowSince() == null ? status : texts.get("decisions.now-since", status, outcome.nowSince());
+    }
+
+    /** "yes (+7)": whether the case was less severe on the follow-up date, and how its primary score changed by then. */
     private static String improved(DecisionOutcome outcome, ReportTexts texts) {
+        if (outcome.verdict() == DecisionOutcome.Verdict.NOT_KNOWN) {
+            return texts.get("decisions.not-known");
+        }
         var score = outcome.scoreImprovement();
         if (score == null || score == 0) {
             return texts.get(outcome.improved() ? "decisions.yes" : "decisions.no");

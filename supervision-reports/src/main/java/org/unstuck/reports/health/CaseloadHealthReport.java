@@ -17,7 +17,8 @@ import org.unstuck.reports.pdf.PdfFlow;
 
 /**
  * Caseload health for a period, per therapist, per approach and for the whole practice: the cases
- * active at the period's end and the share of them flagged on their latest assessment, and among
+ * active at the period's end and the share of them flagged on that day (by the assessment in force
+ * then, from each case's history), and among
  * courses finished within the period the NHS Talking Therapies figures — caseness, recovery,
  * reliable improvement, reliable deterioration, reliable recovery — each with the number of cases
  * it rests on. Recovery rates are among finished courses that started at caseness; improvement and
@@ -28,6 +29,7 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
     /**
      * One case.
      *
+     * @param flagged whether the assessment in force on the period's last day flagged it
      * @param outcome the course outcome, for a finished course scored on PHQ-9 or GAD-7; else null
      */
     public record Course(String therapist, String approach, LocalDate openedOn, @Nullable LocalDate closedOn, boolean flagged,
@@ -152,11 +154,8 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
     public byte[] toPdf(ReportTexts texts) {
         var document = PdfFlow.landscape(texts.get("health.footer"), texts)
                 .title(texts.get("health.title"))
-                .paragraphs(List.of(texts.get("health.period", from, to, asOf)));
-        if (to.isBefore(asOf)) {
-            document.paragraph(texts.get("health.flags-of-today", asOf, to));
-        }
-        document.paragraphs(List.of(texts.get("health.finished"), texts.get("health.recovery")));
+                .paragraphs(List.of(texts.get("health.period", from, to, asOf), texts.get("health.finished"),
+                        texts.get("health.recovery")));
         var table = document.table(List.of(texts.get("health.group"), texts.get("health.active"), texts.get("health.flagged"),
                         texts.get("health.finished-courses"), texts.get("health.recovery-rate"), texts.get("health.improvement"),
                         texts.get("health.deterioration"), texts.get("health.reliable-recovery")),

@@ -25,12 +25,14 @@ import org.unstuck.web.common.ReportPeriod;
 import org.unstuck.web.common.Texts;
 import org.unstuck.web.credential.CredentialService;
 import org.unstuck.web.review.FollowUpService;
+import org.unstuck.web.review.WhatWorksPanel;
 import org.unstuck.web.security.CurrentActor;
 
 /**
  * The reports of the practice for a chosen period: caseload health, and decisions with what works
  * — the single decisions for a supervisor's team, the summary alone for the practice manager —
- * and, for the practice manager, credential compliance. Each is built on request with a progress
+ * with its figures on screen for the chosen period; and, for the practice manager, credential
+ * compliance. Each is built on request with a progress
  * bar, then downloaded as PDF and CSV.
  */
 @Route("reports")
@@ -78,6 +80,15 @@ public class ReportsView extends Main implements HasDynamicTitle {
                     return List.of(PreparedReport.pdf(fileName(name, chosen), report.toPdf(words)),
                             PreparedReport.csv(fileName(name, chosen), report.toCsv()));
                 }))));
+        var works = new WhatWorksPanel("reports-what-works", supervisor,
+                getTranslation(supervisor ? "what-works.empty.period" : "what-works.empty.manager"));
+        showWhatWorks(followUps, works);
+        from.addValueChangeListener(change -> showWhatWorks(followUps, works));
+        to.addValueChangeListener(change -> showWhatWorks(followUps, works));
+        var whatWorks = new Section(new H3(getTranslation("reports.what-works")),
+                new Paragraph(getTranslation("reports.what-works.about")), works);
+        whatWorks.addClassName("report-section");
+        add(whatWorks);
         if (currentActor.actor().is(Role.PRACTICE_MANAGER)) {
             add(report("reports.compliance", "reports.compliance.about",
                     new PreparedReport("report-compliance", getTranslation("reports.compliance.prepare"), background,
@@ -86,6 +97,18 @@ public class ReportsView extends Main implements HasDynamicTitle {
                         var name = "credential-compliance-" + report.asOf();
                         return List.of(PreparedReport.pdf(name, report.toPdf(words)), PreparedReport.csv(name, report.toCsv()));
                     })));
+        }
+    }
+
+    /** The what-works figures of the period on screen; the figures stay as they were while a date is wrong. */
+    private void showWhatWorks(FollowUpService followUps, WhatWorksPanel works) {
+        if (from.getValue() == null || to.getValue() == null) {
+            return;
+        }
+        try {
+            works.show(followUps.whatWorks(ReportPeriod.of(from.getValue(), to.getValue(), LocalDate.now(clock))));
+        } catch (InvalidEntryException refused) {
+            // The report buttons mark the wrong date; the figures shown stay those of the last valid period.
         }
     }
 

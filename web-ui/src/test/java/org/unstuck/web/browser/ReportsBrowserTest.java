@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,6 +51,9 @@ class ReportsBrowserTest extends BrowserTest {
                 LocalDate.now().minusDays(5).format(DateTimeFormatter.ofPattern("M/d/yyyy")) + "\n");
         browser().click(By.id("report-decisions-prepare"));
         browser().waitFor(driver -> driver.findElement(By.id("report-from")).getAttribute("invalid") != null);
+        // The what-works figures below make the page long: scroll back up to the field, as a person would.
+        ((JavascriptExecutor) browser().driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                browser().driver().findElement(By.id("report-from")));
         assertThat(browser().visible(By.id("report-from")).getText()).contains("The first day comes on or before the last day.");
         browser().screenshot("reports-invalid-period");
         assertThat(browser().all(By.id("report-decisions-pdf"))).isEmpty();

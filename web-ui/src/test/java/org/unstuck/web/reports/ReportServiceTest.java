@@ -11,16 +11,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.unstuck.domain.review.Decisions;
 import org.unstuck.reports.ReportTexts;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.common.ReportPeriod;
+import org.unstuck.web.review.FollowUpHistoryFixture;
 
 @UnstuckAppTest
 class ReportServiceTest {
 
     @Autowired ReportService reports;
     @Autowired JdbcClient jdbc;
+    @Autowired Decisions decisions;
 
     @Test
     @WithUserDetails("manager")
@@ -40,6 +43,24 @@ class ReportServiceTest {
         try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
             assertThat(new PDFTextStripper().getText(document)).contains("Caseload health", "Whole practice", "Alex Morgan");
         }
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void a_past_period_counts_the_flags_in_force_on_its_last_day_from_the_history() {
+        var fixture = new FollowUpHistoryFixture(jdbc, decisions);
+        var opened = LocalDate.of(2009, 1, 10);
+        fixture.fixtureCase("Health of 2009", opened, LocalDate.of(2009, 2, 1), "STALLED", LocalDate.of(2009, 6, 1), "ON_TRACK");
+        fixture.fixtureCase("Health of 2009", opened, LocalDate.of(2009, 3, 1), "DETERIORATING", LocalDate.of(2009, 5, 1), "ON_TRACK");
+        fixture.fixtureCase("Health of 2009", opened, LocalDate.of(2009, 2, 1), "WATCH", LocalDate.of(2009, 3, 15), "ON_TRACK");
+        fixture.fixtureCase("Health of 2009", opened, LocalDate.of(2009, 2, 1), "ON_TRACK", LocalDate.of(2009, 4, 10),
+                "DETERIORATING");
+
+        var march = reports.caseloadHealth(new ReportPeriod(LocalDate.of(2009, 3, 1), LocalDate.of(2009, 3, 31)));
+
+        // Flagged on 31 March: the stalled one and the deteriorating one; their latest entries say otherwise.
+        assertThat(march.practice().active()).isEqualTo(4);
+        assertThat(march.practice().flagged()).isEqualTo(2);
     }
 
     @Test

@@ -2,11 +2,11 @@ package org.unstuck.web.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -15,12 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithUserDetails;
-import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.DecisionOutcome;
+import org.unstuck.domain.review.DecisionType;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.WhatWorks;
 import org.unstuck.reports.ReportTexts;
@@ -33,6 +34,10 @@ class FollowUpServiceTest {
     @Autowired FollowUpService followUps;
     @Autowired JdbcClient jdbc;
     @Autowired Decisions decisions;
+
+    private FollowUpHistoryFixture fixture() {
+        return new FollowUpHistoryFixture(jdbc, decisions);
+    }
 
     @Test
     @WithUserDetails("supervisor1")
@@ -53,7 +58,7 @@ class FollowUpServiceTest {
     @Test
     @WithUserDetails("supervisor2")
     void what_works_rests_on_flagged_cases_only_and_says_how_many() {
-        assertThat(followUps.whatWorks()).allSatisfy(row -> {
+        assertThat(followUps.whatWorks(ReportPeriod.lastYear(LocalDate.now())).rows()).allSatisfy(row -> {
             assertThat(row.cases()).isPositive();
             assertThat(row.improved()).isBetween(0, row.cases());
         });
@@ -86,31 +91,91 @@ class FollowUpServiceTest {
 
     @Test
     @WithUserDetails("supervisor1")
-    void a_corrected_decision_counts_once_in_what_works_under_its_correction() {
-        var theCase = jdbc.sql("""
-                SELECT c.id, u.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
-                JOIN case_progress_snapshot p ON p.case_id = c.id
-                WHERE u.username = 'therapist2' AND c.closed_on IS NULL ORDER BY c.id LIMIT 1""")
-                .query((row, number) -> new long[] {row.getLong(1), row.getLong(2)}).single();
-        var supervisor = jdbc.sql("SELECT id FROM user_account WHERE username = 'supervisor1'").query(Long.class).single();
-        var period = ReportPeriod.lastYear(LocalDate.now());
-        var before = casesIn(followUps.decisionReport(period).whatWorks());
-        var decidedOn = LocalDate.now().minusDays(40);
-        var original = decisions.record(new Decision(null, new CaseId(theCase[0]), null,
-                new DecisionDetails.ChangeFrequency("Twice weekly"), "More contact while the alliance is rebuilt.", Set.of(StallReason.ALLIANCE), new UserId(theCase[1]),
-                decidedOn.plusDays(30), new UserId(supervisor), Instant.now(), decidedOn, CaseStatus.STALLED, 15.0, null));
-        decisions.record(original.supersededBy(new DecisionDetails.ContinuePlan(), "Frequency cannot change; continue.",
-                Set.of(StallReason.ALLIANCE), new UserId(theCase[1]), decidedOn.plusDays(31), new UserId(supervisor),
-                Instant.now(), decidedOn.plusDays(1)));
+    void a_case_stalled_on_its_follow_up_date_and_on_track_a_week_later_is_unchanged_at_follow_up_and_on_track_since()
+            throws Exception {
+        var march = fixture().march(2001);
 
-        var report = followUps.decisionReport(period);
+        var row = followUps.dueForMyTeam().stream()
+                .filter(due -> due.decision().id().equals(march.onTrackOnlyAWeekLater().id())).findFirst().orElseThrow();
 
-        assertThat(casesIn(report.whatWorks())).isEqualTo(before + 1);
-        assertThat(report.rows()).extracting(row -> row.decision().supersedes()).contains(original.id());
+        assertThat(row.outcome().verdict()).isEqualTo(DecisionOutcome.Verdict.UNCHANGED);
+        assertThat(row.outcome().atFollowUp()).isEqualTo(CaseStatus.STALLED);
+        assertThat(row.outcome().now()).isEqualTo(CaseStatus.ON_TRACK);
+        assertThat(row.outcome().nowSince()).isEqualTo(LocalDate.of(2001, 4, 5));
+        assertThat(row.outcome().scoreImprovement()).as("18 at the decision, 16 by the follow-up date; the 7 came after")
+                .isEqualTo(2.0);
+        var report = followUps.decisionReport(march.period());
+        try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Stalled Stalled no (+2) On track since 2001-04-05");
+        }
     }
 
-    private static int casesIn(List<WhatWorks.Row> rows) {
-        return rows.stream().mapToInt(WhatWorks.Row::cases).sum();
+    @Test
+    @WithUserDetails("supervisor1")
+    void what_works_counts_by_the_follow_up_date_with_its_wilson_interval_against_the_base_rate() throws Exception {
+        var march = fixture().march(2002);
+
+        var summary = followUps.whatWorks(march.period());
+
+        // Five decisions, three less severe on 29 March: 3 of 5, Wilson [0.231, 0.882]; days 10, 14, 20.
+        var frequency = summary.rows().stream().filter(row -> row.type() == DecisionType.CHANGE_FREQUENCY).toList();
+        assertThat(frequency).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo(new WhatWorks.Share(5, 3));
+            assertThat(row.outcome().interval().low()).isCloseTo(0.231, within(0.0005));
+            assertThat(row.outcome().interval().high()).isCloseTo(0.882, within(0.0005));
+            assertThat(row.medianDays()).isEqualTo(14.0);
+        });
+        // Base rate: eight cases flagged in March 2002. Six flagged on 1 March, of which the three on track by
+        // 29 March improved; watch from 10 March still watch on 7 April; deteriorating from 20 March, watch on 17 April.
+        assertThat(summary.baseRate()).isEqualTo(new WhatWorks.Share(8, 4));
+        assertThat(frequency.getFirst().against(summary.baseRate())).isEqualTo(WhatWorks.Comparison.NO_CLEAR_DIFFERENCE);
+        var alone = summary.rows().stream().filter(row -> row.type() == DecisionType.CONTINUE).toList();
+        assertThat(alone).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo(new WhatWorks.Share(1, 0));
+            assertThat(row.against(summary.baseRate())).isEqualTo(WhatWorks.Comparison.TOO_FEW_CASES);
+        });
+        try (var document = Loader.loadPDF(followUps.decisionReport(march.period()).toPdf(ReportTexts.ENGLISH))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("1 0 fewer than 5 cases: not a result",
+                    "Change session frequency " + frequency.getFirst().approach().name() + " 5 3 60% (23% to 88%)");
+        }
+    }
+
+    @Test
+    @WithUserDetails("manager")
+    void the_practice_manager_sees_no_group_of_fewer_than_five_cases() throws Exception {
+        var period = fixture().march(2003).period();
+
+        assertThat(followUps.whatWorks(period).rows()).isNotEmpty().allSatisfy(row -> assertThat(row.cases()).isGreaterThanOrEqualTo(5));
+        var report = followUps.decisionReport(period);
+        assertThat(report.whatWorks().rows()).extracting(WhatWorks.Row::cases).containsOnly(5);
+        try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("alone", "not a result -")
+                    .contains("Rows resting on fewer than 5 cases are left out");
+        }
+        assertThat(new String(report.toCsv(), StandardCharsets.UTF_8)).doesNotContain("alone");
+    }
+
+    @Test
+    @WithUserDetails("supervisor1")
+    void a_corrected_decision_counts_once_in_what_works_under_its_correction() {
+        var fixture = fixture();
+        var caseId = fixture.fixtureCase("Approach of 2005", LocalDate.of(2005, 1, 10), LocalDate.of(2005, 2, 1), "STALLED",
+                LocalDate.of(2005, 3, 20), "ON_TRACK");
+        var decidedOn = LocalDate.of(2005, 3, 1);
+        var original = fixture.decide(caseId, new DecisionDetails.ChangeFrequency("Twice weekly"), decidedOn, decidedOn.plusDays(30));
+        var therapist = new UserId(jdbc.sql("SELECT therapist_id FROM therapy_case WHERE id = :id").param("id", caseId)
+                .query(Long.class).single());
+        decisions.record(original.supersededBy(new DecisionDetails.ContinuePlan(), "Frequency cannot change; continue.",
+                Set.of(StallReason.ALLIANCE), therapist, decidedOn.plusDays(31), original.decidedBy(),
+                Instant.parse("2005-03-02T10:00:00Z"), decidedOn.plusDays(1)));
+
+        var report = followUps.decisionReport(new ReportPeriod(LocalDate.of(2005, 1, 1), LocalDate.of(2005, 12, 31)));
+
+        assertThat(report.whatWorks().rows()).singleElement().satisfies(row -> {
+            assertThat(row.type()).isEqualTo(DecisionType.CONTINUE);
+            assertThat(row.outcome()).isEqualTo(new WhatWorks.Share(1, 1));
+        });
+        assertThat(report.rows()).extracting(row -> row.decision().supersedes()).contains(original.id());
     }
 
     @Test
