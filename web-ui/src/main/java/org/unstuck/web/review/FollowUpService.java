@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -62,7 +63,8 @@ public class FollowUpService {
     }
 
     /** A decision due for follow-up, and whether its case moved by then. */
-    public record FollowUpRow(long caseId, String clientCode, String therapist, Decision decision, DecisionOutcome outcome) {
+    public record FollowUpRow(long caseId, String clientCode, String therapist, Decision decision, DecisionOutcome outcome,
+            boolean caseOpen) {
     }
 
     /** A decision with its case as the board shows it now, and its outcome once the follow-up date has come. */
@@ -86,7 +88,9 @@ public class FollowUpService {
         var rows = onTheirCases(decisions.followUpsDueBy(LocalDate.now(clock))).stream()
                 .filter(followed -> actor.supervises(followed.therapist()))
                 .map(followed -> new FollowUpRow(followed.theCase().caseId(), followed.theCase().clientCode(),
-                        followed.theCase().therapistName(), followed.decision(), Objects.requireNonNull(followed.outcome())))
+                        followed.theCase().therapistName(), followed.decision(), Objects.requireNonNull(followed.outcome()),
+                        followed.theCase().open()))
+                .sorted(Comparator.comparing((FollowUpRow row) -> row.decision().followUpOn()).reversed())
                 .toList();
         audit.allowed("follow-ups.read", null, rows.size() + " decisions");
         return rows;

@@ -43,7 +43,8 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
                 .setHeader(getTranslation("follow-ups.decision")).setWidth("7rem").setFlexGrow(1);
         due.addComponentColumn(this::moved).setHeader(getTranslation("follow-ups.moved")).setWidth("9rem").setFlexGrow(2);
         due.setItems(followUps.dueForMyTeam());
-        due.setAllRowsVisible(true);
+        // A year of follow-ups would push what works far down the page: the newest show, the rest scroll.
+        due.setHeight("32rem");
         due.setEmptyStateText(getTranslation("follow-ups.empty"));
         due.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("cases/" + click.getItem().caseId())));
 
@@ -67,7 +68,7 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         change.addClassName("stacked");
         var verdict = new Span(verdict(outcome));
         verdict.addClassName("verdict-" + outcome.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        var now = new Span(now(outcome));
+        var now = new Span(row.caseOpen() ? now(outcome) : getTranslation("follow-ups.now-closed"));
         now.addClassName("follow-up-now");
         var cell = new Div(change, verdict, now);
         cell.addClassName("follow-up-case");

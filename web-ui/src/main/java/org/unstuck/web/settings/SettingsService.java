@@ -1,7 +1,6 @@
 package org.unstuck.web.settings;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +65,12 @@ public class SettingsService {
     public ZoneId saveTimeZone(@Nullable String name, long editedFromVersion) {
         ZoneId zone = null;
         if (name != null && !name.isBlank()) {
-            try {
-                zone = ZoneId.of(name.strip());
-            } catch (DateTimeException unknown) {
+            // Region names only: the database knows these, and a region follows its summer time.
+            if (!ZoneId.getAvailableZoneIds().contains(name.strip())) {
                 throw new InvalidEntryException(Map.of("timeZone",
                         "Choose a time zone from the list, such as Europe/Madrid, or leave it empty for the server's zone."));
             }
+            zone = ZoneId.of(name.strip());
         }
         timeZone.save(zone, editedFromVersion);
         var effective = zone == null ? serverZone() : zone;

@@ -121,7 +121,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         var referralId = jdbc.sql("SELECT id FROM referral WHERE case_id = :id AND state = 'PROPOSED'")
                 .param("id", stalled.id()).query(Long.class).single();
         browser().click(By.id("accept-referral-" + referralId));
-        browser().waitFor(driver -> driver.findElements(By.id("referrals")).isEmpty()
+        browser().waitFor(driver -> driver.findElements(By.id("accept-referral-" + referralId)).isEmpty()
                 && driver.findElement(By.id("caseload-grid")).getText().contains(stalled.client()));
         browser().open("/cases/" + stalled.id());
         assertThat(browser().visible(By.cssSelector(".case-facts")).getText()).contains("therapist Sam Okafor");

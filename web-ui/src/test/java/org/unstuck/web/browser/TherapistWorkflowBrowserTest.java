@@ -28,7 +28,7 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
     /** A case stalled for its approach alone: no reliable improvement, perhaps off its expected course too. */
     private StalledCase stalledForItsApproachAlone() {
         return jdbc.sql("""
-                SELECT c.id, cl.code, c.primary_measure, m.min_score, m.max_score, m.better_when,
+                SELECT c.id, cl.code, c.primary_measure, m.min_score, m.max_score, m.better_when
                 FROM therapy_case c JOIN client cl ON cl.id = c.client_id
                 JOIN user_account u ON u.id = c.therapist_id
                 JOIN measure m ON m.code = c.primary_measure

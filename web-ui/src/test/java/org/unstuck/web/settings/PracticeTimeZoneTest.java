@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +67,7 @@ class PracticeTimeZoneTest {
         instants.moveTo(first.atTime(LocalTime.of(0, 30)).atZone(MADRID).toInstant());
         var caseId = openCaseOf("therapist1");
 
-        practiceIn(ZoneOffset.UTC);
+        practiceIn(ZoneId.of("UTC"));
         assertThat(caseload.today()).isEqualTo(first.minusDays(1));
         assertThatThrownBy(() -> caseload.recordSession(caseId, cancelledOn(first)))
                 .isInstanceOf(InvalidEntryException.class)
@@ -94,6 +93,8 @@ class PracticeTimeZoneTest {
                         .containsEntry("timeZone", "Choose a time zone from the list, such as Europe/Madrid, or leave it "
                                 + "empty for the server's zone."));
         assertThat(settings.timeZone().value()).contains(MADRID);
+        assertThatThrownBy(() -> settings.saveTimeZone("+02:00", settings.timeZone().version()))
+                .isInstanceOf(InvalidEntryException.class);
         assertThat(settings.saveTimeZone(" ", settings.timeZone().version())).isEqualTo(ZoneId.systemDefault());
         assertThat(settings.timeZone().value()).isEmpty();
     }
