@@ -80,21 +80,28 @@ public final class DemoPracticeGenerator {
                     "Register lookup");
             credentials.save(new Credential(null, 0, clinician, CredentialType.LICENCE, "Practitioner psychologist",
                     "PYL" + (20000 + random.nextInt(70000)), "Health and Care Professions Council", "United Kingdom",
-                    licenceEnds.minusYears(2), licenceEnds, checked));
+                    licenceEnds.minusYears(2).isBefore(today.minusYears(2)) ? licenceEnds.minusYears(2) : today.minusYears(2),
+                    licenceEnds, checked));
             credentials.save(new Credential(null, 0, clinician, CredentialType.REGISTRATION, "Accredited member",
                     "M" + (100000 + random.nextInt(800000)), "British Association for Behavioural and Cognitive Psychotherapies",
                     "United Kingdom", today.minusYears(3), today.plusMonths(4 + random.nextInt(20)), checked));
+            // Insurance is renewed each year: last year's policy covers the practice's lived year before this one.
+            var policyNumber = 1000 + random.nextInt(9000);
             credentials.save(new Credential(null, 0, clinician, CredentialType.INSURANCE, "Professional indemnity",
-                    "PI-" + (1000 + random.nextInt(9000)), "Balens", "United Kingdom", insuranceEnds.minusYears(1),
-                    insuranceEnds, null));
+                    "PI-" + policyNumber, "Balens", "United Kingdom", insuranceEnds.minusYears(2), insuranceEnds.minusYears(1),
+                    null));
+            credentials.save(new Credential(null, 0, clinician, CredentialType.INSURANCE, "Professional indemnity",
+                    "PI-" + (policyNumber + 1), "Balens", "United Kingdom", insuranceEnds.minusYears(1), insuranceEnds, null));
             credentials.save(new Credential(null, 0, clinician, CredentialType.QUALIFICATION, "DClinPsy", "",
                     "University of Leeds", "United Kingdom", today.minusYears(6 + random.nextInt(10)), null, null));
             var topics = List.of("Trauma-focused CBT refresher", "Supervision skills", "Risk assessment update",
                     "Outcome monitoring in practice");
-            // The clinician returning from leave is short of CPD; everyone else has done enough.
-            var entries = clinician.equals(expiredLicence) ? 1 : topics.size();
+            // The clinician returning from leave is short of CPD; everyone else has done enough in every
+            // twelve months of the last two years.
+            var entries = clinician.equals(expiredLicence) ? 1 : 9;
             for (int i = 0; i < entries; i++) {
-                credentials.addCpd(new CpdEntry(clinician, today.minusDays(20 + 80L * i), 8 + random.nextInt(3), topics.get(i)));
+                credentials.addCpd(new CpdEntry(clinician, today.minusDays(20 + 80L * i), 8 + random.nextInt(3),
+                        topics.get(i % topics.size())));
             }
         }
     }
