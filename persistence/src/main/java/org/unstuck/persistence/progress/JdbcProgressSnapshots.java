@@ -102,11 +102,11 @@ class JdbcProgressSnapshots implements ProgressSnapshots {
     private void keepInHistory(CaseId caseId, ProgressAssessment assessment, LocalDate today, Instant computedAt,
             AssessmentCause cause, long settingsVersion) {
         var inForce = jdbc.sql("""
-                SELECT """ + VERDICT_OF_ENTRY + """
+                SELECT %s
                 FROM (SELECT id, status, settings_version FROM case_assessment WHERE case_id = :id
                       ORDER BY effective_on DESC, id DESC LIMIT 1) a
                 LEFT JOIN case_assessment_signal s ON s.assessment_id = a.id
-                GROUP BY a.id, a.status, a.settings_version""")
+                GROUP BY a.id, a.status, a.settings_version""".formatted(VERDICT_OF_ENTRY))
                 .param("id", caseId.value()).query(String.class).optional();
         if (inForce.filter(verdict(assessment, settingsVersion)::equals).isPresent()) {
             return;

@@ -324,13 +324,12 @@ public class PracticeReassessment {
     private Map<Long, String> verdictsInForce(Long[] ids) {
         var verdicts = new HashMap<Long, String>();
         jdbc.sql("""
-                SELECT a.case_id, """ + JdbcProgressSnapshots.VERDICT_OF_ENTRY + """
-                 AS verdict
+                SELECT a.case_id, %s AS verdict
                 FROM unnest(:cases::bigint[]) AS c(id)
                 CROSS JOIN LATERAL (SELECT id, case_id, status, settings_version FROM case_assessment
                                     WHERE case_id = c.id ORDER BY effective_on DESC, id DESC LIMIT 1) a
                 LEFT JOIN case_assessment_signal s ON s.assessment_id = a.id
-                GROUP BY a.id, a.case_id, a.status, a.settings_version""")
+                GROUP BY a.id, a.case_id, a.status, a.settings_version""".formatted(JdbcProgressSnapshots.VERDICT_OF_ENTRY))
                 .param("cases", ids)
                 .query(row -> {
                     verdicts.put(row.getLong("case_id"), row.getString("verdict"));

@@ -2,6 +2,7 @@ package org.unstuck.web.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -35,19 +36,25 @@ public class JobsConfiguration {
     }
 
     @Bean
-    RecurringTask<Void> nightlyReassessmentTask(NightlySchedule schedule, NightlyReassessment job, JobsProperties properties) {
+    RecurringTask<Void> nightlyReassessmentTask(NightlySchedule schedule, NightlyReassessment job, JobsProperties properties,
+            Clock clock) {
         FailureHandler<Void> retries = new FailureHandler.MaxRetriesFailureHandler<>(properties.maxRetries(),
                 new FailureHandler.ExponentialBackoffFailureHandler<>(properties.retryBackoff(), 2),
                 (failed, operations) -> operations.reschedule(failed, schedule.getNextExecutionTime(failed)));
         return Tasks.recurring(NightlyReassessment.JOB, schedule)
                 .onFailure(retries)
-                .onDeadExecutionRevive()
+                .onDeadExecution(revivedNow(clock))
                 .execute((instance, context) -> job.run(context));
+    }
+
+    /** db-scheduler's own revival reads the system clock; this one reads the practice's, as the scheduler does. */
+    private static DeadExecutionHandler<Void> revivedNow(Clock clock) {
+        return (dead, operations) -> operations.reschedule(dead, clock.instant());
     }
 
     @Bean
     Scheduler scheduler(DataSource dataSource, List<RecurringTask<?>> recurring, Clock clock, JobsProperties properties) {
-        return Scheduler.create(dataSource, List.<Task<?>>copyOf(recurring))
+        return Scheduler.create(dataSource, List.<Task<?>>of())
                 .startTasks(recurring)
                 .clock(clock::instant)
                 .schedulerName(properties.nodeName() == null || properties.nodeName().isBlank()
