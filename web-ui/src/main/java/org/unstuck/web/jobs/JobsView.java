@@ -1,11 +1,14 @@
 package org.unstuck.web.jobs;
 
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,31 +32,39 @@ public class JobsView extends Main implements HasDynamicTitle {
         for (var job : service.jobs()) {
             var zone = job.zone();
             add(new H3(getTranslation("jobs." + job.job())), new Paragraph(getTranslation("jobs." + job.job() + ".about")));
+            if (job.runs().isEmpty() && !job.runningNow()) {
+                var empty = new Paragraph(getTranslation("jobs." + job.job() + ".never", when(job.nextRun(), zone), zone.getId()));
+                empty.setId(job.job() + "-empty");
+                add(empty);
+                continue;
+            }
             var next = new Paragraph(job.runningNow()
                     ? getTranslation("jobs.running-now")
                     : getTranslation("jobs.next-run", when(job.nextRun(), zone), zone.getId()));
             next.setId(job.job() + "-next");
-            add(next);
-            if (job.runs().isEmpty()) {
-                var empty = new Paragraph(getTranslation("jobs." + job.job() + ".never", when(job.nextRun(), zone), zone.getId()));
-                empty.setId(job.job() + "-empty");
-                empty.addClassName("empty-state");
-                add(empty);
-                continue;
+            var list = new UnorderedList();
+            list.setId(job.job() + "-runs");
+            list.getStyle().set("list-style", "none").set("padding", "0").set("margin", "0");
+            for (var run : job.runs()) {
+                list.add(run(run, zone));
             }
-            var grid = new Grid<JobRun>();
-            grid.setId(job.job() + "-runs");
-            grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-            grid.addColumn(run -> when(run.startedAt(), zone)).setHeader(getTranslation("jobs.started")).setAutoWidth(true);
-            grid.addColumn(run -> run.duration().map(this::duration).orElse("–"))
-                    .setHeader(getTranslation("jobs.duration")).setAutoWidth(true);
-            grid.addColumn(run -> getTranslation("jobs.cases", run.casesAssessed(), run.casesChanged()))
-                    .setHeader(getTranslation("jobs.cases.header")).setAutoWidth(true);
-            grid.addColumn(this::outcome).setHeader(getTranslation("jobs.outcome")).setFlexGrow(1);
-            grid.setItems(job.runs());
-            grid.setAllRowsVisible(true);
-            add(grid);
+            add(next, new H4(getTranslation("jobs.latest-runs")), list);
         }
+    }
+
+    /** One run as a few lines, which wrap on a narrow screen instead of scrolling sideways. */
+    private ListItem run(JobRun run, ZoneId zone) {
+        var started = new Span(getTranslation("jobs.started", when(run.startedAt(), zone)));
+        started.getStyle().set("font-weight", "600");
+        var figures = new Span(getTranslation("jobs.figures", run.duration().map(this::duration).orElse("–"),
+                run.casesAssessed(), run.casesChanged()));
+        var outcome = new Span(outcome(run));
+        if (run.outcome() == JobRun.Outcome.FAILED) {
+            outcome.addClassName("form-refusal");
+        }
+        var item = new ListItem(started, new Div(figures), new Div(outcome));
+        item.getStyle().set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        return item;
     }
 
     private String outcome(JobRun run) {

@@ -4,12 +4,14 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.persistence.jobs.JdbcJobRuns;
+import org.unstuck.persistence.jobs.JobRun;
 import org.unstuck.persistence.progress.PracticeReassessment;
 
 /**
@@ -48,13 +50,18 @@ public class NightlyReassessment {
     }
 
     void run(ExecutionContext context) {
-        var node = Objects.requireNonNullElse(context.getExecution().pickedBy, "unknown node");
+        run(Objects.requireNonNullElse(context.getExecution().pickedBy, "unknown node"),
+                context.getSchedulerState()::isShuttingDown);
+    }
+
+    /** One attempt for the practice's current day; returns it as it ended. */
+    JobRun run(String node, BooleanSupplier shuttingDown) {
         var run = runs.begin(JOB, LocalDate.now(clock), node, clock.instant());
         try {
             var pass = reassessment.begin(run.runFor(), AssessmentCause.NIGHTLY);
             var after = Objects.requireNonNullElse(run.checkpoint(), 0L);
             while (true) {
-                if (context.getSchedulerState().isShuttingDown()) {
+                if (shuttingDown.getAsBoolean()) {
                     runs.interrupted(run.id(), clock.instant());
                     throw new StoppedByShutdown();
                 }
@@ -75,6 +82,7 @@ public class NightlyReassessment {
             var done = runs.find(run.id()).orElseThrow();
             LOG.info("Nightly re-assessment for {}: {} cases assessed, {} changed", done.runFor(), done.casesAssessed(),
                     done.casesChanged());
+            return done;
         } catch (StoppedByShutdown stopped) {
             throw stopped;
         } catch (RuntimeException failure) {
