@@ -3,6 +3,7 @@ package org.unstuck.persistence.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,15 @@ public record JobRun(long id, String jobName, LocalDate runFor, int attempt, Str
         int casesChanged, Outcome outcome, @Nullable String error) {
 
     public enum Outcome { RUNNING, SUCCEEDED, FAILED, INTERRUPTED }
+
+    public boolean failed() {
+        return outcome == Outcome.FAILED;
+    }
+
+    /** The outcome as a lower-case word, for message keys. */
+    public String outcomeKey() {
+        return outcome.name().toLowerCase(Locale.ROOT);
+    }
 
     public Optional<Duration> duration() {
         return Optional.ofNullable(finishedAt).map(end -> Duration.between(startedAt, end));

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Locale;
 import org.unstuck.persistence.jobs.JobRun;
 
 /** Each durable job's latest runs and its next run, in the practice's time zone. */
@@ -59,7 +58,7 @@ public class JobsView extends Main implements HasDynamicTitle {
         var figures = new Span(getTranslation("jobs.figures", run.duration().map(this::duration).orElse("–"),
                 run.casesAssessed(), run.casesChanged()));
         var outcome = new Span(outcome(run));
-        if (run.outcome() == JobRun.Outcome.FAILED) {
+        if (run.failed()) {
             outcome.addClassName("form-refusal");
         }
         var item = new ListItem(started, new Div(figures), new Div(outcome));
@@ -68,7 +67,7 @@ public class JobsView extends Main implements HasDynamicTitle {
     }
 
     private String outcome(JobRun run) {
-        var text = getTranslation("jobs.outcome." + run.outcome().name().toLowerCase(Locale.ROOT), run.attempt(), run.node());
+        var text = getTranslation("jobs.outcome." + run.outcomeKey(), run.attempt(), run.node());
         if (run.resumedAfter() != null) {
             text += " " + getTranslation("jobs.resumed", run.resumedAfter());
         }

@@ -177,6 +177,25 @@ class NightlyReassessmentTest {
                                       GROUP BY case_id HAVING count(*) > 1) twice""")
                 .param("day", day).query(Long.class).single()).isZero();
         assertThat(nextRun()).isEqualTo(next.atZone(PRACTICE_ZONE).plusDays(1).toInstant());
+
+        var stored = storedAssessments();
+        var entries = jdbc.sql("SELECT count(*) FROM case_assessment").query(Long.class).single();
+        nodeA.getBean(CaseProgressUpdater.class).recomputeAllOpenCases(AssessmentCause.NIGHTLY);
+        assertThat(storedAssessments()).as("the case-by-case re-assessment of the same day agrees").isEqualTo(stored);
+        assertThat(jdbc.sql("SELECT count(*) FROM case_assessment").query(Long.class).single()).isEqualTo(entries);
+    }
+
+    /** Every open case's stored assessment and signals, without the time they were computed. */
+    private static List<String> storedAssessments() {
+        return jdbc.sql("""
+                SELECT p.case_id || ' ' || p.status || ' ' || p.status_since || ' ' || coalesce(p.top_rule, '-') || ' '
+                       || coalesce(p.primary_first::text, '-') || ' ' || coalesce(p.primary_latest::text, '-') || ' '
+                       || coalesce(p.last_session_on::text, '-') || ' ' || p.sessions_held || ' '
+                       || coalesce(string_agg(s.rule || ':' || s.severity || ':' || s.message_key || ':'
+                                              || array_to_string(s.arguments, ',') || ':' || s.sentence, '; '
+                                              ORDER BY s.position), '')
+                FROM case_progress_snapshot p LEFT JOIN case_progress_signal s ON s.case_id = p.case_id
+                GROUP BY p.case_id ORDER BY p.case_id""").query(String.class).list();
     }
 
     @Test
