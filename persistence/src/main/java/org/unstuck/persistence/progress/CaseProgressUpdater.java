@@ -147,6 +147,11 @@ public class CaseProgressUpdater {
             LocalDate today, AssessmentCause cause) {
     }
 
+    /** Trajectories fitted afresh for a practice-wide run, which then uses them for every case. */
+    ExpectedTrajectories refitted(ReviewSettings reviewSettings) {
+        return refit(reviewSettings).trajectories();
+    }
+
     private Fitted refit(ReviewSettings reviewSettings) {
         var refitted = new Fitted(reviewSettings, LocalDate.now(clock), trajectories(reviewSettings));
         fitted = refitted;
@@ -161,7 +166,7 @@ public class CaseProgressUpdater {
         return complianceOn(LocalDate.now(clock));
     }
 
-    private Function<UserId, TherapistCompliance> complianceOn(LocalDate today) {
+    Function<UserId, TherapistCompliance> complianceOn(LocalDate today) {
         var policy = policies.current().value();
         var assessed = new HashMap<UserId, TherapistCompliance>();
         return therapist -> assessed.computeIfAbsent(therapist, id -> TherapistCompliance.assess(id, credentials.of(id),

@@ -26,6 +26,13 @@ import org.unstuck.domain.progress.Signal;
 @Transactional(readOnly = true)
 class JdbcProgressSnapshots implements ProgressSnapshots {
 
+    /**
+     * What makes a history entry {@code a} (with its signals {@code s}) the same verdict as a new
+     * assessment: status, settings version and the signals' rules and severities in order; see {@link #verdict}.
+     */
+    static final String VERDICT_OF_ENTRY = "a.status || '|' || a.settings_version || '|' "
+            + "|| coalesce(string_agg(s.rule || ':' || s.severity, ',' ORDER BY s.position), '')";
+
     private final JdbcClient jdbc;
 
     JdbcProgressSnapshots(JdbcClient jdbc) {
@@ -95,12 +102,11 @@ class JdbcProgressSnapshots implements ProgressSnapshots {
     private void keepInHistory(CaseId caseId, ProgressAssessment assessment, LocalDate today, Instant computedAt,
             AssessmentCause cause, long settingsVersion) {
         var inForce = jdbc.sql("""
-                SELECT a.status || '|' || a.settings_version || '|'
-                       || coalesce(string_agg(s.rule || ':' || s.severity, ',' ORDER BY s.position), '')
+                SELECT %s
                 FROM (SELECT id, status, settings_version FROM case_assessment WHERE case_id = :id
                       ORDER BY effective_on DESC, id DESC LIMIT 1) a
                 LEFT JOIN case_assessment_signal s ON s.assessment_id = a.id
-                GROUP BY a.id, a.status, a.settings_version""")
+                GROUP BY a.id, a.status, a.settings_version""".formatted(VERDICT_OF_ENTRY))
                 .param("id", caseId.value()).query(String.class).optional();
         if (inForce.filter(verdict(assessment, settingsVersion)::equals).isPresent()) {
             return;
@@ -124,7 +130,7 @@ class JdbcProgressSnapshots implements ProgressSnapshots {
                 .param("entry", entry).param("id", caseId.value()).update();
     }
 
-    private static String verdict(ProgressAssessment assessment, long settingsVersion) {
+    static String verdict(ProgressAssessment assessment, long settingsVersion) {
         return assessment.status().name() + "|" + settingsVersion + "|" + assessment.signals().stream()
                 .map(signal -> signal.rule().name() + ":" + signal.severity().name())
                 .collect(Collectors.joining(","));

@@ -21,6 +21,7 @@ import org.unstuck.persistence.progress.CaseProgressUpdater;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.common.PracticeClock;
+import org.unstuck.web.jobs.JobsService;
 
 /** The admin's practice settings; saving new thresholds re-assesses every open case in the same transaction. */
 @Service
@@ -33,9 +34,11 @@ public class SettingsService {
     private final AuditRecorder audit;
     private final PracticeTimeZone timeZone;
     private final PracticeClock clock;
+    private final JobsService jobs;
 
     SettingsService(PracticeSettings settings, Measures measures, CaseProgressUpdater progress, AuditRecorder audit,
-            PracticeTimeZone timeZone, PracticeClock clock) {
+            PracticeTimeZone timeZone, PracticeClock clock, JobsService jobs) {
+        this.jobs = jobs;
         this.settings = settings;
         this.measures = measures;
         this.progress = progress;
@@ -79,6 +82,7 @@ public class SettingsService {
             @Override
             public void afterCommit() {
                 clock.zoneChanged(effective);
+                jobs.followPracticeZone();
             }
         });
         return effective;

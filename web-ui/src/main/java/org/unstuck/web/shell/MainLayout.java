@@ -26,6 +26,7 @@ import org.unstuck.web.credential.CredentialService;
 import org.unstuck.web.credential.CredentialsBoardView;
 import org.unstuck.web.credential.MyCredentialsView;
 import org.unstuck.web.importing.ImportView;
+import org.unstuck.web.jobs.JobsView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
 import org.unstuck.web.practice.UsersView;
@@ -57,6 +58,7 @@ public class MainLayout extends AppLayout {
             new Destination(ReportsView.class, "nav.reports", VaadinIcon.FILE_TEXT_O),
             new Destination(UsersView.class, "nav.users", VaadinIcon.USER_CARD),
             new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG),
+            new Destination(JobsView.class, "nav.jobs", VaadinIcon.TIMER),
             new Destination(ImportView.class, "nav.import", VaadinIcon.UPLOAD),
             new Destination(CredentialPolicyView.class, "nav.policy", VaadinIcon.CLIPBOARD_CHECK));
 

@@ -15,7 +15,7 @@ import org.unstuck.db.TestDatabaseInitializer;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"unstuck.demo.enabled=true", "unstuck.test.practice=imports"})
+        properties = {"unstuck.demo.enabled=true", "unstuck.test.practice=imports", "unstuck.jobs.scheduler-enabled=false"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public @interface ImportAppTest {
 }

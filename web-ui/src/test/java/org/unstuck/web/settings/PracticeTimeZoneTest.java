@@ -64,7 +64,7 @@ class PracticeTimeZoneTest {
     void a_session_at_half_past_midnight_in_madrid_on_the_first_is_today_while_utc_is_still_on_the_last_day_before() {
         var first = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
         // 00:30 in Madrid on the 1st is 23:30 or 22:30 on the day before in UTC.
-        instants.moveTo(first.atTime(LocalTime.of(0, 30)).atZone(MADRID).toInstant());
+        instants.set(first.atTime(LocalTime.of(0, 30)).atZone(MADRID).toInstant());
         var caseId = openCaseOf("therapist1");
 
         practiceIn(ZoneId.of("UTC"));

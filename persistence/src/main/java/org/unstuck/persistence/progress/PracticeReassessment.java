@@ -1,0 +1,409 @@
+package org.unstuck.persistence.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.caseload.Approach;
+import org.unstuck.domain.caseload.Attendance;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.caseload.Transfer;
+import org.unstuck.domain.credential.TherapistCompliance;
+import org.unstuck.domain.measure.MeasureCatalogue;
+import org.unstuck.domain.measure.MeasureCode;
+import org.unstuck.domain.measure.Measures;
+import org.unstuck.domain.measure.Score;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.AssessmentCause;
+import org.unstuck.domain.progress.CaseHistory;
+import org.unstuck.domain.progress.PracticeSettings;
+import org.unstuck.domain.progress.ProgressAssessment;
+import org.unstuck.domain.progress.ProgressReview;
+
+/**
+ * Re-assesses the practice's open cases in batches of consecutive case ids, for a nightly run:
+ * each batch reads its cases, sessions, scores, notes and stored assessments in a few statements,
+ * assesses every case with the domain's {@link ProgressReview}, and writes only what changed. A
+ * history entry is added under the same rule as {@link JdbcProgressSnapshots}: when status, the
+ * signals' rules and severities, or the settings version differ from the entry in force.
+ */
+@Service
+public class PracticeReassessment {
+
+    private final CaseProgressUpdater updater;
+    private final PracticeSettings settings;
+    private final Measures measures;
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final Clock clock;
+
+    PracticeReassessment(CaseProgressUpdater updater, PracticeSettings settings, Measures measures, JdbcClient jdbc,
+            NamedParameterJdbcTemplate batch, Clock clock) {
+        this.updater = updater;
+        this.settings = settings;
+        this.measures = measures;
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    /**
+     * What every batch of one run shares: the settings and their version, trajectories fitted once,
+     * the measure catalogue, and each therapist's compliance read once for the whole run.
+     */
+    public static final class Pass {
+        private final ProgressReview review;
+        private final long settingsVersion;
+        private final MeasureCatalogue catalogue;
+        private final Function<UserId, TherapistCompliance> complianceOf;
+        private final LocalDate today;
+        private final AssessmentCause cause;
+
+        private Pass(ProgressReview review, long settingsVersion, MeasureCatalogue catalogue,
+                Function<UserId, TherapistCompliance> complianceOf, LocalDate today, AssessmentCause cause) {
+            this.review = review;
+            this.settingsVersion = settingsVersion;
+            this.catalogue = catalogue;
+            this.complianceOf = complianceOf;
+            this.today = today;
+            this.cause = cause;
+        }
+
+        public LocalDate today() {
+            return today;
+        }
+    }
+
+    /** One batch's result: the last case id it assessed (the run's checkpoint), how many, and how many gained a history entry. */
+    public record Batch(long lastCaseId, int assessed, int changed) {
+    }
+
+    /** Begins a run for this day. */
+    @Transactional(readOnly = true)
+    public Pass begin(LocalDate today, AssessmentCause cause) {
+        var reviewSettings = settings.reviewSettings();
+        return new Pass(new ProgressReview(reviewSettings.value(), updater.refitted(reviewSettings.value())),
+                reviewSettings.version(), measures.catalogue(), updater.complianceOn(today), today, cause);
+    }
+
+    /** Re-assesses up to {@code size} open cases with ids above {@code afterCaseId}; none left when it assessed none. */
+    @Transactional
+    public Batch next(Pass pass, long afterCaseId, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("A batch holds at least one case; got " + size);
+        }
+        var cases = cases(pass, afterCaseId, size);
+        if (cases.isEmpty()) {
+            return new Batch(afterCaseId, 0, 0);
+        }
+        var ids = cases.stream().map(theCase -> Objects.requireNonNull(theCase.id()).value()).toArray(Long[]::new);
+        var stored = storedSnapshots(ids);
+        var sessions = sessions(pass, ids);
+        var hard = hardToWorkWith(ids);
+        var inForce = verdictsInForce(ids);
+        var computedAt = Timestamp.from(clock.instant());
+
+        var snapshotRows = new ArrayList<MapSqlParameterSource>();
+        var signalRows = new ArrayList<MapSqlParameterSource>();
+        var signalsReplaced = new ArrayList<Long>();
+        var entries = new ArrayList<Long>();
+        var entryStatus = new ArrayList<String>();
+        var entryRuleSet = new ArrayList<String>();
+        for (var theCase : cases) {
+            var id = Objects.requireNonNull(theCase.id()).value();
+            var caseSessions = sessions.getOrDefault(id, List.of());
+            var assessment = pass.review.assess(new CaseHistory(theCase, caseSessions, hard.getOrDefault(id, false),
+                    pass.complianceOf.apply(theCase.therapist())), pass.today);
+            var before = stored.get(id);
+            var snapshot = Snapshot.of(assessment, before, caseSessions, pass.today);
+            if (!snapshot.equals(before == null ? null : before.snapshot())) {
+                snapshotRows.add(snapshot.row(id, computedAt));
+            }
+            var signals = SignalRow.of(assessment);
+            if (before == null || !signals.equals(before.signals())) {
+                signalsReplaced.add(id);
+                for (var position = 0; position < signals.size(); position++) {
+                    signalRows.add(signals.get(position).row(id, position));
+                }
+            }
+            if (!JdbcProgressSnapshots.verdict(assessment, pass.settingsVersion).equals(inForce.get(id))) {
+                entries.add(id);
+                entryStatus.add(assessment.status().name());
+                entryRuleSet.add(assessment.ruleSetVersion());
+            }
+        }
+        write(snapshotRows, signalsReplaced, signalRows);
+        if (!entries.isEmpty()) {
+            var added = jdbc.sql("""
+                    INSERT INTO case_assessment (case_id, effective_on, recorded_at, status, cause, settings_version,
+                        rule_set_version)
+                    SELECT entry.case_id, :day, :at, entry.status, :cause, :settingsVersion, entry.rule_set
+                    FROM unnest(:cases::bigint[], :statuses::varchar[], :ruleSets::varchar[]) AS entry(case_id, status, rule_set)
+                    RETURNING id""")
+                    .param("day", pass.today)
+                    .param("at", computedAt)
+                    .param("cause", pass.cause.name())
+                    .param("settingsVersion", pass.settingsVersion)
+                    .param("cases", entries.toArray(Long[]::new))
+                    .param("statuses", entryStatus.toArray(String[]::new))
+                    .param("ruleSets", entryRuleSet.toArray(String[]::new))
+                    .query(Long.class).list();
+            jdbc.sql("""
+                    INSERT INTO case_assessment_signal (assessment_id, position, rule, reason, severity, message_key, arguments)
+                    SELECT a.id, s.position, s.rule, s.reason, s.severity, s.message_key, s.arguments
+                    FROM case_assessment a JOIN case_progress_signal s ON s.case_id = a.case_id
+                    WHERE a.id = ANY(:entries)""")
+                    .param("entries", added.toArray(Long[]::new)).update();
+        }
+        return new Batch(ids[ids.length - 1], cases.size(), entries.size());
+    }
+
+    private void write(List<MapSqlParameterSource> snapshotRows, List<Long> signalsReplaced,
+            List<MapSqlParameterSource> signalRows) {
+        if (!snapshotRows.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO case_progress_snapshot (case_id, status, status_since, top_rule, top_reason, top_severity,
+                        primary_first, primary_latest, last_session_on, sessions_held, rule_set_version, computed_at)
+                    VALUES (:id, :status, :since, :rule, :reason, :severity, :first, :latest, :lastSession, :held,
+                        :ruleSet, :computedAt)
+                    ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, status_since = excluded.status_since,
+                        top_rule = excluded.top_rule, top_reason = excluded.top_reason, top_severity = excluded.top_severity,
+                        primary_first = excluded.primary_first, primary_latest = excluded.primary_latest,
+                        last_session_on = excluded.last_session_on, sessions_held = excluded.sessions_held,
+                        rule_set_version = excluded.rule_set_version, computed_at = excluded.computed_at""",
+                    snapshotRows.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!signalsReplaced.isEmpty()) {
+            jdbc.sql("DELETE FROM case_progress_signal WHERE case_id = ANY(:cases)")
+                    .param("cases", signalsReplaced.toArray(Long[]::new)).update();
+        }
+        if (!signalRows.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO case_progress_signal (case_id, position, rule, reason, severity, message_key, arguments,
+                        sentence)
+                    VALUES (:id, :position, :rule, :reason, :severity, :key, :arguments, :sentence)""",
+                    signalRows.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private List<TherapyCase> cases(Pass pass, long afterCaseId, int size) {
+        record Row(long id, long version, String client, String problem, String approach, String primary,
+                @Nullable String alliance, LocalDate opened, long therapist) {
+        }
+        var rows = jdbc.sql("""
+                SELECT c.id, c.version, cl.code, c.presenting_problem, c.approach, c.primary_measure, c.alliance_measure,
+                       c.opened_on, c.therapist_id
+                FROM therapy_case c JOIN client cl ON cl.id = c.client_id
+                WHERE c.closed_on IS NULL AND c.id > :after ORDER BY c.id LIMIT :size""")
+                .param("after", afterCaseId).param("size", size)
+                .query((row, number) -> new Row(row.getLong("id"), row.getLong("version"), row.getString("code"),
+                        row.getString("presenting_problem"), row.getString("approach"), row.getString("primary_measure"),
+                        row.getString("alliance_measure"), row.getObject("opened_on", LocalDate.class),
+                        row.getLong("therapist_id")))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var transfers = new HashMap<Long, List<Transfer>>();
+        jdbc.sql("""
+                SELECT case_id, from_therapist, to_therapist, transferred_on, reason FROM case_transfer
+                WHERE case_id = ANY(:cases) ORDER BY case_id, position""")
+                .param("cases", rows.stream().map(Row::id).toArray(Long[]::new))
+                .query(row -> {
+                    transfers.computeIfAbsent(row.getLong("case_id"), id -> new ArrayList<>()).add(new Transfer(
+                            new UserId(row.getLong("from_therapist")), new UserId(row.getLong("to_therapist")),
+                            row.getObject("transferred_on", LocalDate.class), row.getString("reason")));
+                });
+        return rows.stream().map(row -> new TherapyCase(new CaseId(row.id()), row.version(), new ClientCode(row.client()),
+                row.problem(), new Approach(row.approach()), measure(pass, row.primary()),
+                row.alliance() == null ? null : measure(pass, row.alliance()), row.opened(), null,
+                new UserId(row.therapist()), transfers.getOrDefault(row.id(), List.of()))).toList();
+    }
+
+    private static org.unstuck.domain.measure.Measure measure(Pass pass, String code) {
+        return pass.catalogue.find(new MeasureCode(code))
+                .orElseThrow(() -> new IllegalStateException("Measure " + code + " is not in the catalogue"));
+    }
+
+    /** Each case's sessions in date order; reading them after the snapshots are locked sees every committed session. */
+    private Map<Long, List<Session>> sessions(Pass pass, Long[] ids) {
+        record Row(long caseId, long sessionId, LocalDate date, String attendance, String homework,
+                @Nullable String measure, @Nullable BigDecimal score) {
+        }
+        var bySession = new LinkedHashMap<Long, List<Row>>();
+        jdbc.sql("""
+                SELECT s.case_id, s.id, s.session_date, s.attendance, s.homework, sc.measure_code, sc.score
+                FROM therapy_session s LEFT JOIN session_score sc ON sc.session_id = s.id
+                WHERE s.case_id = ANY(:cases) ORDER BY s.case_id, s.session_date, s.id, sc.measure_code""")
+                .param("cases", ids)
+                .query(row -> {
+                    var read = new Row(row.getLong("case_id"), row.getLong("id"), row.getObject("session_date", LocalDate.class),
+                            row.getString("attendance"), row.getString("homework"), row.getString("measure_code"),
+                            row.getBigDecimal("score"));
+                    bySession.computeIfAbsent(read.sessionId(), id -> new ArrayList<>()).add(read);
+                });
+        var byCase = new HashMap<Long, List<Session>>();
+        for (var sessionRows : bySession.values()) {
+            var first = sessionRows.getFirst();
+            var scores = sessionRows.stream().filter(row -> row.measure() != null)
+                    .map(row -> new Score(measure(pass, Objects.requireNonNull(row.measure())),
+                            Objects.requireNonNull(row.score()).doubleValue()))
+                    .toList();
+            byCase.computeIfAbsent(first.caseId(), id -> new ArrayList<>()).add(new Session(first.date(),
+                    Attendance.valueOf(first.attendance()), scores, Homework.valueOf(first.homework())));
+        }
+        return byCase;
+    }
+
+    /** Whether each case's latest reflective note (its current version) says the client is hard to work with. */
+    private Map<Long, Boolean> hardToWorkWith(Long[] ids) {
+        var hard = new HashMap<Long, Boolean>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (current.case_id) current.case_id, current.hard_to_work_with
+                FROM (SELECT DISTINCT ON (v.note_id) n.case_id, v.hard_to_work_with, v.written_at
+                      FROM reflective_note n JOIN reflective_note_version v ON v.note_id = n.id
+                      WHERE n.case_id = ANY(:cases) ORDER BY v.note_id, v.version_number DESC) current
+                ORDER BY current.case_id, current.written_at DESC""")
+                .param("cases", ids)
+                .query(row -> {
+                    hard.put(row.getLong("case_id"), row.getBoolean("hard_to_work_with"));
+                });
+        return hard;
+    }
+
+    /** The stored assessment of each case, locked so that a case re-assessed meanwhile by a change of its data waits. */
+    private Map<Long, Stored> storedSnapshots(Long[] ids) {
+        var snapshots = new HashMap<Long, Snapshot>();
+        jdbc.sql("""
+                SELECT case_id, status, status_since, top_rule, top_reason, top_severity, primary_first, primary_latest,
+                       last_session_on, sessions_held, rule_set_version
+                FROM case_progress_snapshot WHERE case_id = ANY(:cases) ORDER BY case_id FOR UPDATE""")
+                .param("cases", ids)
+                .query(row -> {
+                    snapshots.put(row.getLong("case_id"), new Snapshot(row.getString("status"),
+                            row.getObject("status_since", LocalDate.class), row.getString("top_rule"),
+                            row.getString("top_reason"), row.getString("top_severity"), row.getBigDecimal("primary_first"),
+                            row.getBigDecimal("primary_latest"), row.getObject("last_session_on", LocalDate.class),
+                            row.getInt("sessions_held"), row.getString("rule_set_version")));
+                });
+        var signals = new HashMap<Long, List<SignalRow>>();
+        jdbc.sql("""
+                SELECT case_id, rule, reason, severity, message_key, arguments, sentence FROM case_progress_signal
+                WHERE case_id = ANY(:cases) ORDER BY case_id, position""")
+                .param("cases", ids)
+                .query(row -> {
+                    signals.computeIfAbsent(row.getLong("case_id"), id -> new ArrayList<>()).add(new SignalRow(
+                            row.getString("rule"), row.getString("reason"), row.getString("severity"),
+                            row.getString("message_key"), List.of((String[]) row.getArray("arguments").getArray()),
+                            row.getString("sentence")));
+                });
+        var stored = new HashMap<Long, Stored>();
+        snapshots.forEach((id, snapshot) -> stored.put(id, new Stored(snapshot, signals.getOrDefault(id, List.of()))));
+        return stored;
+    }
+
+    /** The verdict of each case's history entry in force, in the form {@link JdbcProgressSnapshots#verdict} gives. */
+    private Map<Long, String> verdictsInForce(Long[] ids) {
+        var verdicts = new HashMap<Long, String>();
+        jdbc.sql("""
+                SELECT a.case_id, %s AS verdict
+                FROM unnest(:cases::bigint[]) AS c(id)
+                CROSS JOIN LATERAL (SELECT id, case_id, status, settings_version FROM case_assessment
+                                    WHERE case_id = c.id ORDER BY effective_on DESC, id DESC LIMIT 1) a
+                LEFT JOIN case_assessment_signal s ON s.assessment_id = a.id
+                GROUP BY a.id, a.case_id, a.status, a.settings_version""".formatted(JdbcProgressSnapshots.VERDICT_OF_ENTRY))
+                .param("cases", ids)
+                .query(row -> {
+                    verdicts.put(row.getLong("case_id"), row.getString("verdict"));
+                });
+        return verdicts;
+    }
+
+    private record Stored(Snapshot snapshot, List<SignalRow> signals) {
+    }
+
+    /** A case's row of {@code case_progress_snapshot} without the time it was computed. */
+    private record Snapshot(String status, LocalDate since, @Nullable String rule, @Nullable String reason,
+            @Nullable String severity, @Nullable BigDecimal first, @Nullable BigDecimal latest,
+            @Nullable LocalDate lastSession, int held, String ruleSet) {
+
+        static Snapshot of(ProgressAssessment assessment, @Nullable Stored before, List<Session> sessions, LocalDate today) {
+            var status = assessment.status().name();
+            var since = before != null && before.snapshot().status().equals(status) ? before.snapshot().since() : today;
+            var top = assessment.topSignal();
+            var change = assessment.primaryChange();
+            var attended = sessions.stream().filter(Session::wasAttended).toList();
+            return new Snapshot(status, since, top.map(signal -> signal.rule().name()).orElse(null),
+                    top.map(signal -> signal.reason().name()).orElse(null),
+                    top.map(signal -> signal.severity().name()).orElse(null),
+                    change == null ? null : stored(change.first()), change == null ? null : stored(change.latest()),
+                    attended.isEmpty() ? null : attended.getLast().date(), attended.size(), assessment.ruleSetVersion());
+        }
+
+        /** As a NUMERIC(6, 2) column keeps it, so that an unchanged score compares equal. */
+        private static BigDecimal stored(double value) {
+            return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+        }
+
+        MapSqlParameterSource row(long caseId, Timestamp computedAt) {
+            return new MapSqlParameterSource().addValue("id", caseId).addValue("status", status).addValue("since", since)
+                    .addValue("rule", rule).addValue("reason", reason).addValue("severity", severity)
+                    .addValue("first", first).addValue("latest", latest).addValue("lastSession", lastSession)
+                    .addValue("held", held).addValue("ruleSet", ruleSet).addValue("computedAt", computedAt);
+        }
+
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof Snapshot that && status.equals(that.status) && since.equals(that.since)
+                    && Objects.equals(rule, that.rule) && Objects.equals(reason, that.reason)
+                    && Objects.equals(severity, that.severity) && sameNumber(first, that.first)
+                    && sameNumber(latest, that.latest) && Objects.equals(lastSession, that.lastSession)
+                    && held == that.held && ruleSet.equals(that.ruleSet);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, since, rule, severity, lastSession, held);
+        }
+
+        private static boolean sameNumber(@Nullable BigDecimal one, @Nullable BigDecimal other) {
+            return one == null ? other == null : other != null && one.compareTo(other) == 0;
+        }
+    }
+
+    /** A row of {@code case_progress_signal} without its case and place. */
+    private record SignalRow(String rule, String reason, String severity, String key, List<String> arguments,
+            String sentence) {
+
+        static List<SignalRow> of(ProgressAssessment assessment) {
+            return assessment.signals().stream().map(signal -> new SignalRow(signal.rule().name(), signal.reason().name(),
+                    signal.severity().name(), signal.explanation().key(),
+                    List.of(JdbcProgressSnapshots.encode(signal.explanation().arguments())), signal.sentence())).toList();
+        }
+
+        MapSqlParameterSource row(long caseId, int position) {
+            return new MapSqlParameterSource().addValue("id", caseId).addValue("position", position)
+                    .addValue("rule", rule).addValue("reason", reason).addValue("severity", severity)
+                    .addValue("key", key).addValue("arguments", arguments.toArray(String[]::new))
+                    .addValue("sentence", sentence);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.unstuck.web.jobs;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+
+/**
+ * Shortly after midnight every day in the practice's time zone, read from the clock each time the
+ * next run is worked out, so a zone the admin changes applies from the next run on.
+ */
+public final class NightlySchedule implements Schedule {
+
+    static final LocalTime AT = LocalTime.of(0, 5);
+
+    private final Clock clock;
+
+    public NightlySchedule(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The first 00:05 in the practice's zone after this instant. */
+    public Instant after(Instant instant) {
+        var zone = clock.getZone();
+        var day = instant.atZone(zone).toLocalDate();
+        var candidate = day.atTime(AT).atZone(zone).toInstant();
+        return candidate.isAfter(instant) ? candidate : day.plusDays(1).atTime(AT).atZone(zone).toInstant();
+    }
+
+    @Override
+    public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
+        return after(executionComplete.getTimeDone());
+    }
+
+    @Override
+    public Instant getInitialExecutionTime(Instant now) {
+        return after(now);
+    }
+
+    @Override
+    public boolean isDeterministic() {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "daily at " + AT + " in the practice's time zone";
+    }
+}
