@@ -3,9 +3,7 @@ package org.unstuck.web.demo;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.unstuck.domain.caseload.Approach;
@@ -26,7 +24,6 @@ import org.unstuck.domain.measure.Direction;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.measure.Score;
-import org.unstuck.domain.notes.NotePrompt;
 import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.UserId;
@@ -243,19 +240,8 @@ public final class DemoPracticeGenerator {
     }
 
     private void reflect(CaseId caseId, UserId author, Course course, LocalDate lastSession) {
-        Map<NotePrompt, String> answers = new EnumMap<>(NotePrompt.class);
         var hard = course == Course.WEAK_ALLIANCE && random.nextInt(2) == 0;
-        if (course == Course.FLAT) {
-            answers.put(NotePrompt.METHOD_FIT, "We keep returning to the same thought records and nothing shifts. "
-                    + "I wonder whether behavioural work would suit her better.");
-            answers.put(NotePrompt.CLIENT_COLLABORATION, "Attends every week and does most of the tasks.");
-            answers.put(NotePrompt.WHAT_I_NEED_TO_LEARN, "More on behavioural activation for chronic low mood.");
-        } else {
-            answers.put(NotePrompt.RELATIONSHIP, "Sessions feel tense; he questions whether therapy can help at all.");
-            answers.put(NotePrompt.MY_REACTIONS, hard
-                    ? "I notice I dread these sessions and feel defensive. I am not sure I am the right therapist."
-                    : "I feel challenged but curious.");
-        }
+        var answers = course == Course.FLAT ? DemoNotes.methodDoesNotFit() : DemoNotes.tenseRelationship(hard);
         var written = lastSession.atTime(18, 0).toInstant(ZoneOffset.UTC);
         notes.save(ReflectiveNote.write(caseId, author, answers, hard, written));
     }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -303,19 +302,8 @@ final class DemoYear {
     }
 
     private void reflect(Course course, LocalDate day) {
-        Map<NotePrompt, String> answers = new EnumMap<>(NotePrompt.class);
         var hard = course.trend == Trend.WEAK_ALLIANCE && random.nextInt(2) == 0;
-        if (course.trend == Trend.FLAT) {
-            answers.put(NotePrompt.METHOD_FIT, "We keep returning to the same thought records and nothing shifts. "
-                    + "I wonder whether behavioural work would suit her better.");
-            answers.put(NotePrompt.CLIENT_COLLABORATION, "Attends every week and does most of the tasks.");
-            answers.put(NotePrompt.WHAT_I_NEED_TO_LEARN, "More on behavioural activation for chronic low mood.");
-        } else {
-            answers.put(NotePrompt.RELATIONSHIP, "Sessions feel tense; he questions whether therapy can help at all.");
-            answers.put(NotePrompt.MY_REACTIONS, hard
-                    ? "I notice I dread these sessions and feel defensive. I am not sure I am the right therapist."
-                    : "I feel challenged but curious.");
-        }
+        var answers = course.trend == Trend.FLAT ? DemoNotes.methodDoesNotFit() : DemoNotes.tenseRelationship(hard);
         notes.save(ReflectiveNote.write(course.id(), course.stored.therapist(), answers, hard, at(day, LocalTime.of(18, 0))));
         course.noteWritten = true;
     }
