@@ -34,7 +34,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
                 JOIN user_account u ON u.id = c.therapist_id JOIN case_progress_snapshot p ON p.case_id = c.id
                 WHERE u.username = :therapist AND c.closed_on IS NULL AND p.status = 'STALLED'
                   AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id)
-                ORDER BY c.id DESC LIMIT 1""")
+                ORDER BY p.status_since, c.id LIMIT 1""")
                 .param("therapist", therapist)
                 .query((row, number) -> new StalledCase(row.getLong(1), row.getString(2), row.getString(3)))
                 .single();
@@ -48,6 +48,8 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         signInAs("supervisor1");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='review']"));
         var grid = browser().visible(By.id("board-grid"));
+        browser().type(By.cssSelector("#therapist-filter input"), "Alex");
+        browser().visible(By.xpath("//vaadin-combo-box-item[normalize-space(.)='Alex Morgan']")).click();
         browser().waitFor(driver -> grid.getText().contains(stalled.client()));
         assertThat(browser().visible(By.id("reason-counts")).getText()).contains("Approach fit");
         browser().screenshot("review-board-supervisor1");

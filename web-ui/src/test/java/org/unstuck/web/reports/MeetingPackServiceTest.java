@@ -94,8 +94,11 @@ class MeetingPackServiceTest {
 
         var text = text(packs.pack(meeting, ENGLISH).toPdf(ReportTexts.ENGLISH));
 
-        assertThat(text).contains("Readable reflection on the alliance.")
-                .doesNotContain("Unreadable reflection", "hard to work with this client");
+        var firstCasePage = text.substring(text.indexOf("1. " + firstCase.clientCode()),
+                text.indexOf("Confidential", text.indexOf("1. " + firstCase.clientCode())));
+        assertThat(text).contains("Readable reflection on the alliance.").doesNotContain("Unreadable reflection");
+        assertThat(firstCasePage).contains("Readable reflection on the alliance.")
+                .doesNotContain("hard to work with this client");
     }
 
     @Test
