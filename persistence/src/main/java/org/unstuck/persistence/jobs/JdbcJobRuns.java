@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -81,8 +82,10 @@ public class JdbcJobRuns {
                 .param("id", runId).update();
     }
 
+    /** The innermost cause says what went wrong (the database's own message), where the outer ones repeat the SQL. */
     static String shortened(Throwable error) {
-        var text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage().strip());
+        var cause = NestedExceptionUtils.getMostSpecificCause(error);
+        var text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().strip());
         return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH - 1) + "…";
     }
 

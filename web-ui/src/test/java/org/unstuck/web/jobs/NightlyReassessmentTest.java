@@ -199,6 +199,49 @@ class NightlyReassessmentTest {
     }
 
     @Test
+    void a_run_that_fails_is_recorded_with_its_error_and_retried_after_the_backoff_until_it_succeeds() {
+        var runAt = nextRun().atZone(PRACTICE_ZONE).plusDays(10).toInstant().plusSeconds(1);
+        var day = runAt.atZone(PRACTICE_ZONE).toLocalDate();
+        // The first write of the run is refused; a sequence counts outside any transaction, so only that one is.
+        jdbc.sql("CREATE SEQUENCE nightly_writes").update();
+        jdbc.sql("""
+                CREATE FUNCTION refuse_the_first_nightly_write() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('nightly_writes') = 1 THEN
+                        RAISE EXCEPTION 'the disk is full';
+                    END IF;
+                    RETURN NULL;
+                END;
+                $$""").update();
+        for (var table : List.of("case_progress_snapshot", "case_progress_signal", "case_assessment")) {
+            jdbc.sql("CREATE TRIGGER refuse_the_first_nightly_write AFTER INSERT OR UPDATE ON " + table
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION refuse_the_first_nightly_write()").update();
+        }
+        try {
+            INSTANTS.set(runAt);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> runsOf(day).stream().anyMatch(run -> run.outcome().equals("FAILED")) && !picked());
+            var failed = jdbc.sql("SELECT error FROM job_run WHERE job_name = :job AND run_for = :day AND attempt = 1")
+                    .param("job", NightlyReassessment.JOB).param("day", day).query(String.class).single();
+            assertThat(failed).contains("the disk is full");
+            assertThat(succeeded(day)).isFalse();
+            assertThat(nextRun()).isAfter(runAt).isBefore(expectedAfter(runAt));
+
+            INSTANTS.set(nextRun().plusSeconds(1));
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> succeeded(day) && !picked());
+            assertThat(runsOf(day)).extracting(Run::attempt, Run::outcome)
+                    .containsExactly(tuple(1, "FAILED"), tuple(2, "SUCCEEDED"));
+            assertThat(nextRun()).isEqualTo(expectedAfter(INSTANTS.instant()));
+        } finally {
+            for (var table : List.of("case_progress_snapshot", "case_progress_signal", "case_assessment")) {
+                jdbc.sql("DROP TRIGGER IF EXISTS refuse_the_first_nightly_write ON " + table).update();
+            }
+            jdbc.sql("DROP FUNCTION IF EXISTS refuse_the_first_nightly_write()").update();
+            jdbc.sql("DROP SEQUENCE IF EXISTS nightly_writes").update();
+        }
+    }
+
+    @Test
     void a_case_nobody_touches_drifts_and_a_licence_ending_overnight_flags_the_therapists_cases() {
         var next = nextRun();
         var runAt = next.atZone(PRACTICE_ZONE).plusDays(1).toInstant().plusSeconds(1);
