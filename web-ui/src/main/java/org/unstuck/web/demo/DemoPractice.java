@@ -32,7 +32,7 @@ import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.domain.progress.AssessmentCause;
-import org.unstuck.domain.progress.ProgressSnapshots;
+import org.unstuck.domain.progress.AssessmentHistory;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.domain.review.ReviewMeetings;
@@ -56,7 +56,7 @@ class DemoPractice implements ApplicationRunner {
     private final Credentials credentials;
     private final Decisions decisions;
     private final CaseProgressUpdater progress;
-    private final ProgressSnapshots snapshots;
+    private final AssessmentHistory history;
     private final CredentialPolicies policies;
     private final Referrals referrals;
     private final ReviewMeetings meetings;
@@ -64,7 +64,7 @@ class DemoPractice implements ApplicationRunner {
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
-            CaseProgressUpdater progress, ProgressSnapshots snapshots, CredentialPolicies policies, Referrals referrals,
+            CaseProgressUpdater progress, AssessmentHistory history, CredentialPolicies policies, Referrals referrals,
             ReviewMeetings meetings, Clock clock) {
         this.accounts = accounts;
         this.supervision = supervision;
@@ -76,7 +76,7 @@ class DemoPractice implements ApplicationRunner {
         this.credentials = credentials;
         this.decisions = decisions;
         this.progress = progress;
-        this.snapshots = snapshots;
+        this.history = history;
         this.policies = policies;
         this.referrals = referrals;
         this.meetings = meetings;
@@ -112,7 +112,7 @@ class DemoPractice implements ApplicationRunner {
         supervisorOf.forEach((therapist, supervisor) -> teams.computeIfAbsent(supervisor, anyone -> new ArrayList<>())
                 .add(therapist));
         var lived = new DemoYear(SEED, today, clock, cases, sessions, notes, credentials, policies, decisions, referrals,
-                meetings, progress, snapshots).live(new DemoYear.Staff(withCaseloads, teams));
+                meetings, progress, history).live(new DemoYear.Staff(withCaseloads, teams));
         progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
         log.info("Seeded the demo practice: {} people, {} supervision pairs, a year of {} finished and {} open cases, "
                 + "{} review meetings, {} decisions, {} accepted referrals", DemoLogins.PEOPLE.size(),

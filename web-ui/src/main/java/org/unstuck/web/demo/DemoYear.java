@@ -37,8 +37,8 @@ import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.CaseStatus;
-import org.unstuck.domain.progress.ProgressSnapshot;
-import org.unstuck.domain.progress.ProgressSnapshots;
+import org.unstuck.domain.progress.AssessedStatus;
+import org.unstuck.domain.progress.AssessmentHistory;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.AgendaItem;
 import org.unstuck.domain.review.Decision;
@@ -98,7 +98,7 @@ final class DemoYear {
     private final Referrals referrals;
     private final ReviewMeetings meetings;
     private final CaseProgressUpdater progress;
-    private final ProgressSnapshots snapshots;
+    private final AssessmentHistory history;
     private final Map<CaseId, Course> open = new LinkedHashMap<>();
     private final List<PendingReferral> pendingReferrals = new ArrayList<>();
     private int clientNumber;
@@ -143,7 +143,7 @@ final class DemoYear {
 
     DemoYear(long seed, LocalDate today, Clock clock, Cases cases, Sessions sessions, ReflectiveNotes notes,
             Credentials credentials, CredentialPolicies policies, Decisions decisions, Referrals referrals,
-            ReviewMeetings meetings, CaseProgressUpdater progress, ProgressSnapshots snapshots) {
+            ReviewMeetings meetings, CaseProgressUpdater progress, AssessmentHistory history) {
         this.random = new SplittableRandom(seed);
         this.today = today;
         this.clock = clock;
@@ -156,7 +156,7 @@ final class DemoYear {
         this.referrals = referrals;
         this.meetings = meetings;
         this.progress = progress;
-        this.snapshots = snapshots;
+        this.history = history;
     }
 
     Lived live(Staff staff) {
@@ -329,33 +329,40 @@ final class DemoYear {
 
     /** A monthly review meeting: the team's stalled and deteriorating cases and the follow-ups due, each decided on. */
     private void holdMeeting(UserId supervisor, List<UserId> team, LocalDate day) {
-        var agenda = agenda(team, day);
+        var inForce = inForce(team, day);
+        var agenda = agenda(team, inForce, day);
         if (agenda.isEmpty()) {
             return;
         }
         var attendees = new HashSet<>(team);
         attendees.add(supervisor);
-        var meeting = meetings.save(ReviewMeeting.plan(supervisor, day, attendees, List.copyOf(agenda.keySet().stream()
-                .map(agenda::get).toList())));
+        var meeting = meetings.save(ReviewMeeting.plan(supervisor, day, attendees, List.copyOf(agenda.values())));
         held++;
         for (var item : meeting.agenda()) {
             var course = open.get(item.caseId());
-            var snapshot = snapshots.latest(item.caseId()).orElseThrow();
-            if (course != null && !course.showcase && snapshot.status().isFlagged()) {
-                decide(course, snapshot, supervisor, team, Objects.requireNonNull(meeting.id()), day);
+            var assessed = inForce.get(item.caseId());
+            if (course != null && !course.showcase && assessed != null && assessed.status().isFlagged()) {
+                decide(course, assessed, supervisor, team, Objects.requireNonNull(meeting.id()), day);
             }
         }
         progress.recomputeAsOf(meeting.agenda().stream().map(AgendaItem::caseId).filter(open::containsKey).toList(), day,
                 AssessmentCause.DECISION);
     }
 
-    private Map<CaseId, AgendaItem> agenda(List<UserId> team, LocalDate day) {
+    /** The assessment in force on that day of each open case of the team, read in one statement. */
+    private Map<CaseId, AssessedStatus> inForce(List<UserId> team, LocalDate day) {
+        return history.on(open.values().stream().filter(course -> team.contains(course.stored.therapist()))
+                .map(Course::id).toList(), day);
+    }
+
+    private Map<CaseId, AgendaItem> agenda(List<UserId> team, Map<CaseId, AssessedStatus> inForce, LocalDate day) {
         var items = new LinkedHashMap<CaseId, AgendaItem>();
         for (var course : open.values()) {
-            if (!team.contains(course.stored.therapist())) {
+            var assessed = inForce.get(course.id());
+            if (assessed == null) {
                 continue;
             }
-            var status = snapshots.latest(course.id()).map(ProgressSnapshot::status).orElse(CaseStatus.INSUFFICIENT_DATA);
+            var status = assessed.status();
             if (status == CaseStatus.DETERIORATING) {
                 items.put(course.id(), new AgendaItem(course.id(), AgendaItem.Why.DETERIORATING, null));
             } else if (status == CaseStatus.STALLED) {
@@ -374,9 +381,9 @@ final class DemoYear {
         return items;
     }
 
-    private void decide(Course course, ProgressSnapshot snapshot, UserId supervisor, List<UserId> team, MeetingId meeting,
+    private void decide(Course course, AssessedStatus assessed, UserId supervisor, List<UserId> team, MeetingId meeting,
             LocalDate day) {
-        var reason = mostTelling(snapshot);
+        var reason = mostTelling(assessed);
         if (reason == StallReason.THERAPIST_READINESS) {
             return;
         }
@@ -385,7 +392,7 @@ final class DemoYear {
         var choice = choose(course, reason, colleague);
         var details = choice.details();
         var recorded = decisions.record(new Decision(null, course.id(), meeting, details, rationale(details), Set.of(reason),
-                course.stored.therapist(), day.plusWeeks(4), supervisor, at(day, MEETING_TIME), day, snapshot.status(),
+                course.stored.therapist(), day.plusWeeks(4), supervisor, at(day, MEETING_TIME), day, assessed.status(),
                 rounded(course.measure, course.score), null));
         decided++;
         course.decisions++;
@@ -437,8 +444,8 @@ final class DemoYear {
     }
 
     /** The reason a supervisor would take up first: what the therapist declared, then the relationship, then attendance. */
-    private static StallReason mostTelling(ProgressSnapshot snapshot) {
-        var reasons = snapshot.signals().stream().map(signal -> signal.reason()).toList();
+    private static StallReason mostTelling(AssessedStatus assessed) {
+        var reasons = assessed.signals().stream().map(signal -> signal.reason()).toList();
         for (var first : List.of(StallReason.THERAPIST_RETICENCE, StallReason.ALLIANCE, StallReason.CLIENT_ENGAGEMENT)) {
             if (reasons.contains(first)) {
                 return first;
@@ -498,7 +505,7 @@ final class DemoYear {
         var next = today.with(TemporalAdjusters.firstDayOfNextMonth()).with(TemporalAdjusters.firstInMonth(DayOfWeek.TUESDAY));
         var attendees = new HashSet<>(team);
         attendees.add(supervisor);
-        var agenda = agenda(team, next);
+        var agenda = agenda(team, inForce(team, next), next);
         meetings.save(ReviewMeeting.plan(supervisor, next, attendees, List.copyOf(agenda.values())));
     }
 
