@@ -118,14 +118,22 @@ class CaseloadServiceTest {
     @Test
     @WithUserDetails("therapist2")
     void a_recorded_session_updates_the_cases_status_at_once() {
-        var caseId = caseOf("therapist2", "GAD-7");
+        record FirstScore(long caseId, double score) {
+        }
+        // A first score low enough that 6 points more stays on the scale and is a reliable deterioration.
+        var first = jdbc.sql("""
+                SELECT DISTINCT ON (c.id) c.id, sc.score
+                FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
+                JOIN therapy_session s ON s.case_id = c.id JOIN session_score sc ON sc.session_id = s.id
+                WHERE u.username = 'therapist2' AND c.primary_measure = 'GAD-7' AND c.closed_on IS NULL
+                  AND sc.measure_code = 'GAD-7'
+                ORDER BY c.id, s.session_date""")
+                .query((row, number) -> new FirstScore(row.getLong(1), row.getDouble(2))).list().stream()
+                .filter(candidate -> candidate.score() <= 15).findFirst().orElseThrow();
+        var caseId = first.caseId();
         var before = sessionsOf(caseId);
-        var firstScore = jdbc.sql("""
-                SELECT sc.score FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id
-                WHERE s.case_id = :id AND sc.measure_code = 'GAD-7' ORDER BY s.session_date LIMIT 1""")
-                .param("id", caseId).query(Double.class).single();
         var scores = new HashMap<String, Double>();
-        scores.put("GAD-7", Math.min(21, firstScore + 6));
+        scores.put("GAD-7", first.score() + 6);
         scores.put("SRS", 38.0);
 
         caseload.recordSession(caseId, new SessionEntry(LocalDate.now(), Attendance.ATTENDED, scores, Homework.NO));
