@@ -69,11 +69,7 @@ public class AuditLogView extends Main implements HasDynamicTitle {
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("audit-grid");
-        AuditColumns.when(grid, this, viewer.zone());
-        AuditColumns.who(grid, this);
-        AuditColumns.what(grid, this);
-        grid.addColumn(entry -> entry.clientCode() == null ? "" : entry.clientCode())
-                .setHeader(getTranslation("audit.column.case")).setWidth("7rem").setFlexGrow(0);
+        AuditColumns.addTo(grid, this, viewer.zone(), true);
         grid.setItems(query -> (query.getOffset() == 0 ? viewer.firstPage(shown, query.getLimit())
                         : viewer.page(shown, query.getOffset(), query.getLimit())).stream(),
                 query -> viewer.count(shown));

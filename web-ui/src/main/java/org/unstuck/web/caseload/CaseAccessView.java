@@ -65,9 +65,7 @@ public class CaseAccessView extends Main implements BeforeEnterObserver, HasDyna
         var grid = new Grid<AuditEntry>();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setId("case-access-grid");
-        AuditColumns.when(grid, this, history.zone());
-        AuditColumns.who(grid, this);
-        AuditColumns.what(grid, this);
+        AuditColumns.addTo(grid, this, history.zone(), false);
         grid.setItems(query -> history.entries(caseNumber, query.getOffset(), query.getLimit()).stream(),
                 query -> history.count(caseNumber));
         grid.setEmptyStateText(getTranslation("case-access.empty"));
