@@ -40,6 +40,9 @@ class CaseSearchAndAuditBrowserTest extends BrowserTest {
         var mine = onlyClientOf("therapist1");
         var theirs = onlyClientOf("therapist4");
         signInAs("therapist1");
+        browser().open("/admin/audit");
+        browser().visible(By.id("not-found"));
+        assertThat(browser().all(By.id("audit-grid"))).isEmpty();
 
         search(mine.code().substring(0, mine.code().length() - 1).toLowerCase());
         var match = By.xpath("//vaadin-button[contains(@class, 'case-search-match')][.//span[normalize-space(.)='" + mine.code() + "']]");

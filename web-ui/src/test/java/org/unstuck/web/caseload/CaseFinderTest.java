@@ -116,6 +116,14 @@ class CaseFinderTest {
 
     @Test
     @WithUserDetails("therapist1")
+    void an_underscore_is_a_character_of_the_code_not_a_wildcard() {
+        var mine = onlyClientOf("therapist1");
+        assertThat(mine.code()).startsWith("C-");
+        assertThat(finder.find(mine.code().replace('-', '_')).cases()).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("therapist1")
     void fewer_than_two_characters_or_characters_no_code_has_are_refused_naming_the_field() {
         assertThatThrownBy(() -> finder.find(" C "))
                 .isInstanceOfSatisfying(InvalidEntryException.class, refused -> assertThat(refused.fieldErrors())
