@@ -43,6 +43,7 @@ class CaseSearchAndAuditBrowserTest extends BrowserTest {
         browser().open("/admin/audit");
         browser().visible(By.id("not-found"));
         assertThat(browser().all(By.id("audit-grid"))).isEmpty();
+        browser().open("/caseload");
 
         search(mine.code().substring(0, mine.code().length() - 1).toLowerCase());
         var match = By.xpath("//vaadin-button[contains(@class, 'case-search-match')][.//span[normalize-space(.)='" + mine.code() + "']]");
