@@ -75,6 +75,7 @@ class CaseFinderTest {
     @WithUserDetails("therapist1")
     void a_code_of_someone_elses_client_answers_as_a_code_that_does_not_exist_and_the_attempt_is_audited() {
         var theirs = onlyClientOf("therapist4");
+        var missingBefore = searchAudit("therapist1", "client code ZZ-404").size();
 
         var hidden = finder.find(theirs.code());
         var missing = finder.find("ZZ-404");
@@ -83,7 +84,8 @@ class CaseFinderTest {
         assertThat(hidden).isEqualTo(new CaseFinder.Found(theirs.code(), List.of(), false));
         assertThat(missing).isEqualTo(new CaseFinder.Found("ZZ-404", List.of(), false));
         assertThat(searchAudit("therapist1", "client code " + theirs.code())).contains("REFUSED " + theirs.caseId());
-        assertThat(searchAudit("therapist1", "client code ZZ-404")).containsExactly("REFUSED no case");
+        assertThat(searchAudit("therapist1", "client code ZZ-404")).hasSize(missingBefore + 1)
+                .allSatisfy(entry -> assertThat(entry).isEqualTo("REFUSED no case"));
     }
 
     @Test
@@ -91,7 +93,7 @@ class CaseFinderTest {
     void a_supervisor_finds_their_supervisees_cases_but_not_other_teams() {
         var supervisees = onlyClientOf("therapist2");
         assertThat(finder.find(supervisees.code()).cases()).extracting(CaseMatch::caseId).contains(supervisees.caseId());
-        assertThat(searchAudit("supervisor1", "client code " + supervisees.code())).containsExactly("ALLOWED no case");
+        assertThat(searchAudit("supervisor1", "client code " + supervisees.code())).last().isEqualTo("ALLOWED no case");
 
         var otherTeam = onlyClientOf("therapist4");
         assertThat(finder.find(otherTeam.code()).cases()).isEmpty();
