@@ -99,6 +99,7 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
                 new StatusBadge(status));
         heading.setAlignItems(HorizontalLayout.Alignment.CENTER);
         heading.addClassName("wrap-row");
+        heading.add(CaseAccessView.link(this, caseId));
         var actions = new HorizontalLayout();
         actions.addClassName("wrap-row");
         if (detail.mayRecord()) {

@@ -20,6 +20,9 @@ import java.util.List;
 import org.unstuck.domain.credential.CredentialPolicy;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.web.account.ChangePasswordView;
+import org.unstuck.web.audit.AuditLogView;
+import org.unstuck.web.caseload.CaseFinder;
+import org.unstuck.web.caseload.CaseSearchField;
 import org.unstuck.web.caseload.CaseloadView;
 import org.unstuck.web.credential.CredentialPolicyView;
 import org.unstuck.web.credential.CredentialService;
@@ -59,11 +62,12 @@ public class MainLayout extends AppLayout {
             new Destination(UsersView.class, "nav.users", VaadinIcon.USER_CARD),
             new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG),
             new Destination(JobsView.class, "nav.jobs", VaadinIcon.TIMER),
+            new Destination(AuditLogView.class, "nav.audit", VaadinIcon.EYE),
             new Destination(ImportView.class, "nav.import", VaadinIcon.UPLOAD),
             new Destination(CredentialPolicyView.class, "nav.policy", VaadinIcon.CLIPBOARD_CHECK));
 
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser,
-            CredentialService credentials) {
+            CredentialService credentials, CaseFinder finder) {
         var brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
 
@@ -87,6 +91,9 @@ public class MainLayout extends AppLayout {
         var changePassword = new RouterLink(getTranslation("account.password.link"), ChangePasswordView.class);
         changePassword.addClassName("change-password-link");
         changePassword.setId("change-password");
+        if (account.hasRole(Role.THERAPIST) || account.hasRole(Role.SUPERVISOR)) {
+            header.add(new CaseSearchField(finder));
+        }
         header.add(who, changePassword, logout);
         header.addClassName("app-header");
         addToNavbar(header);
