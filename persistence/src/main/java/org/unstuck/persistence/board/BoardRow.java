@@ -18,6 +18,10 @@ public record BoardRow(CaseRow theCase, List<StallReason> reasons, @Nullable Las
         reasons = List.copyOf(reasons);
     }
 
+    public long caseId() {
+        return theCase.caseId();
+    }
+
     /** @param colleagueName the colleague the case was referred to, for a referral */
     public record LastDecision(DecisionDetails details, LocalDate decidedOn, @Nullable String colleagueName) {
     }
