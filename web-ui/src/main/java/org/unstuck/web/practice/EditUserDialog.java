@@ -60,9 +60,13 @@ class EditUserDialog extends Dialog {
     private void confirmDisable(AccountDetails account, Runnable disable) {
         var confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("users.disable.confirm.title", account.displayName()));
-        confirm.setText(getTranslation("users.disable.confirm.text", account.displayName(), account.username()));
+        var consequence = new Paragraph(getTranslation("users.disable.confirm.text", account.displayName(), account.username()));
+        consequence.setId("confirm-disable-text");
+        confirm.setText(consequence);
+        var cancel = new Button(getTranslation("action.cancel"), click -> confirm.close());
+        cancel.setId("cancel-disable-user");
         confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setCancelButton(cancel);
         var disableButton = new Button(getTranslation("users.disable"), click -> {
             confirm.close();
             disable.run();

@@ -75,11 +75,13 @@ public class ReviewBoardView extends Main implements BeforeEnterObserver, HasDyn
         therapist.setItemLabelGenerator(PersonRow::displayName);
         therapist.setClearButtonVisible(true);
         therapist.setId("therapist-filter");
+        therapist.setWidth("10.5rem");
         status.setLabel(getTranslation("caseload.filter.status"));
         status.setItems(CaseStatus.values());
         status.setItemLabelGenerator(value -> getTranslation("status." + value.name()));
         status.setClearButtonVisible(true);
         status.setId("status-filter");
+        status.setWidth("10.5rem");
         var filters = new HorizontalLayout(therapist, status);
         filters.addClassName("wrap-row");
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -102,22 +104,22 @@ public class ReviewBoardView extends Main implements BeforeEnterObserver, HasDyn
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         // The widths add up to what a 1280-pixel window leaves beside the menu; the client stays in view when scrolled.
         grid.addColumn(row -> row.theCase().clientCode()).setHeader(getTranslation("caseload.client"))
-                .setWidth("6.5rem").setFlexGrow(0).setFrozen(true);
+                .setWidth("6rem").setFlexGrow(0).setFrozen(true);
         grid.addColumn(row -> row.theCase().therapistName()).setHeader(getTranslation("board.therapist"))
                 .setWidth("7.5rem").setFlexGrow(0);
         grid.addComponentColumn(row -> new StatusBadge(row.theCase().status())).setHeader(getTranslation("caseload.status"))
-                .setWidth("8rem").setFlexGrow(0);
+                .setWidth("8.75rem").setFlexGrow(0);
         grid.addColumn(row -> row.reasons().stream().map(reason -> getTranslation("reason." + reason.name()))
                         .collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("board.reasons")).setWidth("8.5rem").setFlexGrow(0);
+                .setHeader(getTranslation("board.reasons")).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(row -> Objects.requireNonNullElse(row.theCase().topSentence(), ""))
                 .setHeader(getTranslation("caseload.why")).setWidth("11rem").setFlexGrow(1);
         grid.addColumn(row -> row.theCase().sessionsHeld() == 0 ? "0"
                         : getTranslation("board.sessions.held", row.theCase().sessionsHeld(),
                                 Labels.date(row.theCase().lastSessionOn())))
-                .setHeader(getTranslation("caseload.sessions")).setWidth("6.5rem").setFlexGrow(0);
+                .setHeader(getTranslation("caseload.sessions")).setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(this::lastDecision).setHeader(getTranslation("board.last-decision"))
-                .setWidth("12rem").setFlexGrow(0);
+                .setWidth("11rem").setFlexGrow(0);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("cases/" + click.getItem().theCase().caseId())));
         grid.setItems(query -> board.page(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> board.size(filter()));

@@ -95,6 +95,14 @@ class UserAdministrationTest {
         return catchThrowableOfType(InvalidEntryException.class, change::run).fieldErrors();
     }
 
+    /** The demo supervisors' teams are asserted elsewhere: they go back to what the demo practice seeded. */
+    @AfterEach
+    void endTestPairings() {
+        jdbc.sql("""
+                DELETE FROM supervision_pair WHERE therapist_id IN (
+                    SELECT id FROM user_account WHERE username LIKE 'loner.%' OR username LIKE 'sup.cases.%')""").update();
+    }
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
