@@ -6,14 +6,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -149,6 +150,27 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
                 return table.scrollWidth > table.clientWidth;""", browser().visible(By.id("board-grid")));
     }
 
+    /** The page as a window of exactly this size would show it. */
+    private void viewport(int width, int height) {
+        ((ChromeDriver) browser().driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Scrolls the board to its right edge; true once the client column is still in view beside the last one. */
+    private boolean clientStaysInViewWhenScrolledRight() {
+        return (Boolean) ((JavascriptExecutor) browser().driver()).executeScript("""
+                const grid = arguments[0];
+                const table = grid.shadowRoot.querySelector('#table');
+                table.scrollLeft = table.scrollWidth;
+                const header = name => [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                    .find(cell => cell.textContent.trim() === name).getBoundingClientRect();
+                const box = table.getBoundingClientRect();
+                const client = header('Client');
+                const last = header('Last decision');
+                return table.scrollLeft > 0 && client.left >= box.left && client.right < last.left && last.right <= box.right;""",
+                browser().visible(By.id("board-grid")));
+    }
+
     @Test
     void supervisor1_shows_only_the_cases_carrying_a_reason_by_its_chip_and_the_address_keeps_the_choice() {
         var reason = rarestReason();
@@ -157,34 +179,37 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         var others = clientsCarrying(reason, false);
         assertThat(carrying).isNotEmpty();
         signInAs("supervisor1");
-        browser().open("/review");
-        var chip = By.id("reason-" + slug);
-        assertThat(browser().visible(chip).getText()).endsWith(" " + carrying.size());
-        browser().waitFor(driver -> others.stream().anyMatch(driver.findElement(By.id("board-grid")).getText()::contains));
-        assertThat(boardOverflows()).as("every column fits a 1280-pixel window").isFalse();
-
-        browser().click(chip);
-        browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/review?reason=" + slug));
-        browser().visible(By.cssSelector("#reason-" + slug + "[aria-pressed='true']"));
-        browser().waitFor(driver -> showsOnly(carrying));
-        browser().screenshot("review-board-reason-chip-1280");
-
-        browser().driver().navigate().refresh();
-        browser().visible(By.cssSelector("#reason-" + slug + "[aria-pressed='true']"));
-        browser().waitFor(driver -> showsOnly(carrying));
-        assertThat(browser().path()).isEqualTo("/review?reason=" + slug);
-
-        browser().driver().manage().window().setSize(new Dimension(400, 800));
+        viewport(1280, 800);
         try {
-            browser().visible(By.cssSelector("#reason-" + slug + "[aria-pressed='true']"));
-            browser().screenshot("review-board-reason-chip-400");
-        } finally {
-            browser().driver().manage().window().setSize(new Dimension(1280, 800));
-        }
+            browser().open("/review");
+            var chip = By.id("reason-" + slug);
+            assertThat(browser().visible(chip).getText()).endsWith(" " + carrying.size());
+            browser().waitFor(driver -> others.stream().anyMatch(driver.findElement(By.id("board-grid")).getText()::contains));
+            assertThat(boardOverflows()).as("every column fits a 1280-pixel window").isFalse();
+            browser().screenshot("review-board-1280x800");
 
-        browser().click(chip);
-        browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/review"));
-        browser().waitFor(driver -> others.stream().anyMatch(driver.findElement(By.id("board-grid")).getText()::contains));
+            browser().click(chip);
+            browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/review?reason=" + slug));
+            browser().visible(By.cssSelector("#reason-" + slug + "[aria-pressed='true']"));
+            browser().waitFor(driver -> showsOnly(carrying));
+            browser().screenshot("review-board-reason-chip-1280x800");
+
+            browser().driver().navigate().refresh();
+            browser().visible(By.cssSelector("#reason-" + slug + "[aria-pressed='true']"));
+            browser().waitFor(driver -> showsOnly(carrying));
+            assertThat(browser().path()).isEqualTo("/review?reason=" + slug);
+
+            browser().click(chip);
+            browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/review"));
+            browser().waitFor(driver -> others.stream().anyMatch(driver.findElement(By.id("board-grid")).getText()::contains));
+
+            viewport(400, 800);
+            browser().visible(chip);
+            browser().waitFor(driver -> clientStaysInViewWhenScrolledRight());
+            browser().screenshot("review-board-400x800-scrolled");
+        } finally {
+            ((ChromeDriver) browser().driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test
