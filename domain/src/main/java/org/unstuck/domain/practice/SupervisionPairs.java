@@ -18,4 +18,10 @@ public interface SupervisionPairs {
 
     /** The accounts that supervise a therapist, ordered by display name. */
     List<UserAccount> supervisorsOf(UserId therapist);
+
+    /**
+     * Everyone with open cases and no enabled supervisor, ordered by display name: every caseload
+     * should have someone who reviews it.
+     */
+    List<UnsupervisedCaseload> unsupervisedCaseloads();
 }

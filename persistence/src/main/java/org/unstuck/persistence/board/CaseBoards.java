@@ -3,11 +3,13 @@ package org.unstuck.persistence.board;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,10 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
+import org.unstuck.persistence.review.DecisionDetailColumns;
 
 /**
  * The supervisor's review board and the therapist's caseload, read from the stored progress
- * snapshots: one statement per page, one for the count, one for the counts per reason.
+ * snapshots: one statement per page, one for the count, one for the counts per reason carried.
  */
 @Repository
 @Transactional(readOnly = true)
@@ -46,12 +49,41 @@ public class CaseBoards {
                      p.status_since NULLS LAST, c.id
             """;
 
+    /** Cases carrying a signal of any of the reasons, every case when none is named. */
+    private static final String CARRYING = """
+            AND (:carrying = '' OR EXISTS (SELECT 1 FROM case_progress_signal carried WHERE carried.case_id = c.id
+                AND carried.reason = ANY (string_to_array(:carrying, ','))))
+            """;
+
     private static final String SUPERVISEES = """
             c.closed_on IS NULL
             AND c.therapist_id IN (SELECT therapist_id FROM supervision_pair WHERE supervisor_id = :supervisor)
             AND (CAST(:therapist AS BIGINT) IS NULL OR c.therapist_id = :therapist)
             AND (CAST(:reason AS VARCHAR) IS NULL OR p.top_reason = :reason)
             AND (CAST(:status AS VARCHAR) IS NULL OR coalesce(p.status, 'INSUFFICIENT_DATA') = :status)
+            """ + CARRYING;
+
+    /**
+     * A page of the board, then each of its cases' reasons and latest decision: the page is cut
+     * first, so the lateral reads touch only the rows shown.
+     */
+    private static final String BOARD_PAGE = "SELECT board.*, reasons.carried, last.*\nFROM (\n" + ROWS + "WHERE\n" + SUPERVISEES
+            + MOST_SEVERE_FIRST + "OFFSET :offset LIMIT :limit\n) board\n" + """
+            LEFT JOIN LATERAL (
+                SELECT array_agg(reason ORDER BY first_position) AS carried
+                FROM (SELECT s.reason, min(s.position) AS first_position FROM case_progress_signal s
+                      WHERE s.case_id = board.id GROUP BY s.reason) per_reason
+            ) reasons ON true
+            LEFT JOIN LATERAL (
+                SELECT d.decision_type, d.approach_from, d.approach_to, d.colleague_id, d.detail, d.decided_on,
+                       colleague.display_name AS colleague_name
+                FROM decision d LEFT JOIN user_account colleague ON colleague.id = d.colleague_id
+                WHERE d.case_id = board.id
+                ORDER BY d.decided_at DESC, d.id DESC LIMIT 1
+            ) last ON true
+            ORDER BY CASE board.status WHEN 'DETERIORATING' THEN 0 WHEN 'STALLED' THEN 1
+                     WHEN 'WATCH' THEN 2 WHEN 'ON_TRACK' THEN 3 ELSE 4 END,
+                     board.status_since NULLS LAST, board.id
             """;
 
     private final JdbcClient jdbc;
@@ -69,6 +101,21 @@ public class CaseBoards {
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(CaseBoards::row)
+                .list();
+    }
+
+    /**
+     * A page of the supervisor's board, most severe first, each case with every reason it carries and
+     * its latest decision, in one statement.
+     */
+    public List<BoardRow> reviewBoardPage(UserId supervisor, BoardFilter filter, LocalDate today, int offset, int limit) {
+        return withReasonAndStatus(jdbc.sql(BOARD_PAGE), filter)
+                .param("supervisor", supervisor.value())
+                .param("therapist", filter.therapistId())
+                .param("today", today)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(CaseBoards::boardRow)
                 .list();
     }
 
@@ -111,15 +158,21 @@ public class CaseBoards {
                 .query(Integer.class).single();
     }
 
-    /** How many of the supervisor's supervisees' open cases have each top reason. */
-    public Map<StallReason, Integer> reviewBoardReasons(UserId supervisor) {
+    /**
+     * How many of the supervisor's supervisees' open cases the filter shows carry a signal of each
+     * reason, whatever reasons the filter limits the board to: a count says what choosing that reason
+     * would show.
+     */
+    public Map<StallReason, Integer> reviewBoardReasons(UserId supervisor, BoardFilter filter) {
         var counts = new EnumMap<StallReason, Integer>(StallReason.class);
-        jdbc.sql("""
-                SELECT p.top_reason, count(*) FROM therapy_case c JOIN case_progress_snapshot p ON p.case_id = c.id
-                WHERE c.closed_on IS NULL AND p.top_reason IS NOT NULL
-                  AND c.therapist_id IN (SELECT therapist_id FROM supervision_pair WHERE supervisor_id = :supervisor)
-                GROUP BY p.top_reason""")
+        withReasonAndStatus(jdbc.sql("""
+                SELECT signal.reason, count(DISTINCT c.id) FROM therapy_case c
+                LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
+                JOIN case_progress_signal signal ON signal.case_id = c.id
+                WHERE
+                """ + SUPERVISEES + "GROUP BY signal.reason"), filter.carryingAnything())
                 .param("supervisor", supervisor.value())
+                .param("therapist", filter.therapistId())
                 .query((row, number) -> counts.put(StallReason.valueOf(row.getString(1)), row.getInt(2)))
                 .list();
         return counts;
@@ -129,7 +182,7 @@ public class CaseBoards {
             c.therapist_id = :therapist AND (:includeClosed OR c.closed_on IS NULL)
             AND (CAST(:reason AS VARCHAR) IS NULL OR p.top_reason = :reason)
             AND (CAST(:status AS VARCHAR) IS NULL OR coalesce(p.status, 'INSUFFICIENT_DATA') = :status)
-            """;
+            """ + CARRYING;
 
     /** A page of a therapist's own cases, most severe first; closed ones only when asked. */
     public List<CaseRow> caseload(UserId therapist, BoardFilter filter, boolean includeClosed, LocalDate today, int offset,
@@ -158,7 +211,8 @@ public class CaseBoards {
     private static JdbcClient.StatementSpec withReasonAndStatus(JdbcClient.StatementSpec statement, BoardFilter filter) {
         return statement
                 .param("reason", filter.reason() == null ? null : filter.reason().name())
-                .param("status", filter.status() == null ? null : filter.status().name());
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("carrying", filter.carrying().stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
     }
 
     private static CaseRow row(ResultSet row, int number) throws SQLException {
@@ -180,6 +234,16 @@ public class CaseBoards {
                 nullableDouble(row, "improvement"),
                 row.getObject("closed_on") == null,
                 row.getInt("follow_ups_due"));
+    }
+
+    private static BoardRow boardRow(ResultSet row, int number) throws SQLException {
+        var carried = row.getArray("carried");
+        var reasons = carried == null ? List.<StallReason>of()
+                : Arrays.stream((String[]) carried.getArray()).map(StallReason::valueOf).toList();
+        var decidedOn = row.getObject("decided_on", LocalDate.class);
+        var lastDecision = decidedOn == null ? null
+                : new BoardRow.LastDecision(DecisionDetailColumns.read(row), decidedOn, row.getString("colleague_name"));
+        return new BoardRow(row(row, number), reasons, lastDecision);
     }
 
     private static @Nullable Double nullableDouble(ResultSet row, String column) throws SQLException {

@@ -6,8 +6,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.practice.SupervisionPairs;
+import org.unstuck.domain.practice.UnsupervisedCaseload;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.practice.Username;
 
 @Repository
 @Transactional(readOnly = true)
@@ -51,6 +53,22 @@ class JdbcSupervisionPairs implements SupervisionPairs {
     public List<UserAccount> supervisorsOf(UserId therapist) {
         return accountsWithIds(jdbc.sql("SELECT supervisor_id FROM supervision_pair WHERE therapist_id = :id")
                 .param("id", therapist.value()).query(Long.class).list());
+    }
+
+    @Override
+    public List<UnsupervisedCaseload> unsupervisedCaseloads() {
+        return jdbc.sql("""
+                SELECT u.id, u.username, u.display_name, count(*) AS open_cases
+                FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
+                WHERE c.closed_on IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM supervision_pair pair JOIN user_account supervisor ON supervisor.id = pair.supervisor_id
+                                  JOIN user_role role ON role.user_id = supervisor.id AND role.role = 'SUPERVISOR'
+                                  WHERE pair.therapist_id = c.therapist_id AND supervisor.enabled)
+                GROUP BY u.id, u.username, u.display_name
+                ORDER BY u.display_name, u.id""")
+                .query((row, number) -> new UnsupervisedCaseload(new UserId(row.getLong("id")),
+                        new Username(row.getString("username")), row.getString("display_name"), row.getInt("open_cases")))
+                .list();
     }
 
     private List<UserAccount> accountsWithIds(List<Long> ids) {

@@ -18,7 +18,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
@@ -26,7 +25,6 @@ import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.DecisionId;
-import org.unstuck.domain.review.DecisionType;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.MeetingId;
 import org.unstuck.persistence.ConstraintMessages;
@@ -140,28 +138,13 @@ class JdbcDecisions implements Decisions {
         };
     }
 
-    private static DecisionDetails details(ResultSet row) throws SQLException {
-        var detail = row.getString("detail");
-        return switch (DecisionType.valueOf(row.getString("decision_type"))) {
-            case CONTINUE -> new DecisionDetails.ContinuePlan();
-            case CHANGE_APPROACH -> new DecisionDetails.ChangeApproach(new Approach(row.getString("approach_from")),
-                    new Approach(row.getString("approach_to")));
-            case REFER_TO_COLLEAGUE -> new DecisionDetails.ReferToColleague(new UserId(row.getLong("colleague_id")));
-            case REFER_EXTERNALLY -> new DecisionDetails.ReferExternally(detail);
-            case CHANGE_FREQUENCY -> new DecisionDetails.ChangeFrequency(detail);
-            case ADD_ASSESSMENT -> new DecisionDetails.AddAssessment(detail);
-            case PLANNED_ENDING -> new DecisionDetails.PlannedEnding();
-            case ESCALATE_RISK -> new DecisionDetails.EscalateRisk(detail);
-        };
-    }
-
     static Decision decision(ResultSet row, int number) throws SQLException {
         var score = row.getBigDecimal("primary_score_at_decision");
         return new Decision(
                 new DecisionId(row.getLong("id")),
                 new CaseId(row.getLong("case_id")),
                 row.getObject("meeting_id") == null ? null : new MeetingId(row.getLong("meeting_id")),
-                details(row),
+                DecisionDetailColumns.read(row),
                 row.getString("rationale"),
                 reasons(row.getArray("reasons")),
                 new UserId(row.getLong("owner_id")),

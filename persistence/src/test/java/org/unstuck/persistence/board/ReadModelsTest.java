@@ -2,9 +2,11 @@ package org.unstuck.persistence.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ import org.unstuck.domain.practice.SupervisionPairs;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.Decisions;
 import org.unstuck.persistence.PostgresTest;
 import org.unstuck.persistence.PracticeFixture;
 import org.unstuck.persistence.StatementLog;
@@ -52,6 +57,7 @@ class ReadModelsTest {
     @Autowired PracticeFixture practice;
     @Autowired StatementLog log;
     @Autowired JdbcClient jdbc;
+    @Autowired Decisions decisions;
 
     private UserId supervisor;
     private UserId ann;
@@ -140,16 +146,75 @@ class ReadModelsTest {
         assertThat(boards.reviewBoard(supervisor, new BoardFilter(null, null, CaseStatus.STALLED), today, 0, 50))
                 .hasSize(4).allSatisfy(row -> assertThat(row.status()).isEqualTo(CaseStatus.STALLED));
         assertThat(boards.reviewBoardSize(supervisor, new BoardFilter(null, StallReason.APPROACH_FIT, null))).isEqualTo(4);
-        assertThat(boards.reviewBoardReasons(supervisor)).containsEntry(StallReason.APPROACH_FIT, 4);
+        assertThat(boards.reviewBoardReasons(supervisor, BoardFilter.everything())).containsEntry(StallReason.APPROACH_FIT, 4);
+    }
+
+    /** Ann's first case also loses its alliance: it carries an approach-fit signal and an alliance one. */
+    private CaseId twoReasonCase() {
+        var caseId = practice.openCase(ann, today.minusWeeks(10));
+        for (int week = 0; week < 7; week++) {
+            sessions.add(caseId, Session.attended(today.minusWeeks(7 - week).minusDays(1), Homework.NOT_SET,
+                    MeasureCatalogue.PHQ_9.score(18), MeasureCatalogue.SRS.score(week < 4 ? 38 : 24)));
+        }
+        updater.recompute(caseId, AssessmentCause.SESSION);
+        return caseId;
+    }
+
+    @Test
+    void reasons_count_every_case_carrying_a_signal_of_them_and_follow_the_other_filters() {
+        var both = twoReasonCase();
+        var signals = jdbc.sql("SELECT DISTINCT reason FROM case_progress_signal WHERE case_id = :id")
+                .param("id", both.value()).query(String.class).list();
+        assertThat(signals).contains("APPROACH_FIT", "ALLIANCE");
+
+        var counts = boards.reviewBoardReasons(supervisor, BoardFilter.everything());
+        assertThat(counts).containsEntry(StallReason.APPROACH_FIT, 5).containsEntry(StallReason.ALLIANCE, 1);
+        assertThat(boards.reviewBoardReasons(supervisor, new BoardFilter(ben.value(), null, null)))
+                .containsEntry(StallReason.APPROACH_FIT, 2).doesNotContainKey(StallReason.ALLIANCE);
+        var allianceOnly = new BoardFilter(null, null, null, Set.of(StallReason.ALLIANCE));
+        assertThat(boards.reviewBoardReasons(supervisor, allianceOnly))
+                .as("a count says what choosing its reason would show, whatever reasons are chosen").isEqualTo(counts);
+
+        assertThat(boards.reviewBoardPage(supervisor, allianceOnly, today, 0, 50)).singleElement().satisfies(row -> {
+            assertThat(row.theCase().caseId()).isEqualTo(both.value());
+            assertThat(row.reasons()).containsExactlyInAnyOrder(StallReason.APPROACH_FIT, StallReason.ALLIANCE);
+        });
+        assertThat(boards.reviewBoardSize(supervisor, allianceOnly)).isEqualTo(1);
+        var either = new BoardFilter(null, null, null, Set.of(StallReason.ALLIANCE, StallReason.APPROACH_FIT));
+        assertThat(boards.reviewBoardSize(supervisor, either)).isEqualTo(5);
+        assertThat(boards.reviewBoardSize(supervisor, new BoardFilter(ben.value(), null, null, Set.of(StallReason.ALLIANCE))))
+                .isZero();
+    }
+
+    @Test
+    void a_board_row_carries_the_cases_latest_decision_with_its_details() {
+        var caseId = annsCases.getFirst();
+        var decidedAt = Instant.parse("2026-03-02T10:00:00Z");
+        decisions.record(new Decision(null, caseId, null, new DecisionDetails.ContinuePlan(), "Give it four more weeks.",
+                Set.of(StallReason.APPROACH_FIT), ann, today.plusWeeks(4), supervisor, decidedAt, today.minusDays(20),
+                CaseStatus.STALLED, 18.0, null));
+        decisions.record(new Decision(null, caseId, null, new DecisionDetails.ReferToColleague(ben), "Ben has the training.",
+                Set.of(StallReason.APPROACH_FIT), ann, today.plusWeeks(6), supervisor, decidedAt.plusSeconds(3600),
+                today.minusDays(2), CaseStatus.STALLED, 18.0, null));
+
+        var rows = boards.reviewBoardPage(supervisor, new BoardFilter(ann.value(), null, null), today, 0, 50);
+        assertThat(rows).filteredOn(row -> row.theCase().caseId() == caseId.value()).singleElement()
+                .satisfies(row -> assertThat(row.lastDecision()).isEqualTo(
+                        new BoardRow.LastDecision(new DecisionDetails.ReferToColleague(ben), today.minusDays(2), "ben")));
+        assertThat(rows).filteredOn(row -> row.theCase().caseId() != caseId.value())
+                .allSatisfy(row -> assertThat(row.lastDecision()).isNull());
+        assertThat(rows).extracting(BoardRow::theCase).extracting(CaseRow::caseId)
+                .containsExactlyElementsOf(boards.reviewBoard(supervisor, new BoardFilter(ann.value(), null, null), today, 0, 50)
+                        .stream().map(CaseRow::caseId).toList());
     }
 
     @Test
     void a_board_page_takes_at_most_three_statements_whatever_its_size() {
         for (var pageSize : List.of(1, 5, 50)) {
             log.clear();
-            boards.reviewBoard(supervisor, BoardFilter.everything(), today, 0, pageSize);
+            boards.reviewBoardPage(supervisor, BoardFilter.everything(), today, 0, pageSize);
             boards.reviewBoardSize(supervisor, BoardFilter.everything());
-            boards.reviewBoardReasons(supervisor);
+            boards.reviewBoardReasons(supervisor, BoardFilter.everything());
             assertThat(log.statements()).as("statements for a page of %d", pageSize).hasSize(3);
         }
     }

@@ -3,23 +3,30 @@ package org.unstuck.persistence.practice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.unstuck.domain.ConcurrentChangeException;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.SupervisionPairs;
+import org.unstuck.domain.practice.UnsupervisedCaseload;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.persistence.PostgresTest;
+import org.unstuck.persistence.PracticeFixture;
 
 @PostgresTest
 class UserAccountStorageTest {
 
     @Autowired UserAccounts accounts;
     @Autowired SupervisionPairs supervision;
+    @Autowired PracticeFixture practice;
 
     @Test
     void an_account_comes_back_from_the_database_as_it_was_stored() {
@@ -71,6 +78,35 @@ class UserAccountStorageTest {
                 .extracting(UserAccount::displayName)
                 .containsExactly("Ann Therapist", "Bob Therapist");
         assertThat(supervision.supervisorsOf(ann.id())).containsExactly(supervisor);
+    }
+
+    @Test
+    void a_caseload_counts_as_unsupervised_until_an_enabled_supervisor_reviews_it() {
+        var dee = practice.user("dee", Role.THERAPIST);
+        var eve = practice.user("eve", Role.THERAPIST, Role.SUPERVISOR);
+        var peer = practice.user("peer", Role.THERAPIST);
+        var boss = accounts.save(UserAccount.newAccount(new Username("boss.unsupervised"), "Boss", "{bcrypt}x",
+                Set.of(Role.SUPERVISOR)));
+        practice.openCase(dee, LocalDate.now().minusWeeks(3));
+        practice.openCase(dee, LocalDate.now().minusWeeks(2));
+        practice.openCase(eve, LocalDate.now().minusWeeks(2));
+        var idle = practice.user("idle", Role.THERAPIST);
+
+        assertThat(unsupervised()).containsEntry(dee, 2).containsEntry(eve, 1).doesNotContainKeys(peer, idle);
+
+        supervision.add(boss.id(), dee);
+        supervision.add(eve, peer);
+        assertThat(unsupervised()).doesNotContainKey(dee).containsEntry(eve, 1);
+        supervision.add(peer, eve);
+        assertThat(unsupervised()).as("a therapist without the supervisor role reviews nobody").containsKey(eve);
+
+        accounts.save(boss.withEnabled(false));
+        assertThat(unsupervised()).as("a disabled supervisor reviews nobody").containsEntry(dee, 2);
+    }
+
+    private Map<UserId, Integer> unsupervised() {
+        return supervision.unsupervisedCaseloads().stream()
+                .collect(Collectors.toMap(UnsupervisedCaseload::therapist, UnsupervisedCaseload::openCases));
     }
 
     @Test

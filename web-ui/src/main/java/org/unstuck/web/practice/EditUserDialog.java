@@ -3,6 +3,7 @@ package org.unstuck.web.practice;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
@@ -41,9 +42,9 @@ class EditUserDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-user");
         var signIn = account.enabled()
-                ? new Button(getTranslation("users.disable"), click -> attempt(
+                ? new Button(getTranslation("users.disable"), click -> confirmDisable(account, () -> attempt(
                         () -> administration.disable(username, account.version()), fields,
-                        () -> changed.accept(getTranslation("users.disabled", account.displayName()))))
+                        () -> changed.accept(getTranslation("users.disabled", account.displayName())))))
                 : new Button(getTranslation("users.enable"), click -> attempt(
                         () -> administration.enable(username, account.version()), fields,
                         () -> changed.accept(getTranslation("users.enabled", account.displayName()))));
@@ -53,6 +54,28 @@ class EditUserDialog extends Dialog {
         }
         signIn.getStyle().set("margin-inline-end", "auto");
         getFooter().add(signIn, new Button(getTranslation("action.cancel"), click -> close()), save);
+    }
+
+    /** Disabling ends the person's sessions at once, so the admin says so first, seeing whom and what it does. */
+    private void confirmDisable(AccountDetails account, Runnable disable) {
+        var confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("users.disable.confirm.title", account.displayName()));
+        var consequence = new Paragraph(getTranslation("users.disable.confirm.text", account.displayName(), account.username()));
+        consequence.setId("confirm-disable-text");
+        confirm.setText(consequence);
+        var cancel = new Button(getTranslation("action.cancel"), click -> confirm.close());
+        cancel.setId("cancel-disable-user");
+        confirm.setCancelable(true);
+        confirm.setCancelButton(cancel);
+        var disableButton = new Button(getTranslation("users.disable"), click -> {
+            confirm.close();
+            disable.run();
+        });
+        disableButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        disableButton.setId("confirm-disable-user");
+        confirm.setConfirmButton(disableButton);
+        confirm.setId("confirm-disable");
+        confirm.open();
     }
 
     /** Makes the change and closes, or shows why it was refused and stays open. */

@@ -2,6 +2,7 @@ package org.unstuck.web.practice;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.Versioned;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.SupervisionPairs;
+import org.unstuck.domain.practice.UnsupervisedCaseload;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
@@ -40,6 +42,7 @@ public class UserAdministration {
     static final String ROLES = "roles";
     static final String ACCOUNT = "account";
     static final String SUPERVISEES = "supervisees";
+    static final String SUPERVISOR = "supervisor";
 
     private final UserAccounts accounts;
     private final SupervisionPairs supervision;
@@ -77,6 +80,53 @@ public class UserAdministration {
                 .filter(account -> account.hasRole(Role.THERAPIST) && !account.username().value().equals(supervisor))
                 .map(account -> PersonRow.of(account, List.of()))
                 .toList();
+    }
+
+    /** Everyone with open cases whom no enabled supervisor reviews, supervisors who see clients included. */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<UnsupervisedCaseload> unsupervisedCaseloads() {
+        return supervision.unsupervisedCaseloads();
+    }
+
+    /**
+     * The enabled supervisors who may review a person's caseload: any but the person themself, so
+     * supervisors review each other, and never the admin choosing.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public List<PersonRow> possibleSupervisors(String therapist) {
+        return accounts.all().stream()
+                .filter(account -> account.hasRole(Role.SUPERVISOR) && account.enabled()
+                        && !account.username().value().equals(therapist) && !isMe(account))
+                .map(account -> PersonRow.of(account, List.of()))
+                .toList();
+    }
+
+    /** The supervisor reviews the therapist's caseload from now on, beside any supervisors they already have. */
+    @RolesAllowed("ADMIN")
+    public void addSupervisor(String therapistName, @Nullable String supervisorName) {
+        var therapist = versioned(therapistName).value();
+        if (supervisorName == null || supervisorName.isBlank()) {
+            throw new InvalidEntryException(Map.of(SUPERVISOR, "Choose who supervises " + therapist.displayName() + "."));
+        }
+        var supervisor = findByName(supervisorName).orElseThrow(() -> new InvalidEntryException(Map.of(SUPERVISOR,
+                "There is no account named " + supervisorName + "; choose one of the practice's supervisors.")));
+        if (!supervisor.enabled()) {
+            throw new InvalidEntryException(Map.of(SUPERVISOR, supervisor.displayName()
+                    + " cannot sign in, so would review nothing; choose a supervisor who can."));
+        }
+        if (!therapist.hasRole(Role.THERAPIST)) {
+            throw new InvalidEntryException(Map.of(SUPERVISOR, "Only therapists are supervised; give "
+                    + therapist.displayName() + " the therapist role first, or move their cases to a colleague."));
+        }
+        var supervisees = new HashSet<>(account(supervisorName).supervisees());
+        supervisees.add(therapistName);
+        try {
+            setSupervisees(supervisorName, supervisees);
+        } catch (InvalidEntryException refused) {
+            throw new InvalidEntryException(Map.of(SUPERVISOR, refused.getMessage()));
+        }
     }
 
     /** Adds a person who can sign in at once with the first password; returns their username. */

@@ -5,8 +5,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,9 +27,12 @@ public class UsersView extends Main implements HasDynamicTitle {
     private final PracticeDirectory directory;
     private final PeopleGrid grid;
     private final Paragraph intro = new Paragraph();
+    private final Div unsupervised = new Div();
+    private final UserAdministration administration;
 
     UsersView(PracticeDirectory directory, UserAdministration administration) {
         this.directory = directory;
+        this.administration = administration;
         addClassName("page");
         var add = new Button(getTranslation("users.add"), VaadinIcon.PLUS.create(),
                 click -> new AddUserDialog(administration, username -> {
@@ -43,7 +50,9 @@ public class UsersView extends Main implements HasDynamicTitle {
         grid.setId("users-grid");
         var heading = new Div(new H2(getTranslation("users.title")), add);
         heading.addClassName("page-heading");
-        add(heading, intro, grid);
+        unsupervised.addClassName("warning-panel");
+        unsupervised.setId("unsupervised-caseloads");
+        add(heading, intro, unsupervised, grid);
         refresh();
     }
 
@@ -78,6 +87,32 @@ public class UsersView extends Main implements HasDynamicTitle {
         var people = directory.everyone();
         grid.setItems(people);
         intro.setText(getTranslation("users.intro", people.size()) + " " + getTranslation("users.help"));
+        showUnsupervised();
+    }
+
+    /** Every caseload needs a reviewer: each one without is named, with the way to give it one. */
+    private void showUnsupervised() {
+        unsupervised.removeAll();
+        var caseloads = administration.unsupervisedCaseloads();
+        unsupervised.setVisible(!caseloads.isEmpty());
+        if (caseloads.isEmpty()) {
+            return;
+        }
+        var list = new UnorderedList();
+        for (var caseload : caseloads) {
+            var username = caseload.username().value();
+            var assign = new Button(getTranslation("users.unsupervised.assign"), click -> new AssignSupervisorDialog(
+                    administration, caseload, supervisor -> changed(getTranslation("users.assigned",
+                            supervisor.displayName(), caseload.displayName()))).open());
+            assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+            assign.setId("assign-supervisor-" + username);
+            var item = new ListItem(new Span(getTranslation("users.unsupervised.item", caseload.displayName(), username,
+                    caseload.openCases())), assign);
+            item.addClassName("unsupervised-caseload");
+            list.add(item);
+        }
+        unsupervised.add(new H3(getTranslation("users.unsupervised.title", caseloads.size())),
+                new Paragraph(getTranslation("users.unsupervised.why")), list);
     }
 
     private static void confirm(String message) {

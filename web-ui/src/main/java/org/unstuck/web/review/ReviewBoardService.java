@@ -11,7 +11,7 @@ import org.unstuck.domain.practice.SupervisionPairs;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.persistence.board.CaseBoards;
-import org.unstuck.persistence.board.CaseRow;
+import org.unstuck.persistence.board.BoardRow;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.practice.PersonRow;
 import org.unstuck.web.security.CurrentActor;
@@ -38,8 +38,8 @@ public class ReviewBoardService {
 
     @RolesAllowed("SUPERVISOR")
     @Transactional
-    public List<CaseRow> page(BoardFilter filter, int offset, int limit) {
-        var rows = boards.reviewBoard(currentActor.actor().id(), filter, LocalDate.now(clock), offset, limit);
+    public List<BoardRow> page(BoardFilter filter, int offset, int limit) {
+        var rows = boards.reviewBoardPage(currentActor.actor().id(), filter, LocalDate.now(clock), offset, limit);
         if (offset == 0) {
             audit.allowed("board.read", null, rows.size() + " cases");
         }
@@ -51,9 +51,10 @@ public class ReviewBoardService {
         return boards.reviewBoardSize(currentActor.actor().id(), filter);
     }
 
+    /** How many cases the filter shows carry each reason, whichever reasons it is limited to. */
     @RolesAllowed("SUPERVISOR")
-    public Map<StallReason, Integer> casesPerReason() {
-        return boards.reviewBoardReasons(currentActor.actor().id());
+    public Map<StallReason, Integer> casesPerReason(BoardFilter filter) {
+        return boards.reviewBoardReasons(currentActor.actor().id(), filter);
     }
 
     /** The therapists the board covers, for its filter. */

@@ -2,6 +2,8 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.unstuck.domain.caseload.Approach;
+import org.unstuck.domain.caseload.Cases;
+import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
@@ -25,6 +32,7 @@ class AccountsBrowserTest extends BrowserTest {
     @Autowired JdbcClient jdbc;
     @Autowired UserAccounts accounts;
     @Autowired PasswordEncoder passwords;
+    @Autowired Cases cases;
 
     /** supervisor2's team is asserted elsewhere: it goes back to what the demo practice seeded. */
     @AfterEach
@@ -138,6 +146,41 @@ class AccountsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void the_admin_sees_a_caseload_nobody_supervises_and_assigns_it_a_supervisor_from_the_warning() {
+        var username = unique("alone");
+        var therapist = accounts.save(UserAccount.newAccount(new Username(username), "Ola Alone", passwords.encode("never used here"),
+                Set.of(Role.THERAPIST)));
+        for (int i = 0; i < 2; i++) {
+            cases.save(new TherapyCase(null, 0, new ClientCode("AL-" + System.nanoTime() % 1_000_000), "Low mood",
+                    new Approach("CBT"), MeasureCatalogue.PHQ_9, MeasureCatalogue.SRS, LocalDate.now().minusWeeks(3), null,
+                    therapist.id(), List.of()));
+        }
+        signInAs("admin");
+        browser().open("/admin/users");
+        var warning = browser().visible(By.id("unsupervised-caseloads"));
+        assertThat(warning.getText()).contains("Ola Alone (" + username + "): 2 open cases, no supervisor.")
+                .doesNotContain("Alex Morgan", "Dr Ruth Lindqvist", "Dr Daniel Costa");
+        browser().screenshot("users-unsupervised-warning");
+
+        browser().click(By.id("assign-supervisor-" + username));
+        browser().click(By.id("save-assign-supervisor"));
+        browser().waitFor(driver -> driver.findElement(By.id("assign-supervisor")).getText()
+                .contains("Choose who supervises Ola Alone."));
+        browser().type(By.cssSelector("#assign-supervisor input"), "Daniel");
+        browser().visible(By.xpath("//vaadin-combo-box-item[starts-with(normalize-space(.), 'Dr Daniel Costa')]")).click();
+        settled();
+        browser().screenshot("users-assign-supervisor");
+        browser().click(By.id("save-assign-supervisor"));
+        notified("Dr Daniel Costa now supervises Ola Alone.");
+        // Selenium reads no text from a hidden element: the warning is gone, or goes on without her.
+        browser().waitFor(driver -> !driver.findElement(By.id("unsupervised-caseloads")).getText().contains("Ola Alone"));
+        assertThat(jdbc.sql("""
+                SELECT s.username FROM supervision_pair p JOIN user_account s ON s.id = p.supervisor_id
+                JOIN user_account t ON t.id = p.therapist_id WHERE t.username = :username""")
+                .param("username", username).query(String.class).list()).containsExactly("supervisor2");
+    }
+
+    @Test
     void a_disabled_person_is_signed_out_at_their_next_request_and_cannot_sign_in_again() {
         var username = unique("leaver");
         var password = "the last day of term";
@@ -151,6 +194,16 @@ class AccountsBrowserTest extends BrowserTest {
         browser().open("/admin/users");
         browser().click(By.id("edit-" + username));
         browser().click(By.id("disable-user"));
+        assertThat(browser().visible(By.id("confirm-disable-text")).getText()).isEqualTo("Lee Leaver (" + username + ") will no "
+                + "longer be able to sign in, and every session they have open ends now. Their cases, notes and history stay "
+                + "as they are; you can enable sign-in again later.");
+        settled();
+        browser().screenshot("users-disable-confirm");
+        browser().click(By.id("cancel-disable-user"));
+        browser().waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-disable-text")));
+        assertThat(accounts.findByUsername(new Username(username)).orElseThrow().enabled()).isTrue();
+        browser().click(By.id("disable-user"));
+        browser().click(By.id("confirm-disable-user"));
         notified("Lee Leaver can no longer sign in and has been signed out everywhere.");
         browser().click(By.id("edit-" + username));
         assertThat(browser().visible(By.id("account-state")).getText()).isEqualTo(username + " is disabled and cannot sign in.");

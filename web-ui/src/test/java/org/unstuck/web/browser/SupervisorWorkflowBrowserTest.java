@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A supervisor works through the board in a real browser; a colleague answers a referral. */
 class SupervisorWorkflowBrowserTest extends BrowserTest {
+
+    private static final Pattern CLIENT_CODE = Pattern.compile("\\bC-\\d{4}\\b");
 
     @Autowired JdbcClient jdbc;
 
@@ -98,6 +108,108 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         browser().screenshot("meeting-pack-ready");
         assertThat(downloadedPdf(By.id("meeting-pack-pdf"))).contains("Review meeting pack", "Supervisor: Dr Ruth Lindqvist",
                 stalled.client(), "Change approach", newApproach, "No reliable change after many");
+    }
+
+    /** The clients of supervisor1's team whose case carries a signal of the reason, from the stored signals. */
+    private List<String> clientsCarrying(String reason, boolean carrying) {
+        return jdbc.sql("""
+                SELECT cl.code FROM therapy_case c JOIN client cl ON cl.id = c.client_id
+                WHERE c.closed_on IS NULL
+                  AND c.therapist_id IN (SELECT pair.therapist_id FROM supervision_pair pair
+                      JOIN user_account s ON s.id = pair.supervisor_id WHERE s.username = 'supervisor1')
+                  AND EXISTS (SELECT 1 FROM case_progress_signal signal WHERE signal.case_id = c.id
+                      AND signal.reason = :reason) = :carrying
+                ORDER BY cl.code""")
+                .param("reason", reason).param("carrying", carrying).query(String.class).list();
+    }
+
+    /** The reason fewest of supervisor1's cases carry, so that the whole filtered board is drawn at once. */
+    private String rarestReason() {
+        return jdbc.sql("""
+                SELECT signal.reason FROM case_progress_signal signal JOIN therapy_case c ON c.id = signal.case_id
+                WHERE c.closed_on IS NULL
+                  AND c.therapist_id IN (SELECT pair.therapist_id FROM supervision_pair pair
+                      JOIN user_account s ON s.id = pair.supervisor_id WHERE s.username = 'supervisor1')
+                GROUP BY signal.reason ORDER BY count(DISTINCT c.id), signal.reason LIMIT 1""")
+                .query(String.class).single();
+    }
+
+    /**
+     * Whether the board lists only these clients, and all of them when they fit its window (the grid
+     * draws only the rows in view).
+     */
+    private boolean showsOnly(List<String> clients) {
+        var shown = CLIENT_CODE.matcher(browser().driver().findElement(By.id("board-grid")).getText()).results()
+                .map(MatchResult::group).collect(Collectors.toSet());
+        return !shown.isEmpty() && clients.containsAll(shown) && (clients.size() > 6 || shown.containsAll(clients));
+    }
+
+    private boolean boardOverflows() {
+        return (Boolean) ((JavascriptExecutor) browser().driver()).executeScript("""
+                const table = arguments[0].shadowRoot.querySelector('#table');
+                return table.scrollWidth > table.clientWidth;""", browser().visible(By.id("board-grid")));
+    }
+
+    /** The page as a window of exactly this size would show it. */
+    private void viewport(int width, int height) {
+        ((ChromeDriver) browser().driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Scrolls the board to its right edge; true once the client column is still in view beside the last one. */
+    private boolean clientStaysInViewWhenScrolledRight() {
+        return (Boolean) ((JavascriptExecutor) browser().driver()).executeScript("""
+                const grid = arguments[0];
+                const table = grid.shadowRoot.querySelector('#table');
+                table.scrollLeft = table.scrollWidth;
+                const header = name => [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                    .find(cell => cell.textContent.trim() === name).getBoundingClientRect();
+                const box = table.getBoundingClientRect();
+                const client = header('Client');
+                const last = header('Last decision');
+                return table.scrollLeft > 0 && client.left >= box.left && client.right < last.left && last.right <= box.right;""",
+                browser().visible(By.id("board-grid")));
+    }
+
+    @Test
+    void supervisor1_shows_only_the_cases_carrying_a_reason_by_its_chip_and_the_address_keeps_the_choice() {
+        var reason = rarestReason();
+        var slug = reason.toLowerCase(Locale.ROOT).replace('_', '-');
+        var carrying = clientsCarrying(reason, true);
+        var others = clientsCarrying(reason, false);
+        assertThat(carrying).isNotEmpty();
+        signInAs("supervisor1");
+        viewport(1280, 800);
+        try {
+            browser().open("/review");
+            var chip = By.id("reason-" + slug);
+            assertThat(browser().visible(chip).getText()).endsWith(" " + carrying.size());
+            browser().waitFor(driver -> others.stream().anyMatch(driver.findElement(By.id("board-grid")).getText()::contains));
+            assertThat(boardOverflows()).as("every column fits a 1280-pixel window").isFalse();
+            browser().screenshot("review-board-1280x800");
+
+            browser().click(chip);
+            browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/review?reason=" + slug));
+            browser().visible(By.cssSelector("#reason-" + slug + "[aria-pressed='true']"));
+            browser().waitFor(driver -> showsOnly(carrying));
+            browser().screenshot("review-board-reason-chip-1280x800");
+
+            browser().driver().navigate().refresh();
+            browser().visible(By.cssSelector("#reason-" + slug + "[aria-pressed='true']"));
+            browser().waitFor(driver -> showsOnly(carrying));
+            assertThat(browser().path()).isEqualTo("/review?reason=" + slug);
+
+            browser().click(chip);
+            browser().waitFor(driver -> driver.getCurrentUrl().endsWith("/review"));
+            browser().waitFor(driver -> others.stream().anyMatch(driver.findElement(By.id("board-grid")).getText()::contains));
+
+            viewport(400, 800);
+            browser().visible(chip);
+            browser().waitFor(driver -> clientStaysInViewWhenScrolledRight());
+            browser().screenshot("review-board-400x800-scrolled");
+        } finally {
+            ((ChromeDriver) browser().driver()).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     @Test

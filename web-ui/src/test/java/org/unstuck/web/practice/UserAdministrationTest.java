@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.domain.ConcurrentChangeException;
+import org.unstuck.domain.caseload.Approach;
+import org.unstuck.domain.caseload.Cases;
+import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.UnsupervisedCaseload;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
@@ -42,6 +50,7 @@ class UserAdministrationTest {
     @Autowired UserDetailsService users;
     @Autowired SessionRegistry sessions;
     @Autowired JdbcClient jdbc;
+    @Autowired Cases cases;
 
     private static String unique(String prefix) {
         return prefix + "." + ProcessHandle.current().pid() % 1000 + "." + SEQUENCE.incrementAndGet();
@@ -63,6 +72,17 @@ class UserAdministrationTest {
                 .list();
     }
 
+    private void openCase(UserAccount therapist) {
+        cases.save(new TherapyCase(null, 0, new ClientCode("UC-" + SEQUENCE.incrementAndGet()), "Low mood", new Approach("CBT"),
+                MeasureCatalogue.PHQ_9, MeasureCatalogue.SRS, LocalDate.now().minusWeeks(2), null, therapist.id(), List.of()));
+    }
+
+    /** Open cases per username, of everyone whose caseload no supervisor reviews. */
+    private Map<String, Integer> caseloadsNobodyReviews() {
+        return administration.unsupervisedCaseloads().stream()
+                .collect(Collectors.toMap(caseload -> caseload.username().value(), UnsupervisedCaseload::openCases));
+    }
+
     private long version(UserAccount account) {
         return administration.account(account.username().value()).version();
     }
@@ -73,6 +93,14 @@ class UserAdministrationTest {
 
     private static Map<String, String> refusal(Runnable change) {
         return catchThrowableOfType(InvalidEntryException.class, change::run).fieldErrors();
+    }
+
+    /** The demo supervisors' teams are asserted elsewhere: they go back to what the demo practice seeded. */
+    @AfterEach
+    void endTestPairings() {
+        jdbc.sql("""
+                DELETE FROM supervision_pair WHERE therapist_id IN (
+                    SELECT id FROM user_account WHERE username LIKE 'loner.%' OR username LIKE 'sup.cases.%')""").update();
     }
 
     @AfterEach
@@ -330,6 +358,64 @@ class UserAdministrationTest {
             assertThat(administration.account(supervisor.username().value()).supervisees()).isEmpty();
             assertThat(audited("supervision.remove", supervisor.username() + " supervises %")).hasSize(1);
         }
+
+        @Test
+        @WithUserDetails("admin")
+        void a_caseload_nobody_reviews_is_named_until_the_admin_assigns_a_supervisor_and_bad_choices_change_nothing() {
+            var loner = person("loner", Role.THERAPIST);
+            var name = loner.username().value();
+            openCase(loner);
+            openCase(loner);
+            assertThat(caseloadsNobodyReviews()).containsEntry(name, 2);
+            var pairsBefore = jdbc.sql("SELECT count(*) FROM supervision_pair").query(Integer.class).single();
+
+            assertThat(refusal(() -> administration.addSupervisor(name, null))).containsOnlyKeys("supervisor");
+            assertThat(refusal(() -> administration.addSupervisor(name, "therapist2"))).containsOnlyKeys("supervisor")
+                    .containsValue("Only a supervisor has supervisees; give Sam Okafor the supervisor role first.");
+            assertThat(refusal(() -> administration.addSupervisor(name, "nobody.here"))).containsOnlyKeys("supervisor");
+            assertThat(jdbc.sql("SELECT count(*) FROM supervision_pair").query(Integer.class).single()).isEqualTo(pairsBefore);
+            assertThat(caseloadsNobodyReviews()).containsEntry(name, 2);
+
+            assertThat(administration.possibleSupervisors(name)).extracting(PersonRow::username)
+                    .contains("supervisor1", "supervisor2").doesNotContain("therapist2", "admin", name);
+            var supervisees = administration.account("supervisor2").supervisees();
+            administration.addSupervisor(name, "supervisor2");
+
+            assertThat(caseloadsNobodyReviews()).doesNotContainKey(name);
+            assertThat(administration.account("supervisor2").supervisees()).containsAll(supervisees).contains(name);
+            assertThat(audited("supervision.add", "supervisor2 supervises " + name)).hasSize(1);
+        }
+
+        @Test
+        @WithUserDetails("admin")
+        void a_supervisor_who_sees_clients_is_supervised_by_another_supervisor() {
+            var seesClients = person("sup.cases", Role.SUPERVISOR, Role.THERAPIST);
+            var name = seesClients.username().value();
+            openCase(seesClients);
+            assertThat(caseloadsNobodyReviews()).containsEntry(name, 1);
+            assertThat(administration.possibleSupervisees("supervisor1")).extracting(PersonRow::username)
+                    .contains("supervisor2", name);
+            assertThat(administration.possibleSupervisors(name)).extracting(PersonRow::username).contains("supervisor1");
+
+            administration.addSupervisor(name, "supervisor1");
+
+            assertThat(caseloadsNobodyReviews()).doesNotContainKey(name);
+        }
+
+        @Test
+        @WithUserDetails("admin")
+        void in_the_demo_practice_every_caseload_has_a_supervisor() {
+            assertThat(caseloadsNobodyReviews()).doesNotContainKeys("therapist1", "therapist2", "therapist3", "therapist4",
+                    "supervisor1", "supervisor2");
+            for (var supervisor : List.of("supervisor1", "supervisor2")) {
+                assertThat(jdbc.sql("""
+                        SELECT count(*) FROM supervision_pair pair JOIN user_account t ON t.id = pair.therapist_id
+                        JOIN user_account s ON s.id = pair.supervisor_id
+                        WHERE t.username = :supervisor AND s.username <> :supervisor""")
+                        .param("supervisor", supervisor).query(Integer.class).single())
+                        .as("someone supervises %s", supervisor).isPositive();
+            }
+        }
     }
 
     /** Every use case of the service, as someone who is not an admin would call it. */
@@ -344,7 +430,10 @@ class UserAdministrationTest {
                 service -> service.disable(target, 0),
                 service -> service.enable(target, 0),
                 service -> service.setPassword(target, GOOD_PASSWORD, GOOD_PASSWORD),
-                service -> service.setSupervisees("supervisor1", Set.of()));
+                service -> service.setSupervisees("supervisor1", Set.of()),
+                service -> service.unsupervisedCaseloads(),
+                service -> service.possibleSupervisors("therapist1"),
+                service -> service.addSupervisor("therapist1", "supervisor2"));
         var before = jdbc.sql("SELECT count(*) FROM supervision_pair").query(Integer.class).single();
         calls.forEach(call -> assertThatThrownBy(() -> call.accept(administration)).isInstanceOf(AccessDeniedException.class));
         assertThat(jdbc.sql("SELECT count(*) FROM supervision_pair").query(Integer.class).single()).isEqualTo(before);
