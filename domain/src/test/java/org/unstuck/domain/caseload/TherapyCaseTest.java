@@ -48,7 +48,7 @@ class TherapyCaseTest {
 
     @Test
     void a_closed_case_cannot_be_transferred() {
-        var closed = Histories.aCase(MeasureCatalogue.PHQ_9, null).close(DAY);
+        var closed = Histories.aCase(MeasureCatalogue.PHQ_9, null).close(DAY, ClosingReason.DISCHARGED, null, DAY);
         assertThatThrownBy(() -> closed.transferTo(new UserId(12), DAY, "Late", Histories.compliantTherapist(DAY)))
                 .hasMessage("Only an open case can be transferred; this one closed on " + DAY);
     }
