@@ -37,7 +37,11 @@ CREATE FUNCTION voided_session_unchanged() RETURNS trigger LANGUAGE plpgsql AS $
 DECLARE
     session_id BIGINT;
 BEGIN
-    session_id := CASE TG_TABLE_NAME WHEN 'therapy_session' THEN OLD.id ELSE OLD.session_id END;
+    IF TG_TABLE_NAME = 'therapy_session' THEN
+        session_id := OLD.id;
+    ELSE
+        session_id := OLD.session_id;
+    END IF;
     IF EXISTS (SELECT 1 FROM therapy_session WHERE id = session_id AND voided_at IS NOT NULL) THEN
         RAISE EXCEPTION USING
             ERRCODE = '55000',
@@ -57,7 +61,8 @@ CREATE FUNCTION therapy_case_closing_check() RETURNS trigger LANGUAGE plpgsql AS
 DECLARE
     last_session DATE;
 BEGIN
-    IF NEW.closed_on IS NOT NULL THEN
+    -- A day before the opening is left to therapy_case_closed_after_opened.
+    IF NEW.closed_on IS NOT NULL AND NEW.closed_on >= NEW.opened_on THEN
         SELECT max(session_date) INTO last_session FROM therapy_session WHERE case_id = NEW.id AND voided_at IS NULL;
         IF last_session > NEW.closed_on THEN
             RAISE EXCEPTION USING
