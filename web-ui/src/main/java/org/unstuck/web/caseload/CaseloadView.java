@@ -62,6 +62,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         reason.setClearButtonVisible(true);
         reason.setId("reason-filter");
         closed.setLabel(getTranslation("caseload.filter.closed"));
+        closed.setId("show-closed");
         var filters = new HorizontalLayout(status, reason, closed);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassName("wrap-row");

@@ -3,10 +3,12 @@ package org.unstuck.web.caseload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.Approach;
+import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.ClientCode;
 import org.unstuck.domain.caseload.ClosingReason;
@@ -23,6 +26,9 @@ import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.credential.TherapistNotReadyException;
 import org.unstuck.domain.notes.NotePrompt;
@@ -43,6 +49,7 @@ class CaseloadServiceTest {
     @Autowired UserDetailsService users;
     @Autowired Cases cases;
     @Autowired Sessions sessions;
+    @Autowired Decisions decisions;
 
     private long caseOf(String username, String measure) {
         return jdbc.sql("""
@@ -371,5 +378,23 @@ class CaseloadServiceTest {
         }
         assertThat(caseload.earliestOpening()).isEqualTo(earliest);
         assertThat(caseload.openCase(new NewCaseEntry("C-L105", "Grief", "CBT", "PHQ-9", null, earliest))).isPositive();
+    }
+
+    @Test
+    @WithUserDetails("therapist3")
+    void after_a_planned_ending_is_decided_the_case_page_proposes_to_close_it() {
+        var id = freshCase("C-L107", 15, 14);
+        var today = caseload.today();
+        assertThat(caseload.casePage(id).plannedEndingOn()).isNull();
+        var supervisor = new UserId(jdbc.sql("SELECT id FROM user_account WHERE username = 'supervisor1'")
+                .query(Long.class).single());
+        var therapist = caseload.casePage(id).theCase().therapist();
+        decisions.record(new Decision(null, new CaseId(id), null, new DecisionDetails.PlannedEnding(),
+                "End well, with a relapse-prevention plan.", Set.of(StallReason.APPROACH_FIT), therapist, today.plusWeeks(2),
+                supervisor, Instant.now(), today, CaseStatus.WATCH, 14.0, null));
+
+        assertThat(caseload.casePage(id).plannedEndingOn()).isEqualTo(today);
+        caseload.closeCase(id, ClosingReason.PLANNED_ENDING_COMPLETED, today);
+        assertThat(caseload.casePage(id).plannedEndingOn()).isNull();
     }
 }
