@@ -50,6 +50,8 @@ class CloseCaseDialog extends Dialog {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-closing");
-        getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+        var cancel = new Button(getTranslation("action.cancel"), click -> close());
+        cancel.setId("cancel-closing");
+        getFooter().add(cancel, save);
     }
 }

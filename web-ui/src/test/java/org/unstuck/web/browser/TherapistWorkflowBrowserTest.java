@@ -2,6 +2,9 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -9,11 +12,19 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.StallReason;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.Decisions;
 
 /** A therapist works through their caseload in a real browser. */
 class TherapistWorkflowBrowserTest extends BrowserTest {
 
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     private long openCaseOf(String username, String measure, int skip) {
         return jdbc.sql("""
@@ -154,6 +165,20 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
         browser().screenshot("open-case-refused");
     }
 
+    @Autowired Decisions decisions;
+
+    /** A supervisor's planned-ending decision on the case today, as recorded in a review meeting. */
+    private void plannedEndingDecidedOn(long caseId) {
+        var supervisor = new UserId(jdbc.sql("SELECT id FROM user_account WHERE username = 'supervisor1'")
+                .query(Long.class).single());
+        var therapist = new UserId(jdbc.sql("SELECT therapist_id FROM therapy_case WHERE id = :id").param("id", caseId)
+                .query(Long.class).single());
+        var today = LocalDate.now(clock);
+        decisions.record(new Decision(null, new CaseId(caseId), null, new DecisionDetails.PlannedEnding(),
+                "The client reached the goals; end with a relapse-prevention plan.", Set.of(StallReason.APPROACH_FIT),
+                therapist, today.plusWeeks(2), supervisor, clock.instant(), today, CaseStatus.INSUFFICIENT_DATA, null, null));
+    }
+
     private String closingReasonOf(String client) {
         return jdbc.sql("""
                 SELECT c.closing_reason FROM therapy_case c JOIN client cl ON cl.id = c.client_id WHERE cl.code = :client""")
@@ -204,14 +229,25 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
         browser().open(casePath);
 
         browser().click(By.id("close-case"));
-        browser().click(By.xpath("//vaadin-radio-group[@id='closing-reason']//vaadin-radio-button[normalize-space(.)='Dropped out']//label"));
+        browser().click(By.id("save-closing"));
+        var closingReason = browser().visible(By.id("closing-reason"));
+        browser().waitFor(driver -> closingReason.getAttribute("invalid") != null);
+        browser().click(By.id("cancel-closing"));
+        browser().waitFor(driver -> driver.findElements(By.id("save-closing")).isEmpty());
+
+        plannedEndingDecidedOn(Long.parseLong(casePath.substring(casePath.lastIndexOf('/') + 1)));
+        browser().open(casePath);
+        assertThat(browser().visible(By.id("planned-ending-prompt")).getText()).contains("A planned ending was decided on");
+        browser().screenshot("case-planned-ending-prompt");
+        browser().click(By.id("planned-ending-close"));
         browser().click(By.id("save-closing"));
         browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"),
                 "C-L201 closed on"));
-        assertThat(browser().visible(By.id("case-closed")).getText()).startsWith("Closed on").contains("Dropped out");
+        assertThat(browser().visible(By.id("case-closed")).getText()).startsWith("Closed on").contains("Planned ending completed");
         assertThat(browser().all(By.id("record-session"))).isEmpty();
         assertThat(browser().all(By.id("close-case"))).isEmpty();
-        assertThat(closingReasonOf("C-L201")).isEqualTo("DROPPED_OUT");
+        assertThat(closingReasonOf("C-L201")).isEqualTo("PLANNED_ENDING_COMPLETED");
+        assertThat(browser().all(By.id("planned-ending-prompt"))).isEmpty();
         browser().screenshot("case-closed");
 
         browser().open("/caseload");
