@@ -114,6 +114,16 @@ class ImportServiceTest {
     }
 
     @Test
+    void a_new_case_whose_first_session_is_older_than_the_practice_allows_is_refused_naming_the_line_and_column() {
+        var p = unique();
+        var now = LocalDate.parse(today);
+        refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 15),
+                        CsvFiles.session(p + "2", p + "C", p + "R", "1990-01-01", 18)),
+                "Line 3, column session_date: case '" + p + "R' would open on 1990-01-01, its first session; the practice "
+                        + "opens cases between " + now.minusMonths(24) + " and today, " + now);
+    }
+
+    @Test
     void a_changed_row_updates_its_session_and_case_by_their_external_ids() {
         var p = unique();
         imported(importLines(List.of(CsvFiles.session(p + "1", p + "C", p + "R", lastWeek, 18),
