@@ -175,4 +175,46 @@ class SchemaConstraintsTest {
                 "INSERT INTO audit_event (occurred_at, actor, action, outcome) VALUES (now(), 'ann', 'case.read', 'BREAK_GLASS')"))
                 .hasMessageContaining("audit_event_break_glass_has_reason");
     }
+
+    @Test
+    void a_case_closes_with_a_known_reason_and_not_before_its_last_session() throws SQLException {
+        assertThatThrownBy(() -> execute("UPDATE therapy_case SET closed_on = DATE '2026-02-01'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("therapy_case_closed_with_reason");
+        assertThatThrownBy(() -> execute("UPDATE therapy_case SET closed_on = DATE '2026-02-01', closing_reason = 'HAPPY'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("therapy_case_closing_reason_known");
+        assertThatThrownBy(() -> execute("UPDATE therapy_case SET closed_on = DATE '2026-01-10', closing_reason = 'DISCHARGED'"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("The case's last session was on 2026-01-15; it cannot close before that");
+
+        execute("UPDATE therapy_case SET closed_on = DATE '2026-01-20', closing_reason = 'DROPPED_OUT'");
+        assertThatThrownBy(() -> execute("""
+                INSERT INTO therapy_session (case_id, session_date, attendance) SELECT id, DATE '2026-01-22', 'NO_SHOW'
+                FROM therapy_case"""))
+                .isInstanceOf(SQLException.class).hasMessageContaining("The case closed on 2026-01-20; a session cannot be later");
+    }
+
+    @Test
+    void a_voided_session_has_its_reason_frees_its_day_and_is_never_changed_again() throws SQLException {
+        assertThatThrownBy(() -> execute("UPDATE therapy_session SET voided_at = now() WHERE attendance = 'NO_SHOW'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("therapy_session_void_complete");
+        execute("""
+                UPDATE therapy_session SET voided_at = now(), voided_by = (SELECT id FROM user_account WHERE username = 'ann'),
+                    void_reason = 'Wrong client' WHERE attendance = 'NO_SHOW'""");
+        execute("""
+                INSERT INTO therapy_session (case_id, session_date, attendance) SELECT id, DATE '2026-01-15', 'CANCELLED'
+                FROM therapy_case""");
+
+        assertThatThrownBy(() -> execute("UPDATE therapy_session SET void_reason = 'Changed my mind' WHERE attendance = 'NO_SHOW'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("A voided session is kept as it was voided");
+        assertThatThrownBy(() -> execute("DELETE FROM therapy_session WHERE attendance = 'NO_SHOW'"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("A voided session is kept as it was voided");
+        assertThat(count("SELECT count(*) FROM therapy_session WHERE session_date = DATE '2026-01-15'")).isEqualTo(2);
+    }
+
+    @Test
+    void the_practice_dates_cases_back_one_to_one_hundred_and_twenty_months() throws SQLException {
+        assertThat(count("SELECT earliest_months_back FROM case_opening_policy")).isEqualTo(24);
+        assertThatThrownBy(() -> execute("UPDATE case_opening_policy SET earliest_months_back = 0"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("case_opening_policy_months_range");
+    }
 }

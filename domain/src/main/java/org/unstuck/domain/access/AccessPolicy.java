@@ -33,6 +33,11 @@ public final class AccessPolicy {
         return isAssignedTherapist(actor, theCase) && theCase.isOpen();
     }
 
+    /** An open case is closed by its assigned therapist or a supervisor of the therapist. */
+    public static boolean mayCloseCase(Actor actor, TherapyCase theCase) {
+        return theCase.isOpen() && (isAssignedTherapist(actor, theCase) || actor.supervises(theCase.therapist()));
+    }
+
     /** Decisions are made by a supervisor of the assigned therapist. */
     public static boolean mayDecideOnCase(Actor actor, TherapyCase theCase) {
         return actor.supervises(theCase.therapist());

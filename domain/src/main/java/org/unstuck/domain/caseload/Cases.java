@@ -15,6 +15,9 @@ public interface Cases {
     /** A therapist's cases, open ones only unless asked otherwise. */
     List<TherapyCase> assignedTo(UserId therapist, boolean includeClosed);
 
+    /** The client's open cases with this therapist, oldest first: more than one only for a confirmed second episode. */
+    List<TherapyCase> openOfClientWith(ClientCode client, UserId therapist);
+
     /** The client's most recently opened case, open or closed. */
     Optional<TherapyCase> latestOfClient(ClientCode client);
 }

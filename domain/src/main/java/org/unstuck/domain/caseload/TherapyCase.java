@@ -28,12 +28,21 @@ public final class TherapyCase {
     private final @Nullable Measure allianceMeasure;
     private final LocalDate opened;
     private final @Nullable LocalDate closed;
+    private final @Nullable ClosingReason closingReason;
     private final UserId therapist;
     private final List<Transfer> transfers;
 
+    /** A case as stored before closings had reasons: one closed without a stated reason was discharged. */
     public TherapyCase(@Nullable CaseId id, long version, ClientCode client, String presentingProblem, Approach approach,
             Measure primaryMeasure, @Nullable Measure allianceMeasure, LocalDate opened, @Nullable LocalDate closed,
             UserId therapist, List<Transfer> transfers) {
+        this(id, version, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, closed,
+                closed == null ? null : ClosingReason.DISCHARGED, therapist, transfers);
+    }
+
+    public TherapyCase(@Nullable CaseId id, long version, ClientCode client, String presentingProblem, Approach approach,
+            Measure primaryMeasure, @Nullable Measure allianceMeasure, LocalDate opened, @Nullable LocalDate closed,
+            @Nullable ClosingReason closingReason, UserId therapist, List<Transfer> transfers) {
         if (presentingProblem.isBlank() || presentingProblem.length() > 200) {
             throw new IllegalArgumentException("The presenting problem is 1 to 200 characters");
         }
@@ -50,6 +59,9 @@ public final class TherapyCase {
         if (closed != null && closed.isBefore(opened)) {
             throw new IllegalArgumentException("A case cannot close before it opened");
         }
+        if ((closed == null) != (closingReason == null)) {
+            throw new IllegalArgumentException("A closed case has a closing reason, and only a closed case has one");
+        }
         this.id = id;
         this.version = version;
         this.client = client;
@@ -59,6 +71,7 @@ public final class TherapyCase {
         this.allianceMeasure = allianceMeasure;
         this.opened = opened;
         this.closed = closed;
+        this.closingReason = closingReason;
         this.therapist = therapist;
         this.transfers = List.copyOf(transfers);
     }
@@ -96,15 +109,27 @@ public final class TherapyCase {
                 therapist, transfers);
     }
 
-    public TherapyCase close(LocalDate on) {
+    /**
+     * Ends the course of therapy: on a day no earlier than it opened or its last standing session,
+     * and never after today.
+     *
+     * @param lastSession the day of the case's last standing session, or null when it has none
+     * @throws IllegalArgumentException naming the allowed days when the closing day is outside them
+     */
+    public TherapyCase close(LocalDate on, ClosingReason reason, @Nullable LocalDate lastSession, LocalDate today) {
         requireOpen("closed");
+        var earliest = lastSession != null && lastSession.isAfter(opened) ? lastSession : opened;
+        if (on.isBefore(earliest) || on.isAfter(today)) {
+            throw new IllegalArgumentException("A case closes between " + earliest + " (" + (earliest.equals(opened)
+                    ? "the day it opened" : "its last session") + ") and today, " + today + "; got " + on);
+        }
         return new TherapyCase(id, version, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, on,
-                therapist, transfers);
+                reason, therapist, transfers);
     }
 
     public TherapyCase withId(CaseId newId) {
         return new TherapyCase(newId, version, client, presentingProblem, approach, primaryMeasure, allianceMeasure, opened, closed,
-                therapist, transfers);
+                closingReason, therapist, transfers);
     }
 
     private void requireOpen(String action) {
@@ -150,6 +175,11 @@ public final class TherapyCase {
         return closed;
     }
 
+    /** Why the case closed; null while it is open. */
+    public @Nullable ClosingReason closingReason() {
+        return closingReason;
+    }
+
     public boolean isOpen() {
         return closed == null;
     }
@@ -169,6 +199,7 @@ public final class TherapyCase {
                 && presentingProblem.equals(that.presentingProblem) && approach.equals(that.approach)
                 && primaryMeasure.equals(that.primaryMeasure) && Objects.equals(allianceMeasure, that.allianceMeasure)
                 && opened.equals(that.opened) && Objects.equals(closed, that.closed)
+                && closingReason == that.closingReason
                 && therapist.equals(that.therapist) && transfers.equals(that.transfers);
     }
 

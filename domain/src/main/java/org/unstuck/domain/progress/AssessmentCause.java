@@ -11,6 +11,7 @@ public enum AssessmentCause {
     IMPORT,
     SETTINGS,
     NIGHTLY,
+    CASE_CLOSED,
     /** The assessment stored before histories were kept. */
     HISTORY
 }

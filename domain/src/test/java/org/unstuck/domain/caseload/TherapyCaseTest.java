@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.unstuck.domain.credential.CredentialPolicy;
@@ -48,7 +49,7 @@ class TherapyCaseTest {
 
     @Test
     void a_closed_case_cannot_be_transferred() {
-        var closed = Histories.aCase(MeasureCatalogue.PHQ_9, null).close(DAY);
+        var closed = Histories.aCase(MeasureCatalogue.PHQ_9, null).close(DAY, ClosingReason.DISCHARGED, null, DAY);
         assertThatThrownBy(() -> closed.transferTo(new UserId(12), DAY, "Late", Histories.compliantTherapist(DAY)))
                 .hasMessage("Only an open case can be transferred; this one closed on " + DAY);
     }
@@ -59,5 +60,54 @@ class TherapyCaseTest {
                 .hasMessage("Only an attended session has scores; this one is NO_SHOW");
         assertThatThrownBy(() -> Session.attended(DAY, Homework.YES, MeasureCatalogue.PHQ_9.score(10),
                 MeasureCatalogue.PHQ_9.score(11))).hasMessageContaining("PHQ-9 appears twice");
+    }
+
+    @Test
+    void a_case_closes_with_its_reason_between_its_last_session_and_today() {
+        var open = Histories.aCase(MeasureCatalogue.PHQ_9, null);
+        var lastSession = open.opened().plusWeeks(6);
+        var today = lastSession.plusWeeks(2);
+
+        var closed = open.close(lastSession.plusDays(3), ClosingReason.PLANNED_ENDING_COMPLETED, lastSession, today);
+
+        assertThat(closed.isOpen()).isFalse();
+        assertThat(closed.closed()).isEqualTo(lastSession.plusDays(3));
+        assertThat(closed.closingReason()).isEqualTo(ClosingReason.PLANNED_ENDING_COMPLETED);
+        assertThat(open.isOpen()).isTrue();
+        assertThatThrownBy(() -> open.close(lastSession.minusDays(1), ClosingReason.DISCHARGED, lastSession, today))
+                .hasMessage("A case closes between " + lastSession + " (its last session) and today, " + today + "; got "
+                        + lastSession.minusDays(1));
+        assertThatThrownBy(() -> open.close(today.plusDays(1), ClosingReason.DISCHARGED, lastSession, today))
+                .hasMessageContaining("and today, " + today);
+        assertThatThrownBy(() -> open.close(open.opened().minusDays(1), ClosingReason.DROPPED_OUT, null, today))
+                .hasMessageContaining("(the day it opened)");
+        assertThatThrownBy(() -> closed.close(today, ClosingReason.DISCHARGED, lastSession, today))
+                .hasMessage("Only an open case can be closed; this one closed on " + closed.closed());
+    }
+
+    @Test
+    void a_closed_case_always_has_a_closing_reason() {
+        var open = Histories.aCase(MeasureCatalogue.PHQ_9, null);
+        assertThatThrownBy(() -> new TherapyCase(null, 0, open.client(), "Low mood", open.approach(), open.primaryMeasure(),
+                null, open.opened(), null, ClosingReason.DISCHARGED, open.therapist(), List.of()))
+                .hasMessage("A closed case has a closing reason, and only a closed case has one");
+    }
+
+    @Test
+    void a_session_is_voided_only_with_a_reason() {
+        assertThatThrownBy(() -> new SessionVoid(Histories.THERAPIST, DAY.atStartOfDay().toInstant(ZoneOffset.UTC), "  "))
+                .hasMessage("Say in 1 to 300 characters why the session is voided");
+        assertThat(new SessionVoid(Histories.THERAPIST, DAY.atStartOfDay().toInstant(ZoneOffset.UTC),
+                " Wrong client ").reason()).isEqualTo("Wrong client");
+    }
+
+    @Test
+    void a_case_opens_no_later_than_today_and_no_earlier_than_the_practice_allows() {
+        var policy = CaseOpeningPolicy.defaults();
+        assertThat(policy.earliestOpening(DAY)).isEqualTo(DAY.minusMonths(24));
+        assertThat(policy.allows(DAY.minusMonths(24), DAY)).isTrue();
+        assertThat(policy.allows(DAY.minusMonths(24).minusDays(1), DAY)).isFalse();
+        assertThat(policy.allows(DAY.plusDays(1), DAY)).isFalse();
+        assertThatThrownBy(() -> new CaseOpeningPolicy(0)).hasMessage("A case may be dated 1 to 120 months back; got 0");
     }
 }

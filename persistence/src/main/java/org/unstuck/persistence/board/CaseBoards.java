@@ -29,8 +29,9 @@ public class CaseBoards {
 
     private static final String ROWS = """
             SELECT c.id, cl.code, c.therapist_id, u.display_name, c.approach, c.primary_measure, c.closed_on,
-                   coalesce(p.status, 'INSUFFICIENT_DATA') AS status, p.status_since, p.top_reason, sig.sentence,
-                   coalesce(p.sessions_held, 0) AS sessions_held, p.last_session_on, p.primary_latest,
+                   coalesce(p.status, held.status, 'INSUFFICIENT_DATA') AS status, coalesce(p.status_since, held.since)
+                       AS status_since, p.top_reason, sig.sentence,
+                   attended.sessions_held, attended.last_session_on, p.primary_latest,
                    CASE m.better_when WHEN 'LOWER_IS_BETTER' THEN p.primary_first - p.primary_latest
                                       ELSE p.primary_latest - p.primary_first END AS improvement,
                    (SELECT count(*) FROM decision d WHERE d.case_id = c.id AND d.follow_up_on <= :today
@@ -41,6 +42,11 @@ public class CaseBoards {
             JOIN measure m ON m.code = c.primary_measure
             LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
             LEFT JOIN case_progress_signal sig ON sig.case_id = c.id AND sig.position = 0
+            LEFT JOIN LATERAL (SELECT a.status, a.effective_on AS since FROM case_assessment a WHERE a.case_id = c.id
+                               AND p.case_id IS NULL ORDER BY a.effective_on DESC, a.id DESC LIMIT 1) held ON TRUE
+            CROSS JOIN LATERAL (SELECT count(*) AS sessions_held, max(s.session_date) AS last_session_on
+                                FROM therapy_session s WHERE s.case_id = c.id AND s.attendance = 'ATTENDED'
+                                  AND s.voided_at IS NULL) attended
             """;
 
     private static final String MOST_SEVERE_FIRST = """

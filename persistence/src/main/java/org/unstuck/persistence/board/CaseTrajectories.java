@@ -23,7 +23,7 @@ public class CaseTrajectories {
                 SELECT numbered.session_number, numbered.session_date, sc.measure_code, sc.score
                 FROM (SELECT s.id, s.session_date,
                              row_number() OVER (ORDER BY s.session_date, s.id) AS session_number
-                      FROM therapy_session s WHERE s.case_id = :caseId AND s.attendance = 'ATTENDED') numbered
+                      FROM therapy_session s WHERE s.case_id = :caseId AND s.attendance = 'ATTENDED' AND s.voided_at IS NULL) numbered
                 JOIN session_score sc ON sc.session_id = numbered.id
                 ORDER BY sc.measure_code, numbered.session_number""")
                 .param("caseId", caseId.value())

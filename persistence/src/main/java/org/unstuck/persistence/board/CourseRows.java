@@ -33,13 +33,14 @@ public class CourseRows {
                     FROM therapy_session s
                     JOIN therapy_case c ON c.id = s.case_id
                     JOIN session_score sc ON sc.session_id = s.id AND sc.measure_code = c.primary_measure
-                    WHERE s.attendance = 'ATTENDED'),
+                    WHERE s.attendance = 'ATTENDED' AND s.voided_at IS NULL),
                 ends AS (
                     SELECT case_id, max(score) FILTER (WHERE first_rank = 1) AS first_score,
                            max(score) FILTER (WHERE last_rank = 1) AS last_score
                     FROM scored GROUP BY case_id),
                 attended AS (
-                    SELECT case_id, count(*) AS sessions FROM therapy_session WHERE attendance = 'ATTENDED' GROUP BY case_id)
+                    SELECT case_id, count(*) AS sessions FROM therapy_session WHERE attendance = 'ATTENDED' AND voided_at IS NULL
+                    GROUP BY case_id)
                 SELECT u.display_name, c.approach, c.opened_on, c.closed_on,
                        coalesce(held.status IN ('WATCH', 'STALLED', 'DETERIORATING'), FALSE) AS flagged,
                        c.primary_measure, coalesce(a.sessions, 0) AS attended, e.first_score, e.last_score

@@ -52,7 +52,8 @@ public class DecisionCourses {
                                    ORDER BY a.effective_on DESC, a.id DESC LIMIT 1) at_follow_up ON TRUE
                 LEFT JOIN LATERAL (SELECT sc.score FROM therapy_session s
                                    JOIN session_score sc ON sc.session_id = s.id AND sc.measure_code = c.primary_measure
-                                   WHERE s.case_id = d.case_id AND s.attendance = 'ATTENDED' AND s.session_date <= d.follow_up_on
+                                   WHERE s.case_id = d.case_id AND s.attendance = 'ATTENDED' AND s.voided_at IS NULL
+                                     AND s.session_date <= d.follow_up_on
                                    ORDER BY s.session_date DESC, s.id DESC LIMIT 1) score ON TRUE
                 LEFT JOIN LATERAL (SELECT a.status FROM case_assessment a
                                    WHERE a.case_id = d.case_id AND a.effective_on <= :today

@@ -1,5 +1,6 @@
 package org.unstuck.persistence.caseload;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.caseload.RecordedSession;
 import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.SessionVoid;
 import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.measure.MeasureCode;
 import org.unstuck.domain.measure.Score;
+import org.unstuck.domain.practice.UserId;
 import org.unstuck.persistence.ConstraintMessages;
 import org.unstuck.persistence.measure.JdbcMeasures;
 
@@ -33,20 +37,35 @@ class JdbcSessions implements Sessions {
         this.measures = measures;
     }
 
-    private record Row(long id, LocalDate date, String attendance, String homework, @Nullable String measure, @Nullable Double score) {
+    private record Row(long id, LocalDate date, String attendance, String homework, @Nullable String measure, @Nullable Double score,
+            @Nullable SessionVoid voided) {
     }
 
     @Override
     public List<Session> of(CaseId caseId) {
+        return read(caseId, false).stream().map(RecordedSession::session).toList();
+    }
+
+    @Override
+    public List<RecordedSession> history(CaseId caseId) {
+        return read(caseId, true);
+    }
+
+    private List<RecordedSession> read(CaseId caseId, boolean withVoided) {
         var catalogue = MeasureCatalogue.withPracticeMeasures(measures.practiceDefined());
         var rows = jdbc.sql("""
-                SELECT s.id, s.session_date, s.attendance, s.homework, sc.measure_code, sc.score
+                SELECT s.id, s.session_date, s.attendance, s.homework, s.voided_at, s.voided_by, s.void_reason,
+                       sc.measure_code, sc.score
                 FROM therapy_session s LEFT JOIN session_score sc ON sc.session_id = s.id
-                WHERE s.case_id = :caseId ORDER BY s.session_date, s.id, sc.measure_code""")
+                WHERE s.case_id = :caseId AND (:withVoided OR s.voided_at IS NULL)
+                ORDER BY s.session_date, s.id, sc.measure_code""")
                 .param("caseId", caseId.value())
+                .param("withVoided", withVoided)
                 .query((row, number) -> new Row(row.getLong("id"), row.getObject("session_date", LocalDate.class),
                         row.getString("attendance"), row.getString("homework"), row.getString("measure_code"),
-                        row.getObject("score") == null ? null : row.getBigDecimal("score").doubleValue()))
+                        row.getObject("score") == null ? null : row.getBigDecimal("score").doubleValue(),
+                        row.getObject("voided_at") == null ? null : new SessionVoid(new UserId(row.getLong("voided_by")),
+                                row.getTimestamp("voided_at").toInstant(), row.getString("void_reason"))))
                 .list();
         var bySession = new LinkedHashMap<Long, List<Row>>();
         rows.forEach(row -> bySession.computeIfAbsent(row.id(), id -> new ArrayList<>()).add(row));
@@ -55,8 +74,26 @@ class JdbcSessions implements Sessions {
             var scores = sessionRows.stream().filter(row -> row.measure() != null)
                     .map(row -> new Score(catalogue.find(new MeasureCode(row.measure())).orElseThrow(), row.score()))
                     .toList();
-            return new Session(first.date(), Attendance.valueOf(first.attendance()), scores, Homework.valueOf(first.homework()));
+            return new RecordedSession(new Session(first.date(), Attendance.valueOf(first.attendance()), scores,
+                    Homework.valueOf(first.homework())), first.voided());
         }).toList();
+    }
+
+    @Override
+    @Transactional
+    public void voidSession(CaseId caseId, LocalDate date, SessionVoid voided) {
+        var changed = jdbc.sql("""
+                UPDATE therapy_session SET voided_at = :at, voided_by = :by, void_reason = :reason
+                WHERE case_id = :caseId AND session_date = :date AND voided_at IS NULL""")
+                .param("at", Timestamp.from(voided.at()))
+                .param("by", voided.by().value())
+                .param("reason", voided.reason())
+                .param("caseId", caseId.value())
+                .param("date", date)
+                .update();
+        if (changed == 0) {
+            throw new IllegalArgumentException("The case has no session on " + date + " to void");
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.ClosingReason;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.caseload.Transfer;
 import org.unstuck.domain.measure.MeasureCatalogue;
@@ -50,6 +51,13 @@ class JpaCases implements Cases {
     }
 
     @Override
+    public List<TherapyCase> openOfClientWith(ClientCode client, UserId therapist) {
+        var catalogue = catalogue();
+        return cases.findByClientCodeAndTherapistIdAndClosedOnIsNullOrderByOpenedOnAsc(client.value(), therapist.value())
+                .stream().map(entity -> toDomain(entity, catalogue)).toList();
+    }
+
+    @Override
     public Optional<TherapyCase> latestOfClient(ClientCode client) {
         return cases.findFirstByClientCodeOrderByOpenedOnDescIdDesc(client.value()).map(entity -> toDomain(entity, catalogue()));
     }
@@ -66,6 +74,7 @@ class JpaCases implements Cases {
             entity.allianceMeasure = aCase.allianceMeasure() == null ? null : aCase.allianceMeasure().code().value();
             entity.openedOn = aCase.opened();
             entity.closedOn = aCase.closed();
+            entity.closingReason = aCase.closingReason() == null ? null : aCase.closingReason().name();
             entity.therapistId = aCase.therapist().value();
             entity.transfers.clear();
             aCase.transfers().forEach(transfer -> entity.transfers.add(embeddable(transfer)));
@@ -121,6 +130,7 @@ class JpaCases implements Cases {
                 alliance,
                 entity.openedOn,
                 entity.closedOn,
+                entity.closingReason == null ? null : ClosingReason.valueOf(entity.closingReason),
                 new UserId(entity.therapistId),
                 entity.transfers.stream()
                         .map(transfer -> new Transfer(new UserId(transfer.fromTherapist), new UserId(transfer.toTherapist),

@@ -48,6 +48,9 @@ class TherapyCaseEntity {
     @Column(name = "closed_on")
     @Nullable LocalDate closedOn;
 
+    @Column(name = "closing_reason", length = 30)
+    @Nullable String closingReason;
+
     @Column(name = "therapist_id", nullable = false)
     long therapistId;
 

@@ -10,5 +10,8 @@ interface TherapyCaseJpaRepository extends JpaRepository<TherapyCaseEntity, Long
 
     List<TherapyCaseEntity> findByTherapistIdAndClosedOnIsNullOrderByOpenedOnAsc(long therapistId);
 
+    List<TherapyCaseEntity> findByClientCodeAndTherapistIdAndClosedOnIsNullOrderByOpenedOnAsc(String clientCode,
+            long therapistId);
+
     Optional<TherapyCaseEntity> findFirstByClientCodeOrderByOpenedOnDescIdDesc(String clientCode);
 }

@@ -195,7 +195,7 @@ public class CaseProgressUpdater {
                        row_number() OVER (PARTITION BY c.id ORDER BY s.session_date, s.id) AS session_number,
                        sc.score
                 FROM therapy_case c
-                JOIN therapy_session s ON s.case_id = c.id AND s.attendance = 'ATTENDED'
+                JOIN therapy_session s ON s.case_id = c.id AND s.attendance = 'ATTENDED' AND s.voided_at IS NULL
                 LEFT JOIN session_score sc ON sc.session_id = s.id AND sc.measure_code = c.primary_measure
                 WHERE c.closed_on IS NOT NULL
                 ORDER BY c.id, s.session_date, s.id""")

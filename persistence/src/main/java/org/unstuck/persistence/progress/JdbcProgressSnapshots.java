@@ -58,8 +58,8 @@ class JdbcProgressSnapshots implements ProgressSnapshots {
                 INSERT INTO case_progress_snapshot (case_id, status, status_since, top_rule, top_reason, top_severity,
                     primary_first, primary_latest, last_session_on, sessions_held, rule_set_version, computed_at)
                 VALUES (:id, :status, :since, :rule, :reason, :severity, :first, :latest,
-                    (SELECT max(session_date) FROM therapy_session WHERE case_id = :id AND attendance = 'ATTENDED'),
-                    (SELECT count(*) FROM therapy_session WHERE case_id = :id AND attendance = 'ATTENDED'),
+                    (SELECT max(session_date) FROM therapy_session WHERE case_id = :id AND attendance = 'ATTENDED' AND voided_at IS NULL),
+                    (SELECT count(*) FROM therapy_session WHERE case_id = :id AND attendance = 'ATTENDED' AND voided_at IS NULL),
                     :ruleSet, :computedAt)
                 ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, status_since = excluded.status_since,
                     top_rule = excluded.top_rule, top_reason = excluded.top_reason, top_severity = excluded.top_severity,

@@ -252,7 +252,7 @@ public class PracticeReassessment {
         jdbc.sql("""
                 SELECT s.case_id, s.id, s.session_date, s.attendance, s.homework, sc.measure_code, sc.score
                 FROM therapy_session s LEFT JOIN session_score sc ON sc.session_id = s.id
-                WHERE s.case_id = ANY(:cases) ORDER BY s.case_id, s.session_date, s.id, sc.measure_code""")
+                WHERE s.case_id = ANY(:cases) AND s.voided_at IS NULL ORDER BY s.case_id, s.session_date, s.id, sc.measure_code""")
                 .param("cases", ids)
                 .query(row -> {
                     var read = new Row(row.getLong("case_id"), row.getLong("id"), row.getObject("session_date", LocalDate.class),

@@ -3,6 +3,7 @@ package org.unstuck.persistence.caseload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unstuck.domain.ConcurrentChangeException;
 import org.unstuck.domain.InvalidDataException;
 import org.unstuck.domain.caseload.Approach;
@@ -17,8 +19,11 @@ import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.ClosingReason;
+import org.unstuck.domain.caseload.RecordedSession;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.SessionVoid;
 import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.caseload.Transfer;
@@ -38,6 +43,7 @@ class CaseStorageTest {
     @Autowired Cases cases;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
 
     private UserId ann;
     private UserId bob;
@@ -117,5 +123,60 @@ class CaseStorageTest {
         assertThatThrownBy(() -> sessions.add(new CaseId(987_654), Session.missed(OPENED, Attendance.CANCELLED)))
                 .isInstanceOf(InvalidDataException.class)
                 .hasMessage("There is no such case.");
+    }
+
+    @Test
+    void a_closed_case_keeps_its_closing_reason_and_cannot_close_before_its_last_session() {
+        var stored = cases.save(newCase("C-RT-5"));
+        var caseId = Objects.requireNonNull(stored.id());
+        sessions.add(caseId, Session.attended(OPENED.plusWeeks(2), Homework.YES, MeasureCatalogue.GAD_7.score(9)));
+
+        var closed = cases.save(cases.find(caseId).orElseThrow()
+                .close(OPENED.plusWeeks(3), ClosingReason.DROPPED_OUT, OPENED.plusWeeks(2), OPENED.plusWeeks(3)));
+
+        assertThat(cases.find(caseId).orElseThrow().closingReason()).isEqualTo(ClosingReason.DROPPED_OUT);
+        assertThat(closed.closed()).isEqualTo(OPENED.plusWeeks(3));
+        // The schema keeps the rule whatever path the row comes by: here a close that skipped the domain's check.
+        var tooEarly = cases.save(newCase("C-RT-6"));
+        sessions.add(Objects.requireNonNull(tooEarly.id()), Session.missed(OPENED.plusWeeks(2), Attendance.NO_SHOW));
+        assertThatThrownBy(() -> cases.save(tooEarly.close(OPENED.plusWeeks(1), ClosingReason.DISCHARGED, null,
+                OPENED.plusWeeks(5))))
+                .isInstanceOf(InvalidDataException.class)
+                .hasMessage("The case's last session was on " + OPENED.plusWeeks(2) + "; it cannot close before that");
+    }
+
+    @Test
+    void a_voided_session_stays_in_the_history_with_its_reason_frees_its_day_and_cannot_be_changed() {
+        var caseId = Objects.requireNonNull(cases.save(newCase("C-RT-7")).id());
+        var wrong = Session.attended(OPENED.plusWeeks(1), Homework.NO, MeasureCatalogue.GAD_7.score(21));
+        var kept = Session.attended(OPENED.plusWeeks(2), Homework.YES, MeasureCatalogue.GAD_7.score(12));
+        sessions.add(caseId, wrong);
+        sessions.add(caseId, kept);
+        var voided = new SessionVoid(ann, Instant.parse("2026-09-09T10:00:00Z"), "Score typed as 21 instead of 12");
+
+        sessions.voidSession(caseId, OPENED.plusWeeks(1), voided);
+        var corrected = Session.attended(OPENED.plusWeeks(1), Homework.NO, MeasureCatalogue.GAD_7.score(12));
+        sessions.add(caseId, corrected);
+
+        assertThat(sessions.of(caseId)).containsExactly(corrected, kept);
+        assertThat(sessions.history(caseId)).containsExactly(new RecordedSession(wrong, voided),
+                new RecordedSession(corrected, null), new RecordedSession(kept, null));
+        assertThatThrownBy(() -> sessions.voidSession(caseId, OPENED.plusWeeks(4), voided))
+                .hasMessage("The case has no session on " + OPENED.plusWeeks(4) + " to void");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE therapy_session SET attendance = 'NO_SHOW', homework = 'NOT_SET' "
+                + "WHERE case_id = :id AND voided_at IS NOT NULL").param("id", caseId.value()).update())
+                .hasMessageContaining("A voided session is kept as it was voided");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM therapy_session WHERE case_id = :id AND voided_at IS NOT NULL")
+                .param("id", caseId.value()).update())
+                .hasMessageContaining("A voided session is kept as it was voided");
+    }
+
+    @Test
+    void only_the_open_cases_of_a_client_with_that_therapist_count_as_open_episodes() {
+        var first = cases.save(newCase("C-RT-8"));
+        cases.save(newCase("C-RT-8").close(OPENED, ClosingReason.DISCHARGED, null, OPENED));
+
+        assertThat(cases.openOfClientWith(new ClientCode("C-RT-8"), ann)).containsExactly(first);
+        assertThat(cases.openOfClientWith(new ClientCode("C-RT-8"), bob)).isEmpty();
     }
 }

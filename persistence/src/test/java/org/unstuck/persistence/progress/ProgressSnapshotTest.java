@@ -18,6 +18,7 @@ import org.unstuck.domain.progress.AssessmentHistory;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.SessionVoid;
 import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.credential.CpdEntry;
 import org.unstuck.domain.credential.Credential;
@@ -73,6 +74,23 @@ class ProgressSnapshotTest {
             sessions.add(caseId, Session.attended(today.minusWeeks(scores.length - i), Homework.NOT_SET,
                     MeasureCatalogue.PHQ_9.score(scores[i]), MeasureCatalogue.SRS.score(38)));
         }
+    }
+
+    @Test
+    void a_voided_session_is_ignored_by_the_assessment_and_the_stored_counts() {
+        weeklyPhq9(18, 17, 18, 16, 17, 17);
+        assertThat(updater.recompute(caseId, AssessmentCause.SESSION).status()).isEqualTo(CaseStatus.STALLED);
+        var last = today.minusWeeks(1);
+
+        sessions.voidSession(caseId, last, new SessionVoid(therapist, Instant.now(), "Entered on the wrong case"));
+        var snapshot = updater.recompute(caseId, AssessmentCause.SESSION);
+
+        // Five sessions are too few for "no reliable improvement after six".
+        assertThat(snapshot.status()).isNotEqualTo(CaseStatus.STALLED);
+        var row = jdbc.sql("SELECT sessions_held, last_session_on FROM case_progress_snapshot WHERE case_id = :id")
+                .param("id", caseId.value())
+                .query((r, n) -> tuple(r.getInt("sessions_held"), r.getObject("last_session_on", LocalDate.class))).single();
+        assertThat(row).isEqualTo(tuple(5, today.minusWeeks(2)));
     }
 
     @Test

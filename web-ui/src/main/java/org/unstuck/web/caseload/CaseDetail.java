@@ -3,6 +3,7 @@ package org.unstuck.web.caseload;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.caseload.RecordedSession;
 import org.unstuck.domain.caseload.Session;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.notes.ReflectiveNote;
@@ -19,6 +20,9 @@ import org.unstuck.persistence.board.TrajectoryPoint;
  * @param expectedCourse the intake band of the case's first score, fitted or saying how many finished cases it lacks
  * @param statusHistory every change of the case's assessment, oldest first
  * @param today the practice's today, the last day the status history reaches unless the case closed
+ * @param sessions the standing sessions, the ones every score and rule uses
+ * @param sessionHistory every session, voided ones included with their reason
+ * @param plannedEndingOn the day a planned ending was decided on this open case and not superseded, else null
  * @param emergencyReason the stated reason when the page is read under break-glass access, else null
  */
 public record CaseDetail(
@@ -28,6 +32,7 @@ public record CaseDetail(
         List<AssessedStatus> statusHistory,
         LocalDate today,
         List<Session> sessions,
+        List<RecordedSession> sessionHistory,
         List<TrajectoryPoint> trajectory,
         List<Decision> decisions,
         List<ReflectiveNote> notes,
@@ -36,5 +41,7 @@ public record CaseDetail(
         boolean mayRecord,
         boolean mayWriteNotes,
         boolean mayDecide,
+        boolean mayClose,
+        @Nullable LocalDate plannedEndingOn,
         @Nullable String emergencyReason) {
 }

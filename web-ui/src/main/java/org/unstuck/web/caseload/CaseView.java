@@ -23,6 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.caseload.ClosingReason;
 import org.unstuck.domain.caseload.Homework;
-import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.RecordedSession;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.notes.ReflectiveNote;
@@ -104,14 +106,14 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         actions.addClassName("wrap-row");
         if (detail.mayRecord()) {
             var record = new Button(getTranslation("case.record-session"), VaadinIcon.PLUS.create(),
-                    click -> new RecordSessionDialog(caseId, measuresOf(detail), caseload, this::refresh).open());
+                    click -> recordSession(detail, null));
             record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             record.setId("record-session");
             actions.add(record);
         }
         if (detail.mayWriteNotes()) {
             var write = new Button(getTranslation("case.write-note"), VaadinIcon.EDIT.create(),
-                    click -> new NoteDialog(caseId, null, caseload, this::refresh).open());
+                    click -> new NoteDialog(caseId, title, null, caseload, this::refresh).open());
             write.setId("write-note");
             actions.add(write);
         }
@@ -124,6 +126,12 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
             decide.setId("record-decision");
             actions.add(decide);
         }
+        if (detail.mayClose()) {
+            var closeCase = new Button(getTranslation("case.close"), VaadinIcon.CHECK_CIRCLE_O.create(),
+                    click -> new CloseCaseDialog(caseId, title, null, caseload, this::refresh).open());
+            closeCase.setId("close-case");
+            actions.add(closeCase);
+        }
         var top = new HorizontalLayout(heading, actions);
         top.setWidthFull();
         top.setJustifyContentMode(HorizontalLayout.JustifyContentMode.BETWEEN);
@@ -133,19 +141,48 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         var facts = new Paragraph(getTranslation("case.facts", theCase.presentingProblem(), theCase.approach().name(),
                 theCase.primaryMeasure().code().value(), detail.therapistName(), Labels.date(theCase.opened())));
         facts.addClassName("case-facts");
-        if (theCase.closed() != null) {
-            facts.add(new Span(" " + getTranslation("case.closed-on", Labels.date(theCase.closed()))));
+        var closing = theCase.closed() == null || theCase.closingReason() == null ? null
+                : new Paragraph(getTranslation("case.closed-on", Labels.date(theCase.closed()),
+                        getTranslation("closing." + theCase.closingReason().name())));
+        if (closing != null) {
+            closing.addClassName("case-closed");
+            closing.setId("case-closed");
         }
+        var plannedEnding = detail.plannedEndingOn() == null || !detail.mayClose() ? null : plannedEndingPrompt(detail);
         if (detail.emergencyReason() != null) {
             var emergency = new Paragraph(getTranslation("case.emergency", detail.emergencyReason()));
             emergency.addClassName("emergency-banner");
             emergency.setId("emergency-banner");
             add(emergency);
         }
-        add(top, facts, signals(detail), charts(detail), sessions(detail), decisions(detail));
+        add(top, facts);
+        if (closing != null) {
+            add(closing);
+        }
+        if (plannedEnding != null) {
+            add(plannedEnding);
+        }
+        add(signals(detail), charts(detail), sessions(detail), decisions(detail));
         if (detail.mayWriteNotes() || !detail.notes().isEmpty()) {
             add(notes(detail));
         }
+    }
+
+    private void recordSession(CaseDetail detail, @Nullable LocalDate day) {
+        new RecordSessionDialog(caseId, title, measuresOf(detail), day, caseload, this::refresh).open();
+    }
+
+    /** After a planned ending was decided, the way to carry it out: the closing dialog with that reason chosen. */
+    private Component plannedEndingPrompt(CaseDetail detail) {
+        var prompt = new Div(new Span(getTranslation("case.planned-ending", Labels.date(detail.plannedEndingOn()))));
+        var closeNow = new Button(getTranslation("case.planned-ending.close"), click -> new CloseCaseDialog(caseId, title,
+                ClosingReason.PLANNED_ENDING_COMPLETED, caseload, this::refresh).open());
+        closeNow.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        closeNow.setId("planned-ending-close");
+        prompt.add(closeNow);
+        prompt.addClassNames("planned-ending-prompt", "wrap-row");
+        prompt.setId("planned-ending-prompt");
+        return prompt;
     }
 
     private static List<Measure> measuresOf(CaseDetail detail) {
@@ -220,21 +257,51 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private Component sessions(CaseDetail detail) {
         var section = section("case.sessions");
-        var grid = new Grid<Session>();
+        var history = detail.sessionHistory();
+        var grid = new Grid<RecordedSession>();
         grid.setId("sessions-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(session -> Labels.date(session.date())).setHeader(getTranslation("session.date")).setAutoWidth(true);
-        grid.addColumn(session -> getTranslation("attendance." + session.attendance().name()))
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(row -> struck(row, Labels.date(row.session().date())))
+                .setHeader(getTranslation("session.date")).setAutoWidth(true);
+        grid.addComponentColumn(row -> struck(row, getTranslation("attendance." + row.session().attendance().name())))
                 .setHeader(getTranslation("session.attendance")).setAutoWidth(true);
-        grid.addColumn(session -> session.scores().stream().map(score -> score.code() + " " + Scores.format(score.value()))
-                .collect(Collectors.joining(" · "))).setHeader(getTranslation("session.scores")).setAutoWidth(true);
-        grid.addColumn(session -> session.homework() == Homework.NOT_SET ? ""
-                : getTranslation("homework." + session.homework().name())).setHeader(getTranslation("session.homework"));
-        grid.setItems(detail.sessions().reversed());
-        grid.setAllRowsVisible(detail.sessions().size() <= 12);
-        grid.setHeight(detail.sessions().size() <= 12 ? null : "24rem");
+        grid.addComponentColumn(row -> struck(row, row.session().scores().stream()
+                        .map(score -> score.code() + " " + Scores.format(score.value())).collect(Collectors.joining(" · "))))
+                .setHeader(getTranslation("session.scores")).setAutoWidth(true);
+        grid.addComponentColumn(row -> row.voided() != null
+                        ? new Span(getTranslation("session.voided", row.voided().reason()))
+                        : new Span(row.session().homework() == Homework.NOT_SET ? ""
+                                : getTranslation("homework." + row.session().homework().name())))
+                .setHeader(getTranslation("session.homework")).setFlexGrow(1);
+        if (detail.mayRecord()) {
+            grid.addComponentColumn(row -> {
+                if (row.isVoided()) {
+                    return new Span();
+                }
+                var voidIt = new Button(getTranslation("session.void"), click -> new VoidSessionDialog(caseId, title,
+                        row.session(), caseload, this::refresh, () -> recordSession(detail, row.session().date())).open());
+                voidIt.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                voidIt.addClassName("void-session");
+                return voidIt;
+            }).setAutoWidth(true).setFlexGrow(0);
+        }
+        grid.setItems(history.reversed());
+        grid.setAllRowsVisible(history.size() <= 12);
+        grid.setHeight(history.size() <= 12 ? null : "24rem");
+        if (history.isEmpty()) {
+            grid.setEmptyStateText(getTranslation("case.sessions.none"));
+        }
         section.add(grid);
         return section;
+    }
+
+    /** A cell of a voided session is struck through, so the history shows what was entered and that it does not count. */
+    private static Span struck(RecordedSession row, String text) {
+        var span = new Span(text);
+        if (row.isVoided()) {
+            span.addClassName("voided");
+        }
+        return span;
     }
 
     private Component decisions(CaseDetail detail) {
@@ -301,7 +368,7 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
                 card.add(answer);
             });
             if (note.author().equals(me) && detail.mayWriteNotes()) {
-                var edit = new Button(getTranslation("note.edit"), click -> new NoteDialog(caseId, note, caseload, this::refresh).open());
+                var edit = new Button(getTranslation("note.edit"), click -> new NoteDialog(caseId, title, note, caseload, this::refresh).open());
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 card.add(edit);
             }

@@ -5,11 +5,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -22,10 +24,13 @@ import org.unstuck.domain.access.EmergencyAccess;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.CaseOpeningPolicies;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.ClosingReason;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.SessionVoid;
 import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.credential.CredentialPolicies;
@@ -44,6 +49,8 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.progress.PracticeSettings;
 import org.unstuck.domain.progress.ProgressSnapshots;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionType;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.persistence.board.CaseBoards;
@@ -81,11 +88,13 @@ public class CaseloadService {
     private final AuditRecorder audit;
     private final Clock clock;
     private final AssessmentHistory history;
+    private final CaseOpeningPolicies openingPolicy;
 
     CaseloadService(CurrentActor currentActor, Cases cases, Sessions sessions, ReflectiveNotes notes, Decisions decisions,
             ProgressSnapshots snapshots, CaseBoards boards, CaseTrajectories trajectories, Measures measures,
             Credentials credentials, CredentialPolicies policies, UserAccounts accounts, CaseProgressUpdater progress,
-            PracticeSettings settings, AuditRecorder audit, Clock clock, AssessmentHistory history) {
+            PracticeSettings settings, AuditRecorder audit, Clock clock, AssessmentHistory history,
+            CaseOpeningPolicies openingPolicy) {
         this.currentActor = currentActor;
         this.cases = cases;
         this.sessions = sessions;
@@ -103,6 +112,7 @@ public class CaseloadService {
         this.audit = audit;
         this.clock = clock;
         this.history = history;
+        this.openingPolicy = openingPolicy;
     }
 
     /** The practice's today, for the dates a form offers. */
@@ -150,13 +160,19 @@ public class CaseloadService {
         }
         var trajectory = trajectories.of(caseId);
         var primaryCode = theCase.primaryMeasure().code().value();
+        var decided = decisions.onCase(caseId);
+        var superseded = decided.stream().map(Decision::supersedes).filter(Objects::nonNull).collect(Collectors.toSet());
+        var plannedEnding = theCase.isOpen() ? decided.stream()
+                .filter(decision -> decision.type() == DecisionType.PLANNED_ENDING && !superseded.contains(decision.id()))
+                .map(Decision::decidedOn).max(Comparator.naturalOrder()).orElse(null) : null;
         var expected = trajectory.stream().filter(point -> point.measureCode().equals(primaryCode)).findFirst()
                 .flatMap(first -> progress.expectedCourse(theCase.primaryMeasure(), first.score())).orElse(null);
         return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), history.of(caseId),
-                LocalDate.now(clock), sessions.of(caseId), trajectory,
-                decisions.onCase(caseId), visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
+                LocalDate.now(clock), sessions.of(caseId), sessions.history(caseId), trajectory,
+                decided, visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
                 AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase),
-                AccessPolicy.mayDecideOnCase(actor, theCase), emergency.orElse(null));
+                AccessPolicy.mayDecideOnCase(actor, theCase) && theCase.isOpen(),
+                AccessPolicy.mayCloseCase(actor, theCase), plannedEnding, emergency.orElse(null));
     }
 
     /**
@@ -194,7 +210,7 @@ public class CaseloadService {
 
     /** Records a session after checking every field; nothing is saved if any is wrong. */
     @RolesAllowed("THERAPIST")
-    public void recordSession(long caseNumber, SessionEntry entry) {
+    public Session recordSession(long caseNumber, SessionEntry entry) {
         var actor = currentActor.actor();
         var theCase = readableCase(actor, caseNumber, "session.record");
         var caseId = Objects.requireNonNull(theCase.id());
@@ -206,6 +222,80 @@ public class CaseloadService {
         sessions.add(caseId, session);
         progress.recompute(caseId, AssessmentCause.SESSION);
         audit.allowed("session.record", caseId, "session " + session.date());
+        return session;
+    }
+
+    /**
+     * Voids a wrongly entered session with the reason: it stays in the case's history, struck
+     * through, and no longer counts for any score, rule, chart or count; the case is re-assessed.
+     * Only the case's own therapist voids its sessions, while it is open.
+     */
+    @RolesAllowed("THERAPIST")
+    public void voidSession(long caseNumber, @Nullable LocalDate date, @Nullable String reason) {
+        var actor = currentActor.actor();
+        var theCase = readableCase(actor, caseNumber, "session.void");
+        var caseId = Objects.requireNonNull(theCase.id());
+        if (!AccessPolicy.mayRecordOnCase(actor, theCase)) {
+            audit.refused("session.void", caseId, null);
+            throw new AccessDeniedException("Only the case's own therapist voids its sessions, and only while it is open");
+        }
+        var errors = new LinkedHashMap<String, String>();
+        if (date == null || sessions.of(caseId).stream().noneMatch(session -> session.date().equals(date))) {
+            errors.put("date", "Choose a recorded session of this case that is not voided.");
+        }
+        SessionVoid voided = null;
+        try {
+            voided = new SessionVoid(actor.id(), clock.instant(), Objects.requireNonNullElse(reason, ""));
+        } catch (IllegalArgumentException blank) {
+            errors.put("reason", blank.getMessage() + ".");
+        }
+        if (voided == null || !errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        sessions.voidSession(caseId, Objects.requireNonNull(date), voided);
+        progress.recompute(caseId, AssessmentCause.SESSION);
+        audit.allowed("session.void", caseId, "session " + date);
+    }
+
+    /**
+     * Closes a case with its reason, on a day between its last session and today; by its therapist
+     * or a supervisor of the therapist. The case leaves the boards and open caseloads.
+     */
+    @RolesAllowed({"THERAPIST", "SUPERVISOR"})
+    public TherapyCase closeCase(long caseNumber, @Nullable ClosingReason reason, @Nullable LocalDate on) {
+        var actor = currentActor.actor();
+        var theCase = readableCase(actor, caseNumber, "case.close");
+        var caseId = Objects.requireNonNull(theCase.id());
+        if (!AccessPolicy.mayCloseCase(actor, theCase)) {
+            audit.refused("case.close", caseId, null);
+            throw new AccessDeniedException("Only the case's therapist or their supervisor closes it, and only while it is open");
+        }
+        var errors = new LinkedHashMap<String, String>();
+        if (reason == null) {
+            errors.put("reason", "Choose why the case closes: discharged, planned ending completed, dropped out or "
+                    + "transferred out.");
+        }
+        var standing = sessions.of(caseId);
+        var lastSession = standing.isEmpty() ? null : standing.getLast().date();
+        TherapyCase closed = null;
+        if (on == null) {
+            errors.put("closedOn", "Enter the day the case closed.");
+        } else if (reason != null) {
+            try {
+                closed = theCase.close(on, reason, lastSession, LocalDate.now(clock));
+            } catch (IllegalArgumentException outside) {
+                errors.put("closedOn", outside.getMessage() + ".");
+            }
+        } else if (!theCase.isOpen()) {
+            errors.put("closedOn", "The case is already closed.");
+        }
+        if (closed == null || !errors.isEmpty()) {
+            throw new InvalidEntryException(errors);
+        }
+        var stored = cases.save(closed);
+        progress.recompute(caseId, AssessmentCause.CASE_CLOSED);
+        audit.allowed("case.close", caseId, reason + " on " + on);
+        return stored;
     }
 
     private Session validSession(TherapyCase theCase, SessionEntry entry) {
@@ -308,8 +398,14 @@ public class CaseloadService {
         }
         var today = LocalDate.now(clock);
         var opened = entry.opened();
-        if (opened == null || opened.isAfter(today)) {
-            errors.put("opened", "Enter the day the case opened, today or earlier.");
+        var policy = openingPolicy.current();
+        if (opened == null || !policy.allows(opened, today)) {
+            errors.put("opened", "Enter the day the case opened, between " + policy.earliestOpening(today) + " and today, "
+                    + today + ".");
+        }
+        if (client != null && !entry.secondEpisode() && !cases.openOfClientWith(client, actor.id()).isEmpty()) {
+            errors.put("clientCode", "You already have an open case for " + client.value() + ". Confirm that this is a "
+                    + "second episode, or open the existing case.");
         }
         if (!errors.isEmpty()) {
             throw new InvalidEntryException(errors);
@@ -321,6 +417,25 @@ public class CaseloadService {
         progress.recompute(caseId, AssessmentCause.CASE_OPENED);
         audit.allowed("case.open", caseId, null);
         return caseId.value();
+    }
+
+    /** Whether the signed-in therapist already has an open case for this client code; false for a code that is not valid. */
+    @RolesAllowed("THERAPIST")
+    @Transactional(readOnly = true)
+    public boolean hasOpenCaseFor(@Nullable String clientCode) {
+        try {
+            return !cases.openOfClientWith(new ClientCode(Objects.requireNonNullElse(clientCode, "").strip()),
+                    currentActor.actor().id()).isEmpty();
+        } catch (IllegalArgumentException notACode) {
+            return false;
+        }
+    }
+
+    /** The earliest day a new case may be dated today. */
+    @RolesAllowed("THERAPIST")
+    @Transactional(readOnly = true)
+    public LocalDate earliestOpening() {
+        return openingPolicy.current().earliestOpening(LocalDate.now(clock));
     }
 
     /** Writes a new reflective note, or a new version of one, on the therapist's own case. */

@@ -1,5 +1,6 @@
 package org.unstuck.web.caseload;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -61,6 +62,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         reason.setClearButtonVisible(true);
         reason.setId("reason-filter");
         closed.setLabel(getTranslation("caseload.filter.closed"));
+        closed.setId("show-closed");
         var filters = new HorizontalLayout(status, reason, closed);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.addClassName("wrap-row");
@@ -69,7 +71,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         grid.setId("caseload-grid");
         grid.addComponentColumn(row -> twoLines(row.clientCode(), row.approach()))
                 .setHeader(getTranslation("caseload.client")).setWidth("9rem").setFlexGrow(0);
-        grid.addComponentColumn(row -> new StatusBadge(row.status())).setHeader(getTranslation("caseload.status"))
+        grid.addComponentColumn(this::status).setHeader(getTranslation("caseload.status"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(row -> row.topReason() == null ? "" : getTranslation("reason." + row.topReason().name()))
                 .setHeader(getTranslation("caseload.reason")).setAutoWidth(true).setFlexGrow(0);
@@ -110,6 +112,18 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         var below = new Span(second);
         below.addClassName("legend");
         var cell = new Div(new Span(main), below);
+        cell.addClassName("two-lines");
+        return cell;
+    }
+
+    /** A closed case says so first, then the status it ended with. */
+    private Component status(CaseRow row) {
+        if (row.open()) {
+            return new StatusBadge(row.status());
+        }
+        var closedBadge = new Span(getTranslation("caseload.closed"));
+        closedBadge.addClassNames("status-badge", "status-closed");
+        var cell = new Div(closedBadge, new StatusBadge(row.status()));
         cell.addClassName("two-lines");
         return cell;
     }

@@ -19,7 +19,7 @@ import org.unstuck.web.common.InvalidEntryException;
 /** A reflective note: one prompt per reason a case may stall, and the "hard to work with" flag. */
 class NoteDialog extends Dialog {
 
-    NoteDialog(long caseId, @Nullable ReflectiveNote editing, CaseloadService caseload, Runnable saved) {
+    NoteDialog(long caseId, String clientCode, @Nullable ReflectiveNote editing, CaseloadService caseload, Runnable saved) {
         setHeaderTitle(getTranslation(editing == null ? "note.title.new" : "note.title.edit"));
         setWidth("44rem");
         var intro = new Paragraph(getTranslation("note.intro"));
@@ -56,6 +56,7 @@ class NoteDialog extends Dialog {
                         hard.getValue());
                 close();
                 saved.run();
+                Confirmation.show(getTranslation(editing == null ? "note.saved" : "note.revised", clientCode));
             } catch (InvalidEntryException invalid) {
                 refusal.setText(invalid.getMessage());
                 refusal.setVisible(true);

@@ -3,6 +3,7 @@ package org.unstuck.web.caseload;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -16,6 +17,7 @@ import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.MeasureKind;
 import org.unstuck.web.common.FieldErrors;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.common.Labels;
 
 /** Opening a case: client code (no names), problem, approach, measures and the day it opened. */
 class OpenCaseDialog extends Dialog {
@@ -43,13 +45,27 @@ class OpenCaseDialog extends Dialog {
         allianceMeasures.stream().findFirst().ifPresent(alliance::setValue);
         var openedOn = new DatePicker(getTranslation("open-case.opened"), caseload.today());
         openedOn.setMax(caseload.today());
+        var earliest = caseload.earliestOpening();
+        openedOn.setMin(earliest);
+        openedOn.setHelperText(getTranslation("open-case.opened.help", Labels.date(earliest), Labels.date(caseload.today())));
         openedOn.setId("opened-on");
+        var secondEpisode = new Checkbox(getTranslation("open-case.second-episode"));
+        secondEpisode.setId("second-episode");
+        secondEpisode.setVisible(false);
+        client.addValueChangeListener(change -> {
+            var already = caseload.hasOpenCaseFor(change.getValue());
+            secondEpisode.setVisible(already);
+            secondEpisode.setLabel(getTranslation("open-case.second-episode", change.getValue().strip()));
+            if (!already) {
+                secondEpisode.setValue(false);
+            }
+        });
         var refusal = new Paragraph();
         refusal.addClassName("form-refusal");
         refusal.setVisible(false);
         refusal.setId("open-case-refusal");
 
-        var form = new FormLayout(client, problem, approach, primary, alliance, openedOn);
+        var form = new FormLayout(client, secondEpisode, problem, approach, primary, alliance, openedOn);
         add(refusal, form);
         Map<String, HasValidation> fields = Map.of("clientCode", client, "presentingProblem", problem, "approach", approach,
                 "primaryMeasure", primary, "allianceMeasure", alliance, "opened", openedOn);
@@ -58,7 +74,8 @@ class OpenCaseDialog extends Dialog {
             try {
                 var id = caseload.openCase(new NewCaseEntry(client.getValue(), problem.getValue(), approach.getValue(),
                         primary.getValue() == null ? null : primary.getValue().code().value(),
-                        alliance.getValue() == null ? null : alliance.getValue().code().value(), openedOn.getValue()));
+                        alliance.getValue() == null ? null : alliance.getValue().code().value(), openedOn.getValue(),
+                        secondEpisode.getValue()));
                 close();
                 opened.accept(id);
             } catch (InvalidEntryException invalid) {

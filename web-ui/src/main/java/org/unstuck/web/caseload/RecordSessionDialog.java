@@ -8,6 +8,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.NumberField;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,16 @@ import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.web.common.FieldErrors;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.common.Labels;
 
 /** Recording one session: day, attendance, a score for each of the case's measures, homework. */
 class RecordSessionDialog extends Dialog {
 
-    RecordSessionDialog(long caseId, List<Measure> measures, CaseloadService caseload, Runnable saved) {
+    RecordSessionDialog(long caseId, String clientCode, List<Measure> measures, @Nullable LocalDate day,
+            CaseloadService caseload, Runnable saved) {
         setHeaderTitle(getTranslation("session.title"));
         setWidth("34rem");
-        var date = new DatePicker(getTranslation("session.date"), caseload.today());
+        var date = new DatePicker(getTranslation("session.date"), day == null ? caseload.today() : day);
         date.setMax(caseload.today());
         date.setId("session-date");
         var attendance = new RadioButtonGroup<Attendance>(getTranslation("session.attendance"));
@@ -67,10 +70,11 @@ class RecordSessionDialog extends Dialog {
             Map<String, @Nullable Double> scores = new HashMap<>();
             scoreFields.forEach((code, field) -> scores.put(code, field.isEnabled() ? field.getValue() : null));
             try {
-                caseload.recordSession(caseId, new SessionEntry(date.getValue(), attendance.getValue(), scores,
+                var recorded = caseload.recordSession(caseId, new SessionEntry(date.getValue(), attendance.getValue(), scores,
                         homework.getValue()));
                 close();
                 saved.run();
+                Confirmation.show(getTranslation("session.saved", Labels.date(recorded.date()), clientCode));
             } catch (InvalidEntryException invalid) {
                 FieldErrors.show(fields, invalid);
             }

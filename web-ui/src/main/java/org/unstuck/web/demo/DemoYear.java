@@ -20,8 +20,10 @@ import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.ClientCode;
+import org.unstuck.domain.caseload.ClosingReason;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
+import org.unstuck.domain.caseload.SessionVoid;
 import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.credential.CredentialPolicies;
@@ -190,6 +192,7 @@ final class DemoYear {
             progress.recomputeAsOf(List.copyOf(open.keySet()), assessedOn, AssessmentCause.NIGHTLY);
             endCourses(assessedOn);
         }
+        staff.clinicians().forEach(this::voidOneMistake);
         staff.teams().forEach(this::planNextMeeting);
         return new Lived(open.size(), finished, decided, held, referred);
     }
@@ -308,7 +311,10 @@ final class DemoYear {
         course.noteWritten = true;
     }
 
-    /** A recovered course ends with its planned last session; one that lost the client is closed as dropped out. */
+    /**
+     * A recovered or long enough course is discharged, one that lost the client is closed as dropped out, and a
+     * planned ending is completed a week after it was decided.
+     */
     private void endCourses(LocalDate day) {
         for (var course : List.copyOf(open.values())) {
             if (course.showcase) {
@@ -320,7 +326,9 @@ final class DemoYear {
             var lost = course.weeksWithoutSession >= 7;
             var planned = course.endsOn != null && !course.endsOn.isAfter(day);
             if (recovered && random.nextInt(4) == 0 || longEnough || lost || planned) {
-                course.stored = cases.save(course.stored.close(day));
+                var reason = planned ? ClosingReason.PLANNED_ENDING_COMPLETED
+                        : lost ? ClosingReason.DROPPED_OUT : ClosingReason.DISCHARGED;
+                course.stored = cases.save(course.stored.close(day, reason, null, today));
                 open.remove(course.id());
                 finished++;
             }
@@ -498,6 +506,20 @@ final class DemoYear {
     private TherapistCompliance compliance(UserId therapist, LocalDate day) {
         return TherapistCompliance.assess(therapist, credentials.of(therapist), credentials.cpdOf(therapist),
                 policies.current().value(), day);
+    }
+
+    /** A session entered on the wrong case the day after a real one, voided by the therapist with the reason. */
+    private void voidOneMistake(UserId therapist) {
+        open.values().stream()
+                .filter(course -> course.stored.therapist().equals(therapist) && !course.showcase && course.lastAttended != null
+                        && course.lastAttended.plusDays(1).isBefore(today))
+                .findFirst()
+                .ifPresent(course -> {
+                    var day = Objects.requireNonNull(course.lastAttended).plusDays(1);
+                    sessions.add(course.id(), Session.missed(day, Attendance.NO_SHOW));
+                    sessions.voidSession(course.id(), day, new SessionVoid(therapist, at(day, LocalTime.of(18, 30)),
+                            "Entered on this case by mistake: the no-show was another client's."));
+                });
     }
 
     /** Each supervisor's next meeting, planned on the first Tuesday of next month with the agenda as it stands. */

@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.CaseOpeningPolicies;
 import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.credential.TherapistCompliance;
@@ -79,10 +80,11 @@ public class ImportService {
     private final AuditRecorder audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final CaseOpeningPolicies openingPolicy;
 
     ImportService(Measures measures, UserAccounts accounts, Credentials credentials, CredentialPolicies policies,
             ImportStore store, CaseProgressUpdater progress, AuditRecorder audit, PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock, CaseOpeningPolicies openingPolicy) {
         this.measures = measures;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -92,6 +94,7 @@ public class ImportService {
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.openingPolicy = openingPolicy;
     }
 
     /**
@@ -335,9 +338,15 @@ public class ImportService {
     private Set<String> checkAgainstStored(Map<String, CaseSeen> cases, Map<String, SessionSeen> sessions, Errors errors,
             LocalDate today, Therapists therapists) {
         var stored = store.casesByReference(cases.keySet());
+        var policy = openingPolicy.current();
         for (var seen : cases.values()) {
             var first = seen.first;
             var existing = stored.get(first.caseRef());
+            if ((existing == null || seen.earliest.isBefore(existing.values().opened())) && !policy.allows(seen.earliest, today)) {
+                errors.add(RowParser.error(seen.days.getOrDefault(seen.earliest, first.line()), Column.SESSION_DATE,
+                        "case '" + first.caseRef() + "' would open on " + seen.earliest + ", its first session; the practice "
+                        + "opens cases between " + policy.earliestOpening(today) + " and today, " + today));
+            }
             if (existing == null) {
                 therapists.notReadyForNewCases(first.therapistId(), today).ifPresent(why -> errors.add(RowParser.error(
                         first.line(), Column.THERAPIST, "'" + first.therapist() + "' cannot be given new cases (" + why

@@ -4,12 +4,15 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.unstuck.domain.caseload.CaseOpeningPolicies;
+import org.unstuck.domain.caseload.CaseOpeningPolicy;
 import org.unstuck.domain.practice.PracticeTimeZone;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.Versioned;
@@ -35,10 +38,12 @@ public class SettingsService {
     private final PracticeTimeZone timeZone;
     private final PracticeClock clock;
     private final JobsService jobs;
+    private final CaseOpeningPolicies openingPolicy;
 
     SettingsService(PracticeSettings settings, Measures measures, CaseProgressUpdater progress, AuditRecorder audit,
-            PracticeTimeZone timeZone, PracticeClock clock, JobsService jobs) {
+            PracticeTimeZone timeZone, PracticeClock clock, JobsService jobs, CaseOpeningPolicies openingPolicy) {
         this.jobs = jobs;
+        this.openingPolicy = openingPolicy;
         this.settings = settings;
         this.measures = measures;
         this.progress = progress;
@@ -86,6 +91,26 @@ public class SettingsService {
             }
         });
         return effective;
+    }
+
+    /** How many months back a new case may be dated. */
+    @RolesAllowed("ADMIN")
+    @Transactional(readOnly = true)
+    public int caseOpeningMonths() {
+        return openingPolicy.current().earliestMonthsBack();
+    }
+
+    @RolesAllowed("ADMIN")
+    public void saveCaseOpeningMonths(@Nullable Integer months) {
+        CaseOpeningPolicy policy;
+        try {
+            policy = new CaseOpeningPolicy(Objects.requireNonNull(months, "months"));
+        } catch (IllegalArgumentException | NullPointerException refused) {
+            throw new InvalidEntryException(Map.of("caseOpeningMonths", "Enter how many months back a case may be "
+                    + "opened, from " + CaseOpeningPolicy.MIN_MONTHS + " to " + CaseOpeningPolicy.MAX_MONTHS + "."));
+        }
+        openingPolicy.change(policy);
+        audit.allowed("settings.case-opening", null, months + " months");
     }
 
     @RolesAllowed("ADMIN")

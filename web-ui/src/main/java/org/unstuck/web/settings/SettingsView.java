@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.unstuck.domain.ConcurrentChangeException;
+import org.unstuck.domain.caseload.CaseOpeningPolicy;
 import org.unstuck.domain.measure.Direction;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.Scores;
@@ -58,6 +60,8 @@ public class SettingsView extends Main implements HasDynamicTitle {
     private final Paragraph outcome = new Paragraph();
     private final ComboBox<String> zone = new ComboBox<>();
     private final Paragraph zoneOutcome = new Paragraph();
+    private final IntegerField openingMonths = new IntegerField();
+    private final Paragraph openingOutcome = new Paragraph();
     private long version;
     private long zoneVersion;
 
@@ -110,8 +114,20 @@ public class SettingsView extends Main implements HasDynamicTitle {
         saveZone.setId("save-time-zone");
         zoneOutcome.setId("time-zone-outcome");
 
+        openingMonths.setLabel(getTranslation("settings.case-opening"));
+        openingMonths.setHelperText(getTranslation("settings.case-opening.help", CaseOpeningPolicy.defaults().earliestMonthsBack()));
+        openingMonths.setMin(CaseOpeningPolicy.MIN_MONTHS);
+        openingMonths.setMax(CaseOpeningPolicy.MAX_MONTHS);
+        openingMonths.setStepButtonsVisible(true);
+        openingMonths.setId("setting-case-opening-months");
+        openingMonths.setValue(service.caseOpeningMonths());
+        var saveOpening = new Button(getTranslation("settings.case-opening.save"), click -> saveOpening());
+        saveOpening.setId("save-case-opening");
+        openingOutcome.setId("case-opening-outcome");
+
         add(new H2(getTranslation("settings.title")), new H3(getTranslation("settings.time-zone.title")), zone, saveZone,
-                zoneOutcome, new H3(getTranslation("settings.thresholds")),
+                zoneOutcome, new H3(getTranslation("settings.case-opening.title")), openingMonths, saveOpening, openingOutcome,
+                new H3(getTranslation("settings.thresholds")),
                 new Paragraph(getTranslation("settings.intro")), form, save, outcome,
                 new H3(getTranslation("settings.measures")), new Paragraph(getTranslation("settings.measures.intro")), measures);
     }
@@ -145,6 +161,18 @@ public class SettingsView extends Main implements HasDynamicTitle {
         } catch (ConcurrentChangeException refused) {
             zoneOutcome.setText(refused.getMessage());
             zoneOutcome.addClassName("form-refusal");
+        }
+    }
+
+    private void saveOpening() {
+        try {
+            service.saveCaseOpeningMonths(openingMonths.getValue());
+            openingMonths.setInvalid(false);
+            openingOutcome.setText(getTranslation("settings.case-opening.saved", openingMonths.getValue()));
+        } catch (InvalidEntryException refused) {
+            openingMonths.setErrorMessage(refused.fieldErrors().getOrDefault("caseOpeningMonths", refused.getMessage()));
+            openingMonths.setInvalid(true);
+            openingOutcome.setText("");
         }
     }
 

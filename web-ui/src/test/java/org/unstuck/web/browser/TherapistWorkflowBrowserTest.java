@@ -2,16 +2,29 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.practice.UserId;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.StallReason;
+import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.Decisions;
 
 /** A therapist works through their caseload in a real browser. */
 class TherapistWorkflowBrowserTest extends BrowserTest {
 
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
     private long openCaseOf(String username, String measure, int skip) {
         return jdbc.sql("""
@@ -150,5 +163,99 @@ class TherapistWorkflowBrowserTest extends BrowserTest {
         var refusal = browser().visible(By.id("open-case-refusal"));
         assertThat(refusal.getText()).contains("cannot take new cases", "licence expired");
         browser().screenshot("open-case-refused");
+    }
+
+    @Autowired Decisions decisions;
+
+    /** A supervisor's planned-ending decision on the case today, as recorded in a review meeting. */
+    private void plannedEndingDecidedOn(long caseId) {
+        var supervisor = new UserId(jdbc.sql("SELECT id FROM user_account WHERE username = 'supervisor1'")
+                .query(Long.class).single());
+        var therapist = new UserId(jdbc.sql("SELECT therapist_id FROM therapy_case WHERE id = :id").param("id", caseId)
+                .query(Long.class).single());
+        var today = LocalDate.now(clock);
+        decisions.record(new Decision(null, new CaseId(caseId), null, new DecisionDetails.PlannedEnding(),
+                "The client reached the goals; end with a relapse-prevention plan.", Set.of(StallReason.APPROACH_FIT),
+                therapist, today.plusWeeks(2), supervisor, clock.instant(), today, CaseStatus.INSUFFICIENT_DATA, null, null));
+    }
+
+    private String closingReasonOf(String client) {
+        return jdbc.sql("""
+                SELECT c.closing_reason FROM therapy_case c JOIN client cl ON cl.id = c.client_id WHERE cl.code = :client""")
+                .param("client", client).query(String.class).single();
+    }
+
+    @Test
+    void a_therapist_opens_a_case_corrects_a_wrong_session_and_closes_the_case_with_its_reason() {
+        signInAs("therapist1");
+        browser().open("/caseload");
+        browser().click(By.id("open-case"));
+        browser().type(By.cssSelector("#client-code input"), "C-L201");
+        browser().type(By.cssSelector("#presenting-problem input"), "Health anxiety");
+        browser().type(By.cssSelector("#approach input"), "CBT");
+        browser().type(By.cssSelector("#primary-measure input"), "GAD-7");
+        browser().visible(By.cssSelector("vaadin-combo-box-item")).click();
+        browser().click(By.id("save-case"));
+        browser().waitFor(driver -> driver.getCurrentUrl().matches(".*/cases/\\d+$"));
+        var casePath = browser().path();
+
+        browser().click(By.id("record-session"));
+        browser().type(By.cssSelector("#score-GAD-7 input"), "19");
+        browser().click(By.id("save-session"));
+        browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"),
+                "recorded for C-L201"));
+
+        browser().click(By.cssSelector("#sessions-grid .void-session"));
+        browser().click(By.id("confirm-void"));
+        var reason = browser().visible(By.id("void-reason"));
+        browser().waitFor(driver -> reason.getAttribute("invalid") != null);
+        browser().screenshot("void-session-asks-why");
+        browser().type(By.cssSelector("#void-reason textarea"), "Typed 19 instead of 9");
+        browser().click(By.id("void-and-correct"));
+        browser().type(By.cssSelector("#score-GAD-7 input"), "9");
+        browser().click(By.id("save-session"));
+        browser().waitFor(driver -> driver.findElements(By.id("save-session")).isEmpty()
+                && driver.findElement(By.id("sessions-grid")).getText().contains("Voided: Typed 19 instead of 9"));
+        assertThat(browser().all(By.cssSelector("#sessions-grid .voided"))).isNotEmpty();
+        assertThat(browser().all(By.cssSelector("#sessions-grid .void-session"))).hasSize(1);
+        browser().screenshot("case-with-voided-session");
+
+        browser().open("/caseload");
+        browser().click(By.id("open-case"));
+        browser().type(By.cssSelector("#client-code input"), "C-L201");
+        browser().visible(By.cssSelector("#client-code input")).sendKeys(Keys.TAB);
+        assertThat(browser().visible(By.id("second-episode")).getText()).contains("already have an open case for C-L201");
+        browser().screenshot("open-case-second-episode");
+        browser().open(casePath);
+
+        browser().click(By.id("close-case"));
+        browser().click(By.id("save-closing"));
+        var closingReason = browser().visible(By.id("closing-reason"));
+        browser().waitFor(driver -> closingReason.getAttribute("invalid") != null);
+        browser().click(By.id("cancel-closing"));
+        browser().waitFor(driver -> driver.findElements(By.id("save-closing")).isEmpty());
+
+        plannedEndingDecidedOn(Long.parseLong(casePath.substring(casePath.lastIndexOf('/') + 1)));
+        browser().open(casePath);
+        assertThat(browser().visible(By.id("planned-ending-prompt")).getText()).contains("A planned ending was decided on");
+        browser().screenshot("case-planned-ending-prompt");
+        browser().click(By.id("planned-ending-close"));
+        browser().click(By.id("save-closing"));
+        browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"),
+                "C-L201 closed on"));
+        assertThat(browser().visible(By.id("case-closed")).getText()).startsWith("Closed on").contains("Planned ending completed");
+        assertThat(browser().all(By.id("record-session"))).isEmpty();
+        assertThat(browser().all(By.id("close-case"))).isEmpty();
+        assertThat(closingReasonOf("C-L201")).isEqualTo("PLANNED_ENDING_COMPLETED");
+        assertThat(browser().all(By.id("planned-ending-prompt"))).isEmpty();
+        browser().screenshot("case-closed");
+
+        browser().open("/caseload");
+        var grid = browser().visible(By.id("caseload-grid"));
+        browser().waitFor(driver -> grid.getText().contains("C-"));
+        assertThat(grid.getText()).doesNotContain("C-L201");
+        browser().click(By.cssSelector("vaadin-checkbox#show-closed label"));
+        browser().waitFor(driver -> grid.getText().contains("Closed"));
+        browser().screenshot("caseload-with-closed");
     }
 }

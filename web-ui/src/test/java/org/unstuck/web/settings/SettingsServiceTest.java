@@ -56,8 +56,28 @@ class SettingsServiceTest {
     }
 
     @Test
+    @WithUserDetails("admin")
+    void the_admin_sets_how_far_back_a_case_may_be_opened_within_one_to_one_hundred_and_twenty_months() {
+        assertThat(settings.caseOpeningMonths()).isEqualTo(24);
+        try {
+            settings.saveCaseOpeningMonths(36);
+            assertThat(settings.caseOpeningMonths()).isEqualTo(36);
+            for (var wrong : new Integer[] {0, 121, null}) {
+                assertThatThrownBy(() -> settings.saveCaseOpeningMonths(wrong))
+                        .isInstanceOfSatisfying(InvalidEntryException.class, refusal -> assertThat(refusal.fieldErrors())
+                                .containsEntry("caseOpeningMonths", "Enter how many months back a case may be opened, from 1 "
+                                        + "to 120."));
+            }
+            assertThat(settings.caseOpeningMonths()).isEqualTo(36);
+        } finally {
+            settings.saveCaseOpeningMonths(24);
+        }
+    }
+
+    @Test
     @WithUserDetails("supervisor1")
     void only_the_admin_changes_settings() {
         assertThatThrownBy(() -> settings.reviewSettings()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> settings.saveCaseOpeningMonths(120)).isInstanceOf(AccessDeniedException.class);
     }
 }
