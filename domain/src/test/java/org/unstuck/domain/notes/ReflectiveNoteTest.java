@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unstuck.domain.caseload.CaseId;
@@ -43,7 +44,9 @@ class ReflectiveNoteTest {
     }
 
     @Test
-    void each_prompt_belongs_to_one_reason() {
-        assertThat(NotePrompt.values()).extracting(NotePrompt::reason).containsExactly(StallReason.values());
+    void each_prompt_belongs_to_one_reason_a_rule_can_signal() {
+        assertThat(NotePrompt.values()).extracting(NotePrompt::reason)
+                .containsExactly(Arrays.stream(StallReason.values()).filter(StallReason::isSignalled)
+                        .toArray(StallReason[]::new));
     }
 }
