@@ -131,7 +131,6 @@ public class DecisionService {
      * credentials: those who may take new cases are offered, the others listed with why not.
      */
     @RolesAllowed("SUPERVISOR")
-    @Transactional(readOnly = true)
     public Colleagues colleaguesFor(long caseNumber) {
         var theCase = decidableCase(caseNumber);
         var all = overview.therapists(LocalDate.now(clock)).stream()
@@ -182,7 +181,6 @@ public class DecisionService {
     }
 
     @RolesAllowed("SUPERVISOR")
-    @Transactional(readOnly = true)
     public Correction correctionOf(long decisionNumber) {
         var original = correctable(decisionNumber);
         var theCase = decidableCase(original.caseId().value());
@@ -202,7 +200,6 @@ public class DecisionService {
     }
 
     @RolesAllowed("SUPERVISOR")
-    @Transactional(readOnly = true)
     public Saved saved(long decisionNumber) {
         var decision = decisions.find(new DecisionId(decisionNumber))
                 .orElseThrow(() -> new CaseNotFoundException(decisionNumber));
@@ -231,7 +228,6 @@ public class DecisionService {
 
     /** For the case's therapist, their supervisors, and a clinician under break-glass access to it. */
     @RolesAllowed({"THERAPIST", "SUPERVISOR"})
-    @Transactional(readOnly = true)
     public CaseDecisions onCasePage(long caseNumber) {
         var actor = currentActor.actor();
         var theCase = caseNumber > 0 ? cases.find(new CaseId(caseNumber)).orElse(null) : null;
