@@ -81,7 +81,7 @@ public class DecisionDialog extends Dialog {
         colleague.setLabel(getTranslation("decision.dialog.colleague"));
         colleague.setItems(colleagues.offered());
         colleague.setItemLabelGenerator(offered -> getTranslation("decision.colleague.item", offered.displayName(),
-                offered.openCases(), getTranslation("compliance." + offered.status().name())));
+                offered.openCases(), getTranslation("compliance." + offered.status().name()).toLowerCase(getLocale())));
         colleague.setHelperText(getTranslation("decision.colleague.help"));
         colleague.setId("decision-colleague");
         var notOffered = new Paragraph(colleagues.notOffered().isEmpty() ? ""

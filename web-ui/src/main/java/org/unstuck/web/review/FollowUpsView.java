@@ -55,7 +55,7 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
         due.addComponentColumn(this::theCase).setHeader(getTranslation("follow-ups.case")).setWidth("6rem").setFlexGrow(1);
         due.addComponentColumn(this::decided).setHeader(getTranslation("follow-ups.decision")).setWidth("9rem").setFlexGrow(2);
         due.addComponentColumn(this::moved).setHeader(getTranslation("follow-ups.moved")).setWidth("9rem").setFlexGrow(2);
-        due.addComponentColumn(this::actions).setHeader(getTranslation("follow-ups.actions")).setWidth("8rem").setFlexGrow(1);
+        due.addComponentColumn(this::actions).setHeader(getTranslation("follow-ups.actions")).setWidth("15rem").setFlexGrow(0);
         showDue();
         // A year of follow-ups would push what works far down the page: the newest show, the rest scroll.
         due.setHeight("32rem");

@@ -276,11 +276,15 @@ class FollowUpServiceTest {
     }
 
     @Test
-    void the_demo_practice_answers_follow_ups_with_later_decisions_and_declines_a_referral_with_its_reason() {
+    void the_demo_practice_answers_follow_ups_with_later_decisions_and_a_referral_declined_yesterday_is_due_again() {
         assertThat(jdbc.sql("SELECT count(*) FROM follow_up_review WHERE answered_by IS NOT NULL").query(Integer.class).single())
                 .isPositive();
-        assertThat(jdbc.sql("SELECT count(*) FROM referral WHERE state = 'DECLINED' AND btrim(decline_reason) <> ''")
-                .query(Integer.class).single()).isPositive();
+        var declinedYesterday = jdbc.sql("""
+                SELECT decision_id FROM referral WHERE state = 'DECLINED' AND decline_reason LIKE 'My caseload is full%'
+                  AND answered_at > now() - INTERVAL '2 days'""").query(Long.class).list();
+        assertThat(declinedYesterday).isNotEmpty();
+        assertThat(decisions.followUpsDueBy(LocalDate.now())).extracting(decision -> decision.id().value())
+                .containsAll(declinedYesterday);
     }
 
     @Test
