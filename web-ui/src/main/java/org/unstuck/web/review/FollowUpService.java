@@ -96,9 +96,17 @@ public class FollowUpService {
      * @param colleague the colleague a referral names, else empty
      * @param declined the referral the decision made, when the colleague declined it
      * @param outcome null for a referral declined before the follow-up date came
+     * @param review for a follow-up no longer due, its latest review
+     * @param answering the later decision that answered it, named in the review
+     * @param answeringColleague the colleague the answering decision refers to, else empty
      */
     public record FollowUpRow(long caseId, String clientCode, String therapist, String approach, Decision decision,
-            String colleague, @Nullable DeclinedReferral declined, @Nullable DecisionOutcome outcome, boolean caseOpen) {
+            String colleague, @Nullable DeclinedReferral declined, @Nullable DecisionOutcome outcome, boolean caseOpen,
+            @Nullable FollowUpReview review, @Nullable Decision answering, String answeringColleague) {
+
+        public boolean isDue() {
+            return review == null;
+        }
     }
 
     /** A decision with its case as the board shows it now, and its outcome once the follow-up date has come. */
@@ -115,31 +123,69 @@ public class FollowUpService {
         }
     }
 
+    /** The team's follow-ups due now, the newest first. */
     @RolesAllowed("SUPERVISOR")
     @Transactional
     public List<FollowUpRow> dueForMyTeam() {
+        var rows = rows(decisions.followUpsDueBy(LocalDate.now(clock)), Map.of(), Map.of());
+        audit.allowed("follow-ups.read", null, rows.size() + " decisions");
+        return rows;
+    }
+
+    /**
+     * The team's follow-ups due now, then those whose date came within the last year and that a
+     * later decision or a review answered, each with how: the newest first in each part.
+     */
+    @RolesAllowed("SUPERVISOR")
+    @Transactional
+    public List<FollowUpRow> ofMyTeam() {
+        var today = LocalDate.now(clock);
+        var due = rows(decisions.followUpsDueBy(today), Map.of(), Map.of());
+        var dueIds = due.stream().map(row -> row.decision().id()).collect(Collectors.toSet());
+        var candidates = decisions.decidedBetween(today.minusYears(1).minusWeeks(5), today).stream()
+                .filter(decision -> decision.isFollowUpDue(today) && !decision.followUpOn().isBefore(today.minusYears(1))
+                        && !dueIds.contains(decision.id()))
+                .toList();
+        var latest = reviews.latestOf(candidates.stream().map(Decision::id).filter(Objects::nonNull).toList());
+        var answering = new HashMap<DecisionId, Decision>();
+        latest.values().stream().map(FollowUpReview::answeredBy).filter(Objects::nonNull).distinct()
+                .forEach(id -> decisions.find(id).ifPresent(found -> answering.put(id, found)));
+        var answered = rows(candidates.stream().filter(decision -> latest.containsKey(decision.id())).toList(), latest,
+                answering);
+        var all = new ArrayList<>(due);
+        all.addAll(answered);
+        audit.allowed("follow-ups.read", null, due.size() + " decisions due, " + answered.size() + " answered");
+        return all;
+    }
+
+    private List<FollowUpRow> rows(List<Decision> list, Map<DecisionId, FollowUpReview> latest,
+            Map<DecisionId, Decision> answering) {
         var actor = currentActor.actor();
-        var mine = onTheirCases(decisions.followUpsDueBy(LocalDate.now(clock))).stream()
-                .filter(followed -> actor.supervises(followed.therapist())).toList();
+        var mine = onTheirCases(list).stream().filter(followed -> actor.supervises(followed.therapist())).toList();
         var referred = referrals.ofDecisions(mine.stream().map(followed -> followed.decision().id()).toList());
-        var names = names(mine.stream().map(followed -> followed.decision().details())
+        var names = names(Stream.concat(mine.stream().map(followed -> followed.decision()), answering.values().stream())
+                .map(Decision::details)
                 .filter(details -> details instanceof DecisionDetails.ReferToColleague)
                 .map(details -> ((DecisionDetails.ReferToColleague) details).colleague()).toList());
-        var rows = mine.stream()
+        return mine.stream()
                 .map(followed -> {
                     var decision = followed.decision();
-                    var referral = referred.get(decision.id());
-                    var colleague = decision.details() instanceof DecisionDetails.ReferToColleague refer
-                            ? names.getOrDefault(refer.colleague(), "") : "";
+                    var review = latest.get(decision.id());
+                    var answeredBy = review == null || review.answeredBy() == null ? null : answering.get(review.answeredBy());
                     return new FollowUpRow(followed.theCase().caseId(), followed.theCase().clientCode(),
-                            followed.theCase().therapistName(), followed.theCase().approach(), decision, colleague,
-                            declined(referral, colleague), followed.outcome(), followed.theCase().open());
+                            followed.theCase().therapistName(), followed.theCase().approach(), decision,
+                            colleagueOf(decision, names), declined(referred.get(decision.id()), colleagueOf(decision, names)),
+                            followed.outcome(), followed.theCase().open(), review, answeredBy,
+                            answeredBy == null ? "" : colleagueOf(answeredBy, names));
                 })
                 .sorted(Comparator.comparing((FollowUpRow row) -> row.declined() == null ? row.decision().followUpOn()
                         : row.declined().on()).reversed())
                 .toList();
-        audit.allowed("follow-ups.read", null, rows.size() + " decisions");
-        return rows;
+    }
+
+    private static String colleagueOf(Decision decision, Map<UserId, String> names) {
+        return decision.details() instanceof DecisionDetails.ReferToColleague refer ? names.getOrDefault(refer.colleague(), "")
+                : "";
     }
 
     /**

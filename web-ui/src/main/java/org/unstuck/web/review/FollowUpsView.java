@@ -72,7 +72,7 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
 
     /** The status at the decision and on the follow-up date, the verdict with the score change by then, and the status now. */
     private void showDue() {
-        due.setItems(followUps.dueForMyTeam());
+        due.setItems(followUps.ofMyTeam());
     }
 
     private Div theCase(FollowUpService.FollowUpRow row) {
@@ -106,6 +106,18 @@ public class FollowUpsView extends Main implements HasDynamicTitle {
     private Div actions(FollowUpService.FollowUpRow row) {
         var cell = new Div();
         cell.addClassName("follow-up-actions");
+        var review = row.review();
+        if (review != null) {
+            var answering = row.answering();
+            var how = new Span(answering != null
+                    ? getTranslation("decision.answered-by", DecisionWording.what(Texts.of(this), answering.details(),
+                            person -> row.answeringColleague()), Labels.date(review.reviewedOn()))
+                    : review.note() == null ? getTranslation("decision.reviewed", Labels.date(review.reviewedOn()))
+                    : getTranslation("decision.reviewed-note", Labels.date(review.reviewedOn()), review.note()));
+            how.addClassName("follow-up-answered");
+            cell.add(how);
+            return cell;
+        }
         var number = row.decision().id().value();
         if (row.caseOpen()) {
             var decide = new Button(getTranslation("follow-ups.record-decision"), click -> new DecisionDialog(row.caseId(),

@@ -205,6 +205,12 @@ class DecisionAndReferralServiceTest {
         var answering = decisionService.record(caseId, changeApproachTo("Compassion-focused therapy"));
 
         assertThat(followUps.dueForMyTeam()).noneSatisfy(row -> assertThat(row.caseId()).isEqualTo(caseId));
+        assertThat(followUps.ofMyTeam()).filteredOn(row -> row.decision().id().equals(earlier.id())).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.isDue()).isFalse();
+                    assertThat(row.answering().id().value()).isEqualTo(answering);
+                    assertThat(row.answering().details()).isInstanceOf(DecisionDetails.ChangeApproach.class);
+                });
         var review = decisionService.onCasePage(caseId).reviews().get(earlier.id());
         assertThat(review.answeredBy()).isEqualTo(new DecisionId(answering));
         assertThat(review.reviewedOn()).isEqualTo(today);

@@ -203,17 +203,17 @@ class FollowUpServiceTest {
     @WithUserDetails("supervisor1")
     void the_decision_log_csv_says_what_was_decided_in_readable_words_without_internal_ids() throws Exception {
         var fixture = fixture();
-        var caseId = fixture.fixtureCase("IPT", LocalDate.of(2006, 1, 10), LocalDate.of(2006, 2, 1), "STALLED");
-        var decidedOn = LocalDate.of(2006, 3, 1);
+        var caseId = fixture.fixtureCase("IPT", LocalDate.of(2011, 1, 10), LocalDate.of(2011, 2, 1), "STALLED");
+        var decidedOn = LocalDate.of(2011, 3, 1);
         var original = fixture.decide(caseId, new DecisionDetails.ChangeApproach(new Approach("IPT"), new Approach("CBT")),
                 decidedOn, decidedOn.plusDays(30));
         var therapist = new UserId(jdbc.sql("SELECT therapist_id FROM therapy_case WHERE id = :id").param("id", caseId)
                 .query(Long.class).single());
         var correction = decisions.record(original.supersededBy(new DecisionDetails.ChangeFrequency("Fortnightly"),
                 "Corrected: the approach stays; sessions move to fortnightly.", Set.of(StallReason.CLIENT_ENGAGEMENT), therapist,
-                decidedOn.plusDays(31), original.decidedBy(), Instant.parse("2006-03-02T10:00:00Z"), decidedOn.plusDays(1)));
+                decidedOn.plusDays(31), original.decidedBy(), Instant.parse("2011-03-02T10:00:00Z"), decidedOn.plusDays(1)));
 
-        var csv = new String(followUps.decisionReport(new ReportPeriod(LocalDate.of(2006, 1, 1), LocalDate.of(2006, 12, 31)),
+        var csv = new String(followUps.decisionReport(new ReportPeriod(LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31)),
                 ENGLISH).toCsv(ReportTexts.ENGLISH), StandardCharsets.UTF_8).substring(1);
 
         try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
@@ -226,7 +226,7 @@ class FollowUpServiceTest {
             assertThat(first.get("reasons")).isEqualTo("Approach fit");
             assertThat(first.get("status_at_decision")).isEqualTo("Stalled");
             assertThat(first.get("owner")).isEqualTo("Alex Morgan");
-            assertThat(first.get("superseded")).isEqualTo("superseded by the decision of 2006-03-02");
+            assertThat(first.get("superseded")).isEqualTo("superseded by the decision of 2011-03-02");
             var second = records.get(1);
             assertThat(second.get("what")).isEqualTo("Change session frequency to Fortnightly");
             assertThat(second.get("superseded")).isEmpty();
@@ -243,9 +243,9 @@ class FollowUpServiceTest {
     @WithUserDetails("supervisor1")
     void a_follow_up_marked_reviewed_with_no_change_leaves_the_due_list_and_a_long_note_is_refused() {
         var fixture = fixture();
-        var caseId = fixture.fixtureCase("Reviewed", LocalDate.of(2007, 1, 10), LocalDate.of(2007, 2, 1), "STALLED");
-        var decision = fixture.decide(caseId, new DecisionDetails.ContinuePlan(), LocalDate.of(2007, 3, 1),
-                LocalDate.of(2007, 3, 29));
+        var caseId = fixture.fixtureCase("Reviewed", LocalDate.of(2012, 1, 10), LocalDate.of(2012, 2, 1), "STALLED");
+        var decision = fixture.decide(caseId, new DecisionDetails.ContinuePlan(), LocalDate.of(2012, 3, 1),
+                LocalDate.of(2012, 3, 29));
         var number = decision.id().value();
         assertThat(followUps.dueForMyTeam()).anySatisfy(row -> assertThat(row.decision().id()).isEqualTo(decision.id()));
 
@@ -267,9 +267,9 @@ class FollowUpServiceTest {
     @WithUserDetails("supervisor2")
     void a_supervisor_of_another_team_cannot_mark_a_follow_up_reviewed() {
         var fixture = fixture();
-        var caseId = fixture.fixtureCase("Not mine", LocalDate.of(2008, 1, 10), LocalDate.of(2008, 2, 1), "STALLED");
-        var decision = fixture.decide(caseId, new DecisionDetails.ContinuePlan(), LocalDate.of(2008, 3, 1),
-                LocalDate.of(2008, 3, 29));
+        var caseId = fixture.fixtureCase("Not mine", LocalDate.of(2013, 1, 10), LocalDate.of(2013, 2, 1), "STALLED");
+        var decision = fixture.decide(caseId, new DecisionDetails.ContinuePlan(), LocalDate.of(2013, 3, 1),
+                LocalDate.of(2013, 3, 29));
         assertThatThrownBy(() -> followUps.markReviewed(decision.id().value(), null)).isInstanceOf(CaseNotFoundException.class);
         assertThat(jdbc.sql("SELECT count(*) FROM follow_up_review WHERE decision_id = :id").param("id", decision.id().value())
                 .query(Integer.class).single()).isZero();
