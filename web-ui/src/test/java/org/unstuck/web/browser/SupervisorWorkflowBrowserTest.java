@@ -193,5 +193,12 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
                 "no change. Sam keeps the case; we revisit in March.");
         scrollTo("case-decisions");
         browser().screenshot("case-decisions-declined");
+
+        browser().click(By.id("correct-decision-" + decisionId));
+        assertThat(browser().visible(By.cssSelector("#decision-rationale textarea")).getDomProperty("value"))
+                .isEqualTo("Sam finds this client hard; Jordan has the training.");
+        assertThat(browser().visible(By.cssSelector("#decision-colleague input")).getDomProperty("value"))
+                .startsWith("Jordan Reyes");
+        browser().screenshot("decision-dialog-correcting");
     }
 }
