@@ -1,5 +1,8 @@
 package org.unstuck.domain.progress;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The five reasons a course of therapy fails to progress; every signal, note prompt and decision names one.
  * Risk is a reason a decision can answer (an escalation) though no rule signals it.
@@ -31,5 +34,10 @@ public enum StallReason {
     /** Whether a rule of the progress review can signal it; risk comes only from a supervisor's judgement. */
     public boolean isSignalled() {
         return this != RISK;
+    }
+
+    /** The reasons a rule can signal, for filters of flagged cases: risk is left out. */
+    public static List<StallReason> signalled() {
+        return Arrays.stream(values()).filter(StallReason::isSignalled).toList();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,8 +53,7 @@ class ReflectiveNoteTest {
     @Test
     void each_prompt_belongs_to_one_reason_a_rule_can_signal() {
         assertThat(NotePrompt.values()).extracting(NotePrompt::reason)
-                .containsExactly(Arrays.stream(StallReason.values()).filter(StallReason::isSignalled)
-                        .toArray(StallReason[]::new));
+                .containsExactlyElementsOf(StallReason.signalled());
     }
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");

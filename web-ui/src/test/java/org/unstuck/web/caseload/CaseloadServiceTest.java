@@ -118,7 +118,13 @@ class CaseloadServiceTest {
     @Test
     @WithUserDetails("therapist2")
     void a_recorded_session_updates_the_cases_status_at_once() {
-        var caseId = caseOf("therapist2", "GAD-7");
+        // A first score with room for a reliable rise of 6 below the measure's top of 21, whatever the demo's year lived.
+        var caseId = jdbc.sql("""
+                SELECT c.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
+                WHERE u.username = 'therapist2' AND c.primary_measure = 'GAD-7' AND c.closed_on IS NULL
+                  AND (SELECT sc.score FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id
+                       WHERE s.case_id = c.id AND sc.measure_code = 'GAD-7' ORDER BY s.session_date LIMIT 1) <= 15
+                ORDER BY c.id LIMIT 1""").query(Long.class).single();
         var before = sessionsOf(caseId);
         var firstScore = jdbc.sql("""
                 SELECT sc.score FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id
