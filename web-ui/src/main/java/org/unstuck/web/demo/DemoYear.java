@@ -105,6 +105,7 @@ final class DemoYear {
     private final AssessmentHistory history;
     private final Map<CaseId, Course> open = new LinkedHashMap<>();
     private final List<PendingReferral> pendingReferrals = new ArrayList<>();
+    private final Set<UserId> clinicians = new HashSet<>();
     private int clientNumber;
     private int finished;
     private int decided;
@@ -166,6 +167,7 @@ final class DemoYear {
     }
 
     Lived live(Staff staff) {
+        clinicians.addAll(staff.clinicians());
         var start = today.minusWeeks(WEEKS);
         for (var week = 0; week < WEEKS; week++) {
             var monday = start.plusWeeks(week);
@@ -394,8 +396,9 @@ final class DemoYear {
         if (reason == StallReason.THERAPIST_READINESS) {
             return;
         }
+        // Cases go only to colleagues who carry a caseload, never to one away on leave.
         var colleague = team.stream().filter(member -> !member.equals(course.stored.therapist()))
-                .filter(member -> mayTakeCases(member, day)).findFirst().orElse(null);
+                .filter(clinicians::contains).filter(member -> mayTakeCases(member, day)).findFirst().orElse(null);
         var choice = choose(course, reason, colleague);
         var details = choice.details();
         var recorded = decisions.record(new Decision(null, course.id(), meeting, details, rationale(details), Set.of(reason),
