@@ -1,11 +1,14 @@
 package org.unstuck.domain.notes;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.practice.UserId;
 
 /**
@@ -43,5 +46,26 @@ public record ReflectiveNote(@Nullable NoteId id, CaseId caseId, UserId author, 
 
     public NoteVersion current() {
         return versions.getLast();
+    }
+
+    /**
+     * Whether the case's current therapist finds it hard to work with this client: the latest note
+     * they wrote on it since the case last came to them says so. A previous therapist's notes, and
+     * the current one's from before the case last moved to them, no longer speak for the case.
+     *
+     * @param zone the practice's time zone, in which a transfer's day begins
+     */
+    public static boolean currentTherapistFindsItHard(TherapyCase theCase, List<ReflectiveNote> notes, ZoneId zone) {
+        var therapist = theCase.therapist();
+        var since = theCase.transfers().stream().filter(transfer -> transfer.to().equals(therapist))
+                .map(transfer -> transfer.on().atStartOfDay(zone).toInstant()).max(Comparator.naturalOrder())
+                .orElse(Instant.MIN);
+        return notes.stream()
+                .filter(note -> note.author().equals(therapist))
+                .map(ReflectiveNote::current)
+                .filter(version -> !version.writtenAt().isBefore(since))
+                .max(Comparator.comparing(NoteVersion::writtenAt))
+                .map(NoteVersion::hardToWorkWith)
+                .orElse(false);
     }
 }

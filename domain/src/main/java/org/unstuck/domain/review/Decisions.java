@@ -27,6 +27,10 @@ public interface Decisions {
     /** How many decisions each of the meetings recorded; a meeting without any is left out. */
     Map<MeetingId, Integer> countInMeetings(Collection<MeetingId> meetings);
 
-    /** Decisions whose follow-up date has come, and which no later decision supersedes. */
+    /**
+     * Decisions due for follow-up on that day: no later decision supersedes them, their follow-up is
+     * not reviewed (see {@link FollowUpReviews}), and their follow-up date has come or the referral
+     * they made was declined since their last review.
+     */
     List<Decision> followUpsDueBy(LocalDate day);
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.measure.MeasureCode;
 import org.unstuck.domain.measure.Measures;
+import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.AssessmentCause;
@@ -176,11 +176,7 @@ public class CaseProgressUpdater {
     private ProgressSnapshot recompute(CaseId caseId, Run run) {
         var theCase = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("No case " + caseId.value()));
         var today = run.today();
-        var hard = notes.onCase(caseId).stream()
-                .map(note -> note.current())
-                .max(Comparator.comparing(version -> version.writtenAt()))
-                .map(version -> version.hardToWorkWith())
-                .orElse(false);
+        var hard = ReflectiveNote.currentTherapistFindsItHard(theCase, notes.onCase(caseId), clock.getZone());
         var history = new CaseHistory(theCase, sessions.of(caseId), hard, run.complianceOf().apply(theCase.therapist()));
         return snapshots.store(caseId, run.review().assess(history, today), today, clock.instant(), run.cause(),
                 run.settingsVersion());

@@ -31,6 +31,7 @@ import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.measure.MeasureCode;
 import org.unstuck.domain.measure.Measures;
 import org.unstuck.domain.measure.Score;
+import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.CaseHistory;
@@ -273,16 +274,25 @@ public class PracticeReassessment {
         return byCase;
     }
 
-    /** Whether each case's latest reflective note (its current version) says the client is hard to work with. */
+    /**
+     * Whether the latest reflective note (its current version) the case's current therapist wrote since
+     * the case last came to them says the client is hard to work with, as
+     * {@link ReflectiveNote#currentTherapistFindsItHard} decides for one case.
+     */
     private Map<Long, Boolean> hardToWorkWith(Long[] ids) {
         var hard = new HashMap<Long, Boolean>();
         jdbc.sql("""
                 SELECT DISTINCT ON (current.case_id) current.case_id, current.hard_to_work_with
                 FROM (SELECT DISTINCT ON (v.note_id) n.case_id, v.hard_to_work_with, v.written_at
                       FROM reflective_note n JOIN reflective_note_version v ON v.note_id = n.id
+                      JOIN therapy_case c ON c.id = n.case_id AND c.therapist_id = n.author_id
                       WHERE n.case_id = ANY(:cases) ORDER BY v.note_id, v.version_number DESC) current
+                WHERE current.written_at >= coalesce((SELECT max(t.transferred_on)::timestamp AT TIME ZONE :zone
+                        FROM case_transfer t JOIN therapy_case c ON c.id = t.case_id AND t.to_therapist = c.therapist_id
+                        WHERE t.case_id = current.case_id), '-infinity'::timestamptz)
                 ORDER BY current.case_id, current.written_at DESC""")
                 .param("cases", ids)
+                .param("zone", clock.getZone().getId())
                 .query(row -> {
                     hard.put(row.getLong("case_id"), row.getBoolean("hard_to_work_with"));
                 });

@@ -78,10 +78,7 @@ class JdbcDecisions implements Decisions {
 
     @Override
     public List<Decision> followUpsDueBy(LocalDate day) {
-        return jdbc.sql("""
-                SELECT * FROM decision d WHERE d.follow_up_on <= :day
-                  AND NOT EXISTS (SELECT 1 FROM decision later WHERE later.supersedes = d.id)
-                ORDER BY d.follow_up_on, d.id""")
+        return jdbc.sql("SELECT * FROM decision d WHERE " + FollowUpSql.DUE_BY_DAY + " ORDER BY d.follow_up_on, d.id")
                 .param("day", day).query(JdbcDecisions::decision).list();
     }
 

@@ -3,7 +3,10 @@ package org.unstuck.persistence.review;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,6 +38,25 @@ class JdbcReferrals implements Referrals {
     public List<Referral> proposedTo(UserId therapist) {
         return jdbc.sql("SELECT * FROM referral WHERE to_therapist = :therapist AND state = 'PROPOSED' ORDER BY id")
                 .param("therapist", therapist.value()).query(JdbcReferrals::referral).list();
+    }
+
+    @Override
+    public List<Referral> onCase(CaseId caseId) {
+        return jdbc.sql("SELECT * FROM referral WHERE case_id = :caseId ORDER BY id")
+                .param("caseId", caseId.value()).query(JdbcReferrals::referral).list();
+    }
+
+    @Override
+    public Map<DecisionId, Referral> ofDecisions(Collection<DecisionId> decisions) {
+        if (decisions.isEmpty()) {
+            return Map.of();
+        }
+        var byDecision = new HashMap<DecisionId, Referral>();
+        jdbc.sql("SELECT * FROM referral WHERE decision_id = ANY(:decisions)")
+                .param("decisions", decisions.stream().map(DecisionId::value).toArray(Long[]::new))
+                .query(JdbcReferrals::referral).list()
+                .forEach(referral -> byDecision.put(referral.decision(), referral));
+        return byDecision;
     }
 
     @Override

@@ -16,14 +16,17 @@ import org.unstuck.domain.progress.AssessedStatus;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.AssessmentHistory;
 import org.unstuck.domain.caseload.CaseId;
+import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.Session;
 import org.unstuck.domain.caseload.SessionVoid;
 import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.credential.CpdEntry;
 import org.unstuck.domain.credential.Credential;
+import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.CredentialType;
 import org.unstuck.domain.credential.Credentials;
+import org.unstuck.domain.credential.TherapistCompliance;
 import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.notes.NotePrompt;
 import org.unstuck.domain.notes.ReflectiveNote;
@@ -53,6 +56,9 @@ class ProgressSnapshotTest {
     @Autowired PracticeFixture practice;
     @Autowired JdbcClient jdbc;
     @Autowired AssessmentHistory history;
+    @Autowired Cases cases;
+    @Autowired CredentialPolicies policies;
+    @Autowired PracticeReassessment reassessment;
 
     private UserId therapist;
     private CaseId caseId;
@@ -168,6 +174,35 @@ class ProgressSnapshotTest {
         var snapshot = updater.recompute(caseId, AssessmentCause.SESSION);
         assertThat(snapshot.status()).isEqualTo(CaseStatus.STALLED);
         assertThat(snapshot.signals()).extracting(Signal::reason).contains(StallReason.THERAPIST_RETICENCE);
+    }
+
+    @Test
+    void after_a_transfer_the_previous_therapists_reticence_note_ends_its_signal_in_the_nightly_run_and_on_a_change() {
+        weeklyPhq9(18, 12);
+        notes.save(ReflectiveNote.write(caseId, therapist, Map.of(NotePrompt.MY_REACTIONS, "I dread these sessions"), true,
+                Instant.now().minusSeconds(3600)));
+        assertThat(updater.recompute(caseId, AssessmentCause.NOTE).signals()).extracting(Signal::rule)
+                .contains(Rule.THERAPIST_RETICENCE);
+        var colleague = practice.user("quinn", Role.THERAPIST);
+        for (var type : List.of(CredentialType.LICENCE, CredentialType.REGISTRATION, CredentialType.INSURANCE)) {
+            credentials.save(new Credential(null, 0, colleague, type, type.name(), "N-2", "Board", "UK",
+                    today.minusYears(1), today.plusYears(1), null));
+        }
+        var compliance = TherapistCompliance.assess(colleague, credentials.of(colleague), credentials.cpdOf(colleague),
+                policies.current().value(), today);
+        cases.save(cases.find(caseId).orElseThrow().transferTo(colleague, today, "Referral accepted", compliance));
+
+        var pass = reassessment.begin(today, AssessmentCause.NIGHTLY);
+        reassessment.next(pass, caseId.value() - 1, 1);
+        assertThat(snapshots.latest(caseId).orElseThrow().signals()).extracting(Signal::rule)
+                .doesNotContain(Rule.THERAPIST_RETICENCE);
+
+        assertThat(updater.recompute(caseId, AssessmentCause.REFERRAL).signals()).extracting(Signal::rule)
+                .doesNotContain(Rule.THERAPIST_RETICENCE);
+        notes.save(ReflectiveNote.write(caseId, colleague, Map.of(NotePrompt.MY_REACTIONS, "I find this hard too"), true,
+                Instant.now()));
+        assertThat(updater.recompute(caseId, AssessmentCause.NOTE).signals()).extracting(Signal::rule)
+                .contains(Rule.THERAPIST_RETICENCE);
     }
 
     @Test

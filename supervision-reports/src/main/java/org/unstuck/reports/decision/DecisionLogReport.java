@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.measure.Scores;
+import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionOutcome;
 import org.unstuck.domain.review.WhatWorks;
@@ -29,9 +30,12 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
     /**
      * One decision on the log.
      *
+     * @param what what was decided, with its details, as every screen words it: "Change approach: IPT → CBT"
+     * @param supersededOn the day of the later decision that corrects this one, if any
      * @param outcome present once the follow-up date has come
      */
-    public record Row(String client, String therapist, String owner, Decision decision, @Nullable DecisionOutcome outcome) {
+    public record Row(String client, String therapist, String owner, Decision decision, String what,
+            @Nullable LocalDate supersededOn, @Nullable DecisionOutcome outcome) {
     }
 
     public DecisionLogReport {
@@ -41,26 +45,30 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
         rows = List.copyOf(rows);
     }
 
-    /** The decision log, one row per decision; for a summary-only report, the what-works summary. */
-    public byte[] toCsv() {
+    /**
+     * The decision log, one row per decision, in the reader's words and with no internal id; for a
+     * summary-only report, the what-works summary.
+     */
+    public byte[] toCsv(ReportTexts texts) {
         if (!individualDecisions) {
-            return whatWorksCsv();
+            return whatWorksCsv(texts);
         }
-        var table = new CsvTable(List.of("decided_on", "client", "therapist", "decision", "reasons", "owner", "follow_up_on",
-                "status_at_decision", "status_at_follow_up", "improved_by_follow_up", "score_change_to_follow_up", "status_now",
-                "status_now_since", "supersedes", "rationale"));
+        var table = new CsvTable(List.of("decided_on", "client", "therapist", "decision", "what", "reasons", "owner",
+                "follow_up_on", "status_at_decision", "status_at_follow_up", "improved_by_follow_up",
+                "score_change_to_follow_up", "status_now", "status_now_since", "superseded", "rationale"));
         for (var row : rows) {
             var decision = row.decision();
             var outcome = row.outcome();
             var atFollowUp = outcome == null ? null : outcome.atFollowUp();
-            table.row(Arrays.asList(decision.decidedOn(), row.client(), row.therapist(), decision.type().name(),
-                    reasons(decision), row.owner(), decision.followUpOn(), decision.statusAtDecision().name(),
-                    atFollowUp == null ? null : atFollowUp.name(),
+            table.row(Arrays.asList(decision.decidedOn(), row.client(), row.therapist(),
+                    texts.get("decision." + decision.type().name()), row.what(), reasons(decision, texts), row.owner(),
+                    decision.followUpOn(), status(decision.statusAtDecision(), texts),
+                    atFollowUp == null ? null : status(atFollowUp, texts),
                     atFollowUp == null ? null : outcome.improved() ? "yes" : "no",
                     outcome == null ? null : outcome.scoreImprovement(),
-                    outcome == null ? null : outcome.now().name(),
+                    outcome == null ? null : status(outcome.now(), texts),
                     outcome == null ? null : outcome.nowSince(),
-                    decision.supersedes() == null ? null : decision.supersedes().value(), decision.rationale()));
+                    superseded(row, texts), decision.rationale()));
         }
         return table.toBytes();
     }
@@ -69,7 +77,7 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
      * Per decision type and approach: how many flagged cases past their follow-up, how many improved,
      * the share's interval and the base rate beside it.
      */
-    private byte[] whatWorksCsv() {
+    private byte[] whatWorksCsv(ReportTexts texts) {
         var table = new CsvTable(List.of("period_from", "period_to", "decision", "approach", "flagged_cases_followed_up",
                 "improved", "share_improved", "share_ci95_low", "share_ci95_high", "is_result", "against_base_rate",
                 "median_days_to_less_severe", "base_rate_cases", "base_rate_improved", "base_rate_share",
@@ -77,7 +85,7 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
         var base = whatWorks.baseRate();
         for (var row : whatWorks.rows()) {
             var interval = row.outcome().interval();
-            table.row(Arrays.asList(from, to, row.type().name(), row.approach().name(), row.cases(), row.improved(),
+            table.row(Arrays.asList(from, to, texts.get("decision." + row.type().name()), row.approach().name(), row.cases(), row.improved(),
                     rounded(row.outcome().share()), rounded(interval.low()), rounded(interval.high()), row.outcome().isResult(),
                     row.against(base).name(), row.medianDays(), base.cases(), base.improved(), rounded(base.share()),
                     WhatWorks.BASE_RATE_DAYS));
@@ -102,12 +110,14 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
                             texts.get("decisions.reasons"), texts.get("decisions.follow-up"), texts.get("decisions.status-then"),
                             texts.get("decisions.status-at-follow-up"), texts.get("decisions.improved"),
                             texts.get("decisions.status-now")),
-                    new float[] {0.07f, 0.06f, 0.09f, 0.12f, 0.18f, 0.07f, 0.07f, 0.08f, 0.08f, 0.18f});
+                    new float[] {0.07f, 0.06f, 0.08f, 0.26f, 0.09f, 0.07f, 0.07f, 0.07f, 0.06f, 0.17f});
             for (var row : rows) {
                 var decision = row.decision();
                 var outcome = row.outcome();
+                // The mark comes first so that a long wording cut to the column still shows it.
                 table.row(List.of(decision.decidedOn().toString(), row.client(), row.therapist(),
-                        texts.get("decision." + decision.type().name()),
+                        row.supersededOn() == null ? row.what()
+                                : texts.get("decisions.superseded-what", row.supersededOn(), row.what()),
                         decision.reasons().stream().map(reason -> texts.get("reason." + reason.name())).sorted()
                                 .collect(Collectors.joining(", ")),
                         decision.followUpOn().toString(), texts.get("case-status." + decision.statusAtDecision().name()),
@@ -180,7 +190,17 @@ public record DecisionLogReport(LocalDate from, LocalDate to, LocalDate asOf, bo
         return texts.get(outcome.improved() ? "decisions.yes-change" : "decisions.no-change", change);
     }
 
-    private static String reasons(Decision decision) {
-        return decision.reasons().stream().map(Enum::name).sorted().collect(Collectors.joining(";"));
+    private static String reasons(Decision decision, ReportTexts texts) {
+        return decision.reasons().stream().map(reason -> texts.get("reason." + reason.name())).sorted()
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String status(CaseStatus status, ReportTexts texts) {
+        return texts.get("case-status." + status.name());
+    }
+
+    /** "superseded by the decision of 2026-10-02", or null for a decision no later one corrects. */
+    private static @Nullable String superseded(Row row, ReportTexts texts) {
+        return row.supersededOn() == null ? null : texts.get("decisions.superseded", row.supersededOn());
     }
 }

@@ -41,16 +41,18 @@ class DecisionLogReportTest {
                 new DecisionLogReport.Row("C-0001", "Alex Morgan", "Alex Morgan",
                         decision(1, new DecisionDetails.ChangeApproach(new Approach("CBT"), new Approach("Behavioural activation")),
                                 Set.of(StallReason.APPROACH_FIT), DAY.plusWeeks(4)),
+                        "Change approach: CBT → Behavioural activation", null,
                         new DecisionOutcome(CaseStatus.STALLED, CaseStatus.ON_TRACK, CaseStatus.ON_TRACK, DAY.plusDays(12), 7.0,
                                 DecisionOutcome.Verdict.IMPROVED, 12)),
                 new DecisionLogReport.Row("C-0003", "Sam Okafor", "Sam Okafor",
                         decision(3, new DecisionDetails.ContinuePlan(), Set.of(StallReason.APPROACH_FIT), DAY.plusWeeks(4)),
+                        "Continue with plan", DAY.plusDays(1),
                         new DecisionOutcome(CaseStatus.STALLED, CaseStatus.STALLED, CaseStatus.ON_TRACK, DAY.plusWeeks(5), -1.0,
                                 DecisionOutcome.Verdict.UNCHANGED, null)),
                 new DecisionLogReport.Row("C-0002", "Sam Okafor", "Sam Okafor",
                         decision(2, new DecisionDetails.ContinuePlan(), Set.of(StallReason.ALLIANCE, StallReason.CLIENT_ENGAGEMENT),
                                 DAY.plusMonths(6)),
-                        null)), WHAT_WORKS);
+                        "Continue with plan", null, null)), WHAT_WORKS);
     }
 
     private static final WhatWorks.Summary WHAT_WORKS = new WhatWorks.Summary(List.of(
@@ -63,8 +65,8 @@ class DecisionLogReportTest {
         try (var document = Loader.loadPDF(fixture().toPdf(ReportTexts.ENGLISH))) {
             var text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Decision log", "3 decisions; 2 past their follow-up date, of which 1 on a case less severe",
-                    "Change approach", "yes (+7)", "On track since 2026-10-13", "Continue with plan", "not yet",
-                    "Alliance, Client engagement", "Confidential", "Page 1 of 1");
+                    "Change approach: CBT -> Behavioural", "Superseded 2026-10-02: Continue with plan", "yes (+7)", "On track since 2026-10-13", "Continue with plan", "not yet",
+                    "Alliance, Cli", "Confidential", "Page 1 of 1");
             assertThat(text).contains("Stalled no (-1) On track since 2026-11-05");
         }
     }
@@ -91,11 +93,11 @@ class DecisionLogReportTest {
             assertThat(text).contains("What works", "Continue with plan CBT 5 3 60%", "Rows resting on fewer than 5 cases are left out")
                     .doesNotContain("Decision log", "C-000", "Behavioural activation");
         }
-        var csv = new String(summary.toCsv(), StandardCharsets.UTF_8).substring(1);
+        var csv = new String(summary.toCsv(ReportTexts.ENGLISH), StandardCharsets.UTF_8).substring(1);
         try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
             var records = parser.getRecords();
             assertThat(records).hasSize(1);
-            assertThat(records.getFirst().get("decision")).isEqualTo("CONTINUE");
+            assertThat(records.getFirst().get("decision")).isEqualTo("Continue with plan");
             assertThat(records.getFirst().get("flagged_cases_followed_up")).isEqualTo("5");
             assertThat(records.getFirst().get("share_improved")).isEqualTo("0.6");
             assertThat(records.getFirst().get("share_ci95_low")).isEqualTo("0.231");
@@ -108,20 +110,24 @@ class DecisionLogReportTest {
     }
 
     @Test
-    void the_csv_parses_back_row_by_row() throws IOException {
-        var csv = new String(fixture().toCsv(), StandardCharsets.UTF_8).substring(1);
+    void the_csv_parses_back_row_by_row_in_readable_words_without_internal_ids() throws IOException {
+        var csv = new String(fixture().toCsv(ReportTexts.ENGLISH), StandardCharsets.UTF_8).substring(1);
         try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
             var records = parser.getRecords();
             assertThat(records).hasSize(3);
-            assertThat(records.get(0).get("decision")).isEqualTo("CHANGE_APPROACH");
+            assertThat(parser.getHeaderNames()).doesNotContain("supersedes", "case_id", "decision_id", "owner_id");
+            assertThat(records.get(0).get("decision")).isEqualTo("Change approach");
+            assertThat(records.get(0).get("what")).isEqualTo("Change approach: CBT → Behavioural activation");
+            assertThat(records.get(0).get("superseded")).isEmpty();
+            assertThat(records.get(1).get("superseded")).isEqualTo("superseded by the decision of 2026-10-02");
             assertThat(records.get(0).get("improved_by_follow_up")).isEqualTo("yes");
             assertThat(records.get(0).get("score_change_to_follow_up")).isEqualTo("7.0");
             assertThat(records.get(0).get("status_now_since")).isEqualTo("2026-10-13");
-            assertThat(records.get(1).get("status_at_follow_up")).isEqualTo("STALLED");
+            assertThat(records.get(1).get("status_at_follow_up")).isEqualTo("Stalled");
             assertThat(records.get(1).get("improved_by_follow_up")).isEqualTo("no");
-            assertThat(records.get(1).get("status_now")).isEqualTo("ON_TRACK");
+            assertThat(records.get(1).get("status_now")).isEqualTo("On track");
             assertThat(records.get(0).get("rationale")).isEqualTo("Rationale 1, with a comma");
-            assertThat(records.get(2).get("reasons")).isEqualTo("ALLIANCE;CLIENT_ENGAGEMENT");
+            assertThat(records.get(2).get("reasons")).isEqualTo("Alliance; Client engagement");
             assertThat(records.get(2).get("status_now")).isEmpty();
             assertThat(records.get(2).get("status_at_follow_up")).isEmpty();
             assertThat(records.get(2).get("decided_on")).isEqualTo("2026-10-01");

@@ -25,9 +25,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +41,11 @@ import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.Signal;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionId;
+import org.unstuck.domain.review.Referral;
 import org.unstuck.reports.chart.TrajectoryChart;
 import org.unstuck.web.common.CaseNotFoundException;
+import org.unstuck.web.common.DecisionWording;
 import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.StatusBadge;
 import org.unstuck.web.common.Texts;
@@ -311,32 +314,63 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
             section.add(new Paragraph(getTranslation("case.decisions.none")));
             return section;
         }
-        var superseded = detail.decisions().stream().map(Decision::supersedes).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        var more = decisionService.onCasePage(caseId);
+        var texts = Texts.of(this);
+        var byId = detail.decisions().stream().collect(Collectors.toMap(Decision::id, decision -> decision));
+        var supersededOn = new HashMap<DecisionId, LocalDate>();
+        detail.decisions().stream().filter(decision -> decision.supersedes() != null)
+                .forEach(decision -> supersededOn.putIfAbsent(decision.supersedes(), decision.decidedOn()));
         var list = new UnorderedList();
         list.addClassName("decision-list");
         for (Decision decision : detail.decisions().reversed()) {
-            var text = new Span(getTranslation("decision.summary",
-                    getTranslation("decision.type." + decision.type().name()), Labels.date(decision.decidedOn()),
+            var what = DecisionWording.what(texts, decision.details(), more::nameOf);
+            var text = new Span(getTranslation("decision.summary", what, Labels.date(decision.decidedOn()),
                     Labels.date(decision.followUpOn()), decision.rationale()));
+            text.addClassName("decision-what");
             var item = new ListItem(text);
-            if (superseded.contains(decision.id())) {
+            var referral = more.referrals().get(decision.id());
+            if (referral != null && referral.answeredAt() != null) {
+                var answered = Labels.date(more.answeredOn(referral));
+                var line = referral.state() == Referral.State.DECLINED
+                        ? getTranslation("decision.referral.declined", more.nameOf(referral.to()), answered,
+                                referral.declineReason())
+                        : getTranslation("decision.referral.accepted", more.nameOf(referral.to()), answered);
+                item.add(decisionNote(line, referral.state() == Referral.State.DECLINED ? "follow-up-declined" : "decision-review"));
+            } else if (referral != null) {
+                item.add(decisionNote(getTranslation("decision.referral.waiting", more.nameOf(referral.to())),
+                        "decision-review"));
+            }
+            var review = more.reviews().get(decision.id());
+            if (review != null) {
+                var answering = review.answeredBy() == null ? null : byId.get(review.answeredBy());
+                var line = answering != null
+                        ? getTranslation("decision.answered-by", DecisionWording.what(texts, answering.details(), more::nameOf),
+                                Labels.date(review.reviewedOn()))
+                        : review.note() == null ? getTranslation("decision.reviewed", Labels.date(review.reviewedOn()))
+                        : getTranslation("decision.reviewed-note", Labels.date(review.reviewedOn()), review.note());
+                item.add(decisionNote(line, "decision-review"));
+            }
+            if (supersededOn.containsKey(decision.id())) {
                 item.addClassName("superseded");
-                var note = new Span(" " + getTranslation("decision.superseded"));
-                note.addClassName("legend");
-                item.add(note);
+                item.add(decisionNote(getTranslation("decision.superseded-on", Labels.date(supersededOn.get(decision.id()))),
+                        "legend"));
             } else if (detail.mayDecide()) {
-                var reasons = decision.reasons();
                 var correct = new Button(getTranslation("decision.correct"), click -> DecisionDialog.correcting(caseId,
-                        detail.theCase().approach().name(), reasons, decisionService, decision.id().value(), this::refresh)
-                        .open());
+                        decisionService, decision.id().value(), this::refresh).open());
                 correct.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                correct.setId("correct-decision-" + decision.id().value());
                 item.add(correct);
             }
             list.add(item);
         }
         section.add(list);
         return section;
+    }
+
+    private static Div decisionNote(String text, String className) {
+        var note = new Div(new Span(text));
+        note.addClassName(className);
+        return note;
     }
 
     private Component notes(CaseDetail detail) {

@@ -57,7 +57,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         status.setClearButtonVisible(true);
         status.setId("status-filter");
         reason.setLabel(getTranslation("caseload.filter.reason"));
-        reason.setItems(StallReason.values());
+        reason.setItems(StallReason.signalled());
         reason.setItemLabelGenerator(value -> getTranslation("reason." + value.name()));
         reason.setClearButtonVisible(true);
         reason.setId("reason-filter");

@@ -34,6 +34,7 @@ import org.unstuck.domain.practice.Username;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.AssessmentHistory;
 import org.unstuck.domain.review.Decisions;
+import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
@@ -59,13 +60,14 @@ class DemoPractice implements ApplicationRunner {
     private final AssessmentHistory history;
     private final CredentialPolicies policies;
     private final Referrals referrals;
+    private final FollowUpReviews reviews;
     private final ReviewMeetings meetings;
     private final Clock clock;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
             CaseProgressUpdater progress, AssessmentHistory history, CredentialPolicies policies, Referrals referrals,
-            ReviewMeetings meetings, Clock clock) {
+            FollowUpReviews reviews, ReviewMeetings meetings, Clock clock) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
@@ -79,6 +81,7 @@ class DemoPractice implements ApplicationRunner {
         this.history = history;
         this.policies = policies;
         this.referrals = referrals;
+        this.reviews = reviews;
         this.meetings = meetings;
         this.clock = clock;
     }
@@ -112,7 +115,7 @@ class DemoPractice implements ApplicationRunner {
         supervisorOf.forEach((therapist, supervisor) -> teams.computeIfAbsent(supervisor, anyone -> new ArrayList<>())
                 .add(therapist));
         var lived = new DemoYear(SEED, today, clock, cases, sessions, notes, credentials, policies, decisions, referrals,
-                meetings, progress, history).live(new DemoYear.Staff(withCaseloads, teams));
+                reviews, meetings, progress, history).live(new DemoYear.Staff(withCaseloads, teams));
         progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
         log.info("Seeded the demo practice: {} people, {} supervision pairs, a year of {} finished and {} open cases, "
                 + "{} review meetings, {} decisions, {} accepted referrals", DemoLogins.PEOPLE.size(),

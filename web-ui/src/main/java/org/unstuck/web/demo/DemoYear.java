@@ -47,6 +47,7 @@ import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.MeetingId;
+import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.domain.review.ReviewMeeting;
@@ -87,6 +88,8 @@ final class DemoYear {
     private static final List<String> PROBLEMS = List.of("Low mood", "Depression", "Generalised anxiety", "Panic attacks",
             "Post-traumatic stress", "Social anxiety", "Health anxiety", "Low self-esteem", "Grief", "Work stress");
     private static final LocalTime MEETING_TIME = LocalTime.of(14, 0);
+    private static final String CASELOAD_FULL = "My caseload is full until the new year; could a colleague with more "
+            + "space take this client?";
 
     private final SplittableRandom random;
     private final LocalDate today;
@@ -98,16 +101,19 @@ final class DemoYear {
     private final CredentialPolicies policies;
     private final Decisions decisions;
     private final Referrals referrals;
+    private final FollowUpReviews reviews;
     private final ReviewMeetings meetings;
     private final CaseProgressUpdater progress;
     private final AssessmentHistory history;
     private final Map<CaseId, Course> open = new LinkedHashMap<>();
     private final List<PendingReferral> pendingReferrals = new ArrayList<>();
+    private final Set<UserId> clinicians = new HashSet<>();
     private int clientNumber;
     private int finished;
     private int decided;
     private int held;
     private int referred;
+    private boolean declinedOne;
 
     /** A case being lived: its stored state and how its course is going. */
     private static final class Course {
@@ -145,7 +151,7 @@ final class DemoYear {
 
     DemoYear(long seed, LocalDate today, Clock clock, Cases cases, Sessions sessions, ReflectiveNotes notes,
             Credentials credentials, CredentialPolicies policies, Decisions decisions, Referrals referrals,
-            ReviewMeetings meetings, CaseProgressUpdater progress, AssessmentHistory history) {
+            FollowUpReviews reviews, ReviewMeetings meetings, CaseProgressUpdater progress, AssessmentHistory history) {
         this.random = new SplittableRandom(seed);
         this.today = today;
         this.clock = clock;
@@ -156,12 +162,14 @@ final class DemoYear {
         this.policies = policies;
         this.decisions = decisions;
         this.referrals = referrals;
+        this.reviews = reviews;
         this.meetings = meetings;
         this.progress = progress;
         this.history = history;
     }
 
     Lived live(Staff staff) {
+        clinicians.addAll(staff.clinicians());
         var start = today.minusWeeks(WEEKS);
         for (var week = 0; week < WEEKS; week++) {
             var monday = start.plusWeeks(week);
@@ -193,6 +201,7 @@ final class DemoYear {
             endCourses(assessedOn);
         }
         staff.clinicians().forEach(this::voidOneMistake);
+        declineOneStillWaiting();
         staff.teams().forEach(this::planNextMeeting);
         return new Lived(open.size(), finished, decided, held, referred);
     }
@@ -395,13 +404,15 @@ final class DemoYear {
         if (reason == StallReason.THERAPIST_READINESS) {
             return;
         }
+        // Cases go only to colleagues who carry a caseload, never to one away on leave.
         var colleague = team.stream().filter(member -> !member.equals(course.stored.therapist()))
-                .filter(member -> mayTakeCases(member, day)).findFirst().orElse(null);
+                .filter(clinicians::contains).filter(member -> mayTakeCases(member, day)).findFirst().orElse(null);
         var choice = choose(course, reason, colleague);
         var details = choice.details();
         var recorded = decisions.record(new Decision(null, course.id(), meeting, details, rationale(details), Set.of(reason),
                 course.stored.therapist(), day.plusWeeks(4), supervisor, at(day, MEETING_TIME), day, assessed.status(),
                 rounded(course.measure, course.score), null));
+        reviews.answerOpenFollowUps(recorded);
         decided++;
         course.decisions++;
         switch (details) {
@@ -483,7 +494,18 @@ final class DemoYear {
             pendingReferrals.remove(pending);
             var referral = pending.referral();
             var course = open.get(referral.caseId());
-            if (course == null || !mayTakeCases(referral.to(), day)) {
+            if (course == null) {
+                continue;
+            }
+            if (!mayTakeCases(referral.to(), day)) {
+                referrals.save(referral.decline(referral.to(), "My licence renewal is still pending, so I cannot take new "
+                        + "cases for now.", at(day, LocalTime.of(9, 30))));
+                continue;
+            }
+            if (!declinedOne) {
+                // One early decline, so that the year shows a referral coming back to its supervisor and decided again.
+                declinedOne = true;
+                referrals.save(referral.decline(referral.to(), CASELOAD_FULL, at(day, LocalTime.of(9, 30))));
                 continue;
             }
             referrals.save(referral.accept(referral.to(), at(day, LocalTime.of(9, 30))));
@@ -497,6 +519,19 @@ final class DemoYear {
             }
             progress.recomputeAsOf(List.of(course.id()), day, AssessmentCause.REFERRAL);
         }
+    }
+
+    /**
+     * The first referral of the last meeting still waiting is declined yesterday, so that its reason
+     * waits on the follow-ups of the supervisor who referred; the others wait for their colleague.
+     */
+    private void declineOneStillWaiting() {
+        pendingReferrals.stream().filter(pending -> open.containsKey(pending.referral().caseId())).findFirst()
+                .ifPresent(pending -> {
+                    pendingReferrals.remove(pending);
+                    referrals.save(pending.referral().decline(pending.referral().to(), CASELOAD_FULL,
+                            at(today.minusDays(1), LocalTime.of(17, 0))));
+                });
     }
 
     private boolean mayTakeCases(UserId therapist, LocalDate day) {

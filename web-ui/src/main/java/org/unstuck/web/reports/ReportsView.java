@@ -48,7 +48,8 @@ public class ReportsView extends Main implements HasDynamicTitle {
         this.clock = clock;
         addClassName("page");
         var today = LocalDate.now(clock);
-        var words = Texts.of(this).reports();
+        var texts = Texts.of(this);
+        var words = texts.reports();
         var lastYear = ReportPeriod.lastYear(today);
         from.setLabel(getTranslation("reports.from"));
         from.setId("report-from");
@@ -75,10 +76,10 @@ public class ReportsView extends Main implements HasDynamicTitle {
         var supervisor = currentActor.actor().is(Role.SUPERVISOR);
         add(report("reports.decisions", supervisor ? "reports.decisions.about.supervisor" : "reports.decisions.about.manager",
                 new PreparedReport("report-decisions", getTranslation("reports.decisions.prepare"), background, () -> job(chosen -> {
-                    var report = followUps.decisionReport(chosen);
+                    var report = followUps.decisionReport(chosen, texts);
                     var name = supervisor ? "decisions" : "what-works";
                     return List.of(PreparedReport.pdf(fileName(name, chosen), report.toPdf(words)),
-                            PreparedReport.csv(fileName(name, chosen), report.toCsv()));
+                            PreparedReport.csv(fileName(name, chosen), report.toCsv(words)));
                 }))));
         var works = new WhatWorksPanel("reports-what-works", supervisor,
                 getTranslation(supervisor ? "what-works.empty.period" : "what-works.empty.manager"));

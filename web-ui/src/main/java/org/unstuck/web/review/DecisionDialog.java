@@ -9,20 +9,40 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.unstuck.domain.credential.RequirementStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.DecisionType;
 import org.unstuck.domain.review.MeetingId;
+import org.unstuck.web.common.DecisionWording;
 import org.unstuck.web.common.InvalidEntryException;
-import org.unstuck.web.practice.PersonRow;
+import org.unstuck.web.common.Labels;
+import org.unstuck.web.common.Texts;
 
-/** Recording a supervision decision: one set of fields per type, and always rationale, reasons and follow-up. */
+/**
+ * Recording a supervision decision: one set of fields per type, and always rationale, reasons and
+ * follow-up. A correction opens filled with the decision it corrects. Colleagues who cannot take
+ * new cases are not offered, and are named under the field with why.
+ */
 public class DecisionDialog extends Dialog {
+
+    private final Select<DecisionType> type = new Select<>();
+    private final TextField to = new TextField();
+    private final ComboBox<DecisionService.Colleague> colleague = new ComboBox<>();
+    private final TextField detail = new TextField();
+    private final TextArea rationale = new TextArea();
+    private final CheckboxGroup<StallReason> reasons = new CheckboxGroup<>();
+    private final DatePicker followUp = new DatePicker();
 
     public DecisionDialog(long caseId, String currentApproach, Set<StallReason> suggestedReasons, DecisionService service,
             Runnable recorded) {
@@ -35,39 +55,54 @@ public class DecisionDialog extends Dialog {
         this(caseId, currentApproach, suggestedReasons, service, meeting, null, recorded);
     }
 
-    /** A correction: a new decision that supersedes the one given. */
-    public static DecisionDialog correcting(long caseId, String currentApproach, Set<StallReason> reasons,
-            DecisionService service, long decisionId, Runnable recorded) {
-        return new DecisionDialog(caseId, currentApproach, reasons, service, null, decisionId, recorded);
+    /** A correction: a new decision that supersedes the one given, starting from what it recorded. */
+    public static DecisionDialog correcting(long caseId, DecisionService service, long decisionId, Runnable recorded) {
+        var correction = service.correctionOf(decisionId);
+        var dialog = new DecisionDialog(caseId, correction.fromApproach(), correction.entry().reasons(), service, null,
+                decisionId, recorded);
+        dialog.fill(correction.entry());
+        return dialog;
     }
 
     private DecisionDialog(long caseId, String currentApproach, Set<StallReason> suggestedReasons, DecisionService service,
             @Nullable MeetingId meeting, @Nullable Long correcting, Runnable recorded) {
         setHeaderTitle(getTranslation(correcting == null ? "decision.dialog.title" : "decision.dialog.correct"));
         setWidth("40rem");
-        var type = new Select<DecisionType>();
+        setMaxWidth("calc(100vw - 1rem)");
         type.setLabel(getTranslation("decision.dialog.type"));
         type.setItems(DecisionType.values());
         type.setItemLabelGenerator(value -> getTranslation("decision.type." + value.name()));
         type.setId("decision-type");
         var from = new TextField(getTranslation("decision.dialog.from"), currentApproach, "");
         from.setReadOnly(true);
-        var to = new TextField(getTranslation("decision.dialog.to"));
+        to.setLabel(getTranslation("decision.dialog.to"));
         to.setId("decision-new-approach");
-        var colleague = new ComboBox<PersonRow>(getTranslation("decision.dialog.colleague"));
-        colleague.setItems(service.colleaguesFor(caseId));
-        colleague.setItemLabelGenerator(PersonRow::displayName);
+        var colleagues = service.colleaguesFor(caseId);
+        colleague.setLabel(getTranslation("decision.dialog.colleague"));
+        colleague.setItems(colleagues.offered());
+        colleague.setItemLabelGenerator(offered -> getTranslation("decision.colleague.item", offered.displayName(),
+                offered.openCases(), getTranslation("compliance." + offered.status().name()).toLowerCase(getLocale())));
+        colleague.setHelperText(getTranslation("decision.colleague.help"));
         colleague.setId("decision-colleague");
-        var detail = new TextField();
+        var notOffered = new Paragraph(colleagues.notOffered().isEmpty() ? ""
+                : getTranslation("decision.colleague.not-offered", colleagues.notOffered().stream()
+                        .map(left -> getTranslation("decision.colleague.left-out", left.displayName(), left.blocking().stream()
+                                .map(this::blocking).collect(Collectors.joining(", "))))
+                        .collect(Collectors.joining("; "))));
+        notOffered.addClassName("legend");
+        notOffered.setId("decision-colleagues-not-offered");
         detail.setId("decision-detail");
-        var rationale = new TextArea(getTranslation("decision.dialog.rationale"));
+        rationale.setLabel(getTranslation("decision.dialog.rationale"));
         rationale.setId("decision-rationale");
-        var reasons = new CheckboxGroup<StallReason>(getTranslation("decision.dialog.reasons"));
+        reasons.setLabel(getTranslation("decision.dialog.reasons"));
         reasons.setItems(StallReason.values());
         reasons.setItemLabelGenerator(value -> getTranslation("reason." + value.name()));
         reasons.setValue(suggestedReasons);
         reasons.setId("decision-reasons");
-        var followUp = new DatePicker(getTranslation("decision.dialog.follow-up"), service.today().plusWeeks(4));
+        var usualFollowUp = service.today().plusWeeks(DecisionService.FOLLOW_UP_WEEKS);
+        var riskFollowUp = service.today().plusDays(DecisionService.RISK_FOLLOW_UP_DAYS);
+        followUp.setLabel(getTranslation("decision.dialog.follow-up"));
+        followUp.setValue(usualFollowUp);
         followUp.setMin(service.today().plusDays(1));
         followUp.setMax(service.today().plusYears(1));
         followUp.setId("decision-follow-up");
@@ -79,6 +114,18 @@ public class DecisionDialog extends Dialog {
             from.setVisible(chosen == DecisionType.CHANGE_APPROACH);
             to.setVisible(chosen == DecisionType.CHANGE_APPROACH);
             colleague.setVisible(chosen == DecisionType.REFER_TO_COLLEAGUE);
+            notOffered.setVisible(chosen == DecisionType.REFER_TO_COLLEAGUE && !colleagues.notOffered().isEmpty());
+            // A risk is followed up within days; the usual weeks come back if the type changes again, unless the date was chosen.
+            if (change.isFromClient() && chosen == DecisionType.ESCALATE_RISK) {
+                if (usualFollowUp.equals(followUp.getValue())) {
+                    followUp.setValue(riskFollowUp);
+                }
+                var withRisk = EnumSet.of(StallReason.RISK);
+                withRisk.addAll(reasons.getValue());
+                reasons.setValue(withRisk);
+            } else if (change.isFromClient() && riskFollowUp.equals(followUp.getValue())) {
+                followUp.setValue(usualFollowUp);
+            }
             var needsDetail = chosen == DecisionType.REFER_EXTERNALLY || chosen == DecisionType.CHANGE_FREQUENCY
                     || chosen == DecisionType.ADD_ASSESSMENT || chosen == DecisionType.ESCALATE_RISK;
             detail.setVisible(needsDetail);
@@ -89,9 +136,10 @@ public class DecisionDialog extends Dialog {
         from.setVisible(false);
         to.setVisible(false);
         colleague.setVisible(false);
+        notOffered.setVisible(false);
         detail.setVisible(false);
 
-        var form = new FormLayout(type, from, to, colleague, detail, rationale, reasons, followUp);
+        var form = new FormLayout(type, from, to, colleague, notOffered, detail, rationale, reasons, followUp);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(note, form);
         Map<String, HasValidation> fields = Map.of("type", type, "newApproach", to, "colleague", colleague, "detail", detail,
@@ -102,12 +150,9 @@ public class DecisionDialog extends Dialog {
                 var entry = new DecisionEntry(type.getValue(), to.getValue(),
                         colleague.getValue() == null ? null : colleague.getValue().username(), detail.getValue(),
                         rationale.getValue(), reasons.getValue(), followUp.getValue());
-                if (correcting == null) {
-                    service.record(caseId, entry, meeting);
-                } else {
-                    service.correct(correcting, entry);
-                }
+                var id = correcting == null ? service.record(caseId, entry, meeting) : service.correct(correcting, entry);
                 close();
+                confirm(service.saved(id), correcting != null);
                 recorded.run();
             } catch (InvalidEntryException invalid) {
                 fields.forEach((name, field) -> {
@@ -120,5 +165,35 @@ public class DecisionDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-decision");
         getFooter().add(new Button(getTranslation("action.cancel"), click -> close()), save);
+    }
+
+    private void fill(DecisionEntry entry) {
+        type.setValue(entry.type());
+        to.setValue(Objects.requireNonNullElse(entry.newApproach(), ""));
+        colleague.getListDataView().getItems().filter(offered -> offered.username().equals(entry.colleague())).findFirst()
+                .ifPresent(colleague::setValue);
+        detail.setValue(Objects.requireNonNullElse(entry.detail(), ""));
+        rationale.setValue(Objects.requireNonNullElse(entry.rationale(), ""));
+        reasons.setValue(entry.reasons());
+        followUp.setValue(entry.followUpOn());
+    }
+
+    /** "licence expired 3 Nov 2026": what stops a colleague taking new cases. */
+    private String blocking(RequirementStatus requirement) {
+        var what = getTranslation("credential.type." + requirement.type().name()).toLowerCase(getLocale());
+        return getTranslation("decision.colleague.blocking." + requirement.status().name(), what,
+                Labels.date(requirement.validTo()));
+    }
+
+    /** Says what was saved: what was decided, its follow-up, and the earlier follow-ups it answers. */
+    private void confirm(DecisionService.Saved saved, boolean correction) {
+        var decision = saved.decision();
+        var what = DecisionWording.what(Texts.of(this), decision.details(), person -> saved.colleague());
+        var message = getTranslation(correction ? "decision.saved.correction" : "decision.saved", what,
+                Labels.date(decision.followUpOn()));
+        if (saved.followUpsAnswered() > 0) {
+            message += " " + getTranslation("decision.saved.answers", saved.followUpsAnswered());
+        }
+        Notification.show(message, 6000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

@@ -4,10 +4,17 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -18,6 +25,11 @@ import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
 import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.credential.ComplianceStatus;
+import org.unstuck.domain.credential.CredentialPolicies;
+import org.unstuck.domain.credential.Credentials;
+import org.unstuck.domain.credential.RequirementStatus;
+import org.unstuck.domain.credential.TherapistCompliance;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
@@ -29,21 +41,25 @@ import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.DecisionId;
 import org.unstuck.domain.review.Decisions;
+import org.unstuck.domain.review.FollowUpReview;
+import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.MeetingId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.persistence.board.CaseTrajectories;
+import org.unstuck.persistence.board.PracticeOverview;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.CaseNotFoundException;
 import org.unstuck.web.common.InvalidEntryException;
-import org.unstuck.web.practice.PersonRow;
 import org.unstuck.web.security.CurrentActor;
 
 /**
  * Recording supervision decisions. Only a supervisor of the case's therapist decides; every
  * decision is kept as recorded, with the case's status and score at that moment. A change of
- * approach takes effect on the case at once; a referral to a colleague waits for their answer.
+ * approach takes effect on the case at once; a referral to a colleague waits for their answer,
+ * and goes only to a colleague who may take new cases. A new decision answers the case's open
+ * follow-ups.
  */
 @Service
 @Transactional
@@ -57,11 +73,20 @@ public class DecisionService {
     private final CaseTrajectories trajectories;
     private final UserAccounts accounts;
     private final CaseProgressUpdater progress;
+    private final FollowUpReviews reviews;
+    private final PracticeOverview overview;
+    private final Credentials credentials;
+    private final CredentialPolicies policies;
     private final AuditRecorder audit;
     private final Clock clock;
 
+    /** The default follow-up of most decisions, and the short one of a risk escalation. */
+    public static final int FOLLOW_UP_WEEKS = 4;
+    public static final int RISK_FOLLOW_UP_DAYS = 7;
+
     DecisionService(CurrentActor currentActor, Cases cases, Decisions decisions, Referrals referrals,
             ProgressSnapshots snapshots, CaseTrajectories trajectories, UserAccounts accounts, CaseProgressUpdater progress,
+            FollowUpReviews reviews, PracticeOverview overview, Credentials credentials, CredentialPolicies policies,
             AuditRecorder audit, Clock clock) {
         this.currentActor = currentActor;
         this.cases = cases;
@@ -71,6 +96,10 @@ public class DecisionService {
         this.trajectories = trajectories;
         this.accounts = accounts;
         this.progress = progress;
+        this.reviews = reviews;
+        this.overview = overview;
+        this.credentials = credentials;
+        this.policies = policies;
         this.audit = audit;
         this.clock = clock;
     }
@@ -81,17 +110,35 @@ public class DecisionService {
         return LocalDate.now(clock);
     }
 
-    /** Everyone who carries a caseload, other than the case's own therapist: who a case can be referred to. */
+    /**
+     * A colleague a case could be referred to: their open cases and credential status, and what stops
+     * them taking new cases (licence or insurance not in force), if anything.
+     */
+    public record Colleague(String displayName, String username, int openCases, ComplianceStatus status,
+            List<RequirementStatus> blocking) {
+
+        public boolean mayTakeNewCases() {
+            return blocking.isEmpty();
+        }
+    }
+
+    /** Who the case may be referred to, and who is left out because they cannot take new cases now. */
+    public record Colleagues(List<Colleague> offered, List<Colleague> notOffered) {
+    }
+
+    /**
+     * Everyone who carries a caseload, other than the case's own therapist, with their caseload and
+     * credentials: those who may take new cases are offered, the others listed with why not.
+     */
     @RolesAllowed("SUPERVISOR")
-    @Transactional(readOnly = true)
-    public List<PersonRow> colleaguesFor(long caseNumber) {
+    public Colleagues colleaguesFor(long caseNumber) {
         var theCase = decidableCase(caseNumber);
-        return accounts.all().stream()
-                .filter(account -> account.hasRole(Role.THERAPIST) && account.enabled()
-                        && !theCase.therapist().equals(account.id()))
-                .map(account -> new PersonRow(account.displayName(), account.username().value(), account.roles(), true,
-                        List.of()))
-                .toList();
+        var all = overview.therapists(LocalDate.now(clock)).stream()
+                .filter(row -> row.therapistId() != theCase.therapist().value())
+                .map(row -> new Colleague(row.displayName(), row.username(), row.openCases(), row.compliance().overall(),
+                        row.compliance().missingForNewCases()))
+                .collect(Collectors.partitioningBy(Colleague::mayTakeNewCases));
+        return new Colleagues(all.get(true), all.get(false));
     }
 
     @RolesAllowed("SUPERVISOR")
@@ -118,18 +165,131 @@ public class DecisionService {
      */
     @RolesAllowed("SUPERVISOR")
     public long correct(long decisionNumber, DecisionEntry entry) {
-        var original = decisions.find(new DecisionId(decisionNumber)).orElseThrow(
-                () -> new CaseNotFoundException(decisionNumber));
+        var original = correctable(decisionNumber);
         var theCase = decidableCase(original.caseId().value());
         return store(theCase, entry, original.meeting(), original.statusAtDecision(), original.primaryScoreAtDecision(),
                 original.id());
+    }
+
+    /**
+     * The decision to correct, as the form shows it filled in: a correction starts from what was
+     * recorded. A follow-up date already past becomes the default one from today.
+     *
+     * @param fromApproach the approach a change of approach moved from, else the case's approach now
+     */
+    public record Correction(DecisionEntry entry, String fromApproach) {
+    }
+
+    @RolesAllowed("SUPERVISOR")
+    public Correction correctionOf(long decisionNumber) {
+        var original = correctable(decisionNumber);
+        var theCase = decidableCase(original.caseId().value());
+        var details = original.details();
+        var today = LocalDate.now(clock);
+        var followUp = original.followUpOn().isAfter(today) ? original.followUpOn() : today.plusWeeks(FOLLOW_UP_WEEKS);
+        var entry = new DecisionEntry(original.type(),
+                details instanceof DecisionDetails.ChangeApproach change ? change.to().name() : null,
+                details instanceof DecisionDetails.ReferToColleague refer
+                        ? accounts.find(refer.colleague()).map(account -> account.username().value()).orElse(null) : null,
+                detail(details), original.rationale(), original.reasons(), followUp);
+        return new Correction(entry, fromApproach(theCase, original));
+    }
+
+    /** What was saved, for the confirmation: the decision and how many open follow-ups it answered. */
+    public record Saved(Decision decision, String colleague, int followUpsAnswered) {
+    }
+
+    @RolesAllowed("SUPERVISOR")
+    public Saved saved(long decisionNumber) {
+        var decision = decisions.find(new DecisionId(decisionNumber))
+                .orElseThrow(() -> new CaseNotFoundException(decisionNumber));
+        decidableCase(decision.caseId().value());
+        var answered = (int) reviews.latestOnCase(decision.caseId()).values().stream()
+                .filter(review -> decision.id().equals(review.answeredBy())).count();
+        return new Saved(decision, colleagueName(decision), answered);
+    }
+
+    /**
+     * What the case page shows of its decisions beyond the decisions: the names of colleagues they
+     * refer to, each follow-up's latest review, and each referral with its answer.
+     */
+    public record CaseDecisions(Map<UserId, String> names, Map<DecisionId, FollowUpReview> reviews,
+            Map<DecisionId, Referral> referrals, ZoneId zone) {
+
+        public String nameOf(UserId person) {
+            return names.getOrDefault(person, "");
+        }
+
+        /** The practice's day the colleague answered the referral. */
+        public LocalDate answeredOn(Referral referral) {
+            return LocalDate.ofInstant(Objects.requireNonNull(referral.answeredAt()), zone);
+        }
+    }
+
+    /** For the case's therapist, their supervisors, and a clinician under break-glass access to it. */
+    @RolesAllowed({"THERAPIST", "SUPERVISOR"})
+    public CaseDecisions onCasePage(long caseNumber) {
+        var actor = currentActor.actor();
+        var theCase = caseNumber > 0 ? cases.find(new CaseId(caseNumber)).orElse(null) : null;
+        var emergency = theCase == null || AccessPolicy.mayReadCase(actor, theCase) || !AccessPolicy.mayBreakGlass(actor)
+                ? Optional.<String>empty() : audit.breakGlassReason(Objects.requireNonNull(theCase.id()));
+        if (theCase == null || !AccessPolicy.mayReadCase(actor, theCase) && emergency.isEmpty()) {
+            audit.refused("decision.read", theCase == null ? null : theCase.id(), "case " + caseNumber);
+            throw new CaseNotFoundException(caseNumber);
+        }
+        var caseId = Objects.requireNonNull(theCase.id());
+        var onCase = decisions.onCase(caseId);
+        var referred = referrals.ofDecisions(onCase.stream().map(Decision::id).filter(Objects::nonNull).toList());
+        var people = referred.values().stream().map(Referral::to).collect(Collectors.toSet());
+        if (emergency.isPresent()) {
+            audit.breakGlass("decision.read", caseId, emergency.get());
+        } else {
+            audit.allowed("decision.read", caseId, onCase.size() + " decisions");
+        }
+        return new CaseDecisions(names(people), reviews.latestOnCase(caseId), referred, clock.getZone());
+    }
+
+    private Decision correctable(long decisionNumber) {
+        return (decisionNumber > 0 ? decisions.find(new DecisionId(decisionNumber)) : Optional.<Decision>empty())
+                .orElseThrow(() -> new CaseNotFoundException(decisionNumber));
+    }
+
+    private static String fromApproach(TherapyCase theCase, Decision original) {
+        return original.details() instanceof DecisionDetails.ChangeApproach change ? change.from().name()
+                : theCase.approach().name();
+    }
+
+    private static @Nullable String detail(DecisionDetails details) {
+        return switch (details) {
+            case DecisionDetails.ReferExternally refer -> refer.service();
+            case DecisionDetails.ChangeFrequency change -> change.newFrequency();
+            case DecisionDetails.AddAssessment add -> add.assessment();
+            case DecisionDetails.EscalateRisk risk -> risk.action();
+            default -> null;
+        };
+    }
+
+    private String colleagueName(Decision decision) {
+        return decision.details() instanceof DecisionDetails.ReferToColleague refer
+                ? accounts.find(refer.colleague()).map(UserAccount::displayName).orElse("") : "";
+    }
+
+    /** The display names of a few people, one look-up each: never every account of the practice. */
+    private Map<UserId, String> names(Collection<UserId> people) {
+        var names = new HashMap<UserId, String>();
+        for (var person : Set.copyOf(people)) {
+            accounts.find(person).ifPresent(account -> names.put(person, account.displayName()));
+        }
+        return names;
     }
 
     private long store(TherapyCase theCase, DecisionEntry entry, @Nullable MeetingId meeting, CaseStatus statusAtDecision,
             @Nullable Double scoreAtDecision, @Nullable DecisionId supersedes) {
         var actor = currentActor.actor();
         var caseId = Objects.requireNonNull(theCase.id());
-        var details = validDetails(theCase, entry);
+        var from = supersedes == null ? theCase.approach()
+                : new Approach(fromApproach(theCase, decisions.find(supersedes).orElseThrow()));
+        var details = validDetails(theCase, from, entry);
         Decision recorded;
         try {
             recorded = decisions.record(new Decision(null, caseId, meeting, details,
@@ -146,9 +306,11 @@ public class DecisionService {
             default -> {
             }
         }
+        var answered = reviews.answerOpenFollowUps(recorded);
         progress.recompute(caseId, AssessmentCause.DECISION);
         audit.allowed(supersedes == null ? "decision.record" : "decision.correct", caseId,
-                "decision " + Objects.requireNonNull(recorded.id()).value());
+                "decision " + Objects.requireNonNull(recorded.id()).value()
+                        + (answered.isEmpty() ? "" : ", answers " + answered.size() + " follow-ups"));
         return recorded.id().value();
     }
 
@@ -162,7 +324,7 @@ public class DecisionService {
         return "followUpOn";
     }
 
-    private DecisionDetails validDetails(TherapyCase theCase, DecisionEntry entry) {
+    private DecisionDetails validDetails(TherapyCase theCase, Approach from, DecisionEntry entry) {
         var errors = new LinkedHashMap<String, String>();
         if (entry.type() == null) {
             errors.put("type", "Choose what was decided.");
@@ -184,7 +346,7 @@ public class DecisionService {
             try {
                 details = switch (entry.type()) {
                     case CONTINUE -> new DecisionDetails.ContinuePlan();
-                    case CHANGE_APPROACH -> new DecisionDetails.ChangeApproach(theCase.approach(),
+                    case CHANGE_APPROACH -> new DecisionDetails.ChangeApproach(from,
                             new Approach(Objects.requireNonNullElse(entry.newApproach(), "")));
                     case REFER_TO_COLLEAGUE -> new DecisionDetails.ReferToColleague(colleague(theCase, entry.colleague()));
                     case REFER_EXTERNALLY -> new DecisionDetails.ReferExternally(Objects.requireNonNullElse(entry.detail(), ""));
@@ -212,11 +374,24 @@ public class DecisionService {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("Choose the colleague the case is referred to");
         }
-        return accounts.findByUsername(Username.typed(username))
+        var colleague = accounts.findByUsername(Username.typed(username))
                 .filter(account -> account.hasRole(Role.THERAPIST) && account.enabled())
-                .map(UserAccount::id)
-                .filter(id -> !id.equals(theCase.therapist()))
+                .filter(account -> !account.id().equals(theCase.therapist()))
                 .orElseThrow(() -> new IllegalArgumentException("Refer to another therapist of the practice"));
+        var compliance = TherapistCompliance.assess(colleague.id(), credentials.of(colleague.id()),
+                credentials.cpdOf(colleague.id()), policies.current().value(), LocalDate.now(clock));
+        if (!compliance.mayTakeNewCases()) {
+            throw new IllegalArgumentException(colleague.displayName() + " cannot take new cases now ("
+                    + compliance.missingForNewCases().stream().map(DecisionService::blocking).collect(Collectors.joining(", "))
+                    + "); choose a colleague the list offers");
+        }
+        return colleague.id();
+    }
+
+    private static String blocking(RequirementStatus requirement) {
+        var what = requirement.type().name().toLowerCase(Locale.ROOT) + " "
+                + requirement.status().name().toLowerCase(Locale.ROOT);
+        return requirement.validTo() == null ? what : what + " on " + requirement.validTo();
     }
 
     private TherapyCase decidableCase(long caseNumber) {

@@ -25,11 +25,15 @@ import org.unstuck.web.security.CurrentActor;
 
 /**
  * A colleague's answer to a referral. Accepting moves the case, with its whole history, to them;
- * it is refused when their licence or insurance is not valid.
+ * it is refused when their licence or insurance is not valid. Declining says why, and the reason
+ * reaches the supervisor who referred: the referring decision is due for follow-up again.
  */
 @Service
 @Transactional
 public class ReferralService {
+
+    /** As long as the schema keeps it. */
+    static final int MAX_DECLINE_REASON = 300;
 
     private final CurrentActor currentActor;
     private final Referrals referrals;
@@ -91,6 +95,9 @@ public class ReferralService {
         var referral = mine(referralId);
         if (reason.isBlank()) {
             throw new InvalidEntryException(Map.of("reason", "Say why you decline, so the supervisor can decide again."));
+        }
+        if (reason.strip().length() > MAX_DECLINE_REASON) {
+            throw new InvalidEntryException(Map.of("reason", "The reason is at most " + MAX_DECLINE_REASON + " characters."));
         }
         referrals.save(referral.decline(currentActor.actor().id(), reason, clock.instant()));
         audit.allowed("referral.decline", referral.caseId(), "referral " + referralId);

@@ -27,6 +27,8 @@ public class ReferralsPanel extends Div {
             var accept = new Button(getTranslation("referrals.accept"), click -> {
                 try {
                     referrals.accept(referral.referralId());
+                    Notification.show(getTranslation("referrals.accepted", referral.clientCode()), 6000,
+                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     answered.run();
                 } catch (TherapistNotReadyException notReady) {
                     Notification.show(notReady.getMessage(), 8000, Notification.Position.MIDDLE)
@@ -40,6 +42,8 @@ public class ReferralsPanel extends Div {
             var decline = new Button(getTranslation("referrals.decline"), click -> {
                 try {
                     referrals.decline(referral.referralId(), reason.getValue());
+                    Notification.show(getTranslation("referrals.declined", referral.clientCode(), reason.getValue().strip()),
+                            6000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                     answered.run();
                 } catch (InvalidEntryException invalid) {
                     reason.setErrorMessage(invalid.getMessage());
@@ -47,6 +51,9 @@ public class ReferralsPanel extends Div {
                 }
             });
             decline.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            decline.setId("decline-referral-" + referral.referralId());
+            reason.setId("decline-reason-" + referral.referralId());
+            reason.setMaxLength(300);
             var row = new HorizontalLayout(text, accept, reason, decline);
             row.addClassName("wrap-row");
             row.setAlignItems(HorizontalLayout.Alignment.BASELINE);

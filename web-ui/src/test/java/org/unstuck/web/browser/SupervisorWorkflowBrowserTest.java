@@ -35,6 +35,10 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         });
     }
 
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) browser().driver()).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    }
+
     private record StalledCase(long id, String client, String approach) {
     }
 
@@ -108,6 +112,12 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         browser().screenshot("meeting-pack-ready");
         assertThat(downloadedPdf(By.id("meeting-pack-pdf"))).contains("Review meeting pack", "Supervisor: Dr Ruth Lindqvist",
                 stalled.client(), "Change approach", newApproach, "No reliable change after many");
+
+        browser().open("/cases/" + stalled.id());
+        assertThat(browser().visible(By.id("case-decisions")).getText())
+                .contains("Change approach: " + stalled.approach() + " → " + newApproach);
+        scrollTo("case-decisions");
+        browser().screenshot("case-decisions");
     }
 
     /** The clients of supervisor1's team whose case carries a signal of the reason, from the stored signals. */
@@ -221,10 +231,12 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         browser().click(By.id("decision-type"));
         browser().click(By.xpath("//vaadin-select-item[normalize-space(.)='Refer to a colleague']"));
         browser().type(By.cssSelector("#decision-colleague input"), "Sam");
-        browser().visible(By.xpath("//vaadin-combo-box-item[normalize-space(.)='Sam Okafor']")).click();
+        browser().visible(By.xpath("//vaadin-combo-box-item[starts-with(normalize-space(.), 'Sam Okafor')]")).click();
         browser().type(By.cssSelector("#decision-rationale textarea"), "Jordan finds this client hard; Sam has the training.");
         browser().click(By.id("save-decision"));
         browser().waitFor(driver -> driver.findElements(By.id("save-decision")).isEmpty());
+        assertThat(browser().visible(By.id("case-decisions")).getText()).contains("Refer to Sam Okafor",
+                "Waiting for Sam Okafor to accept or decline the referral");
         signOut();
 
         signInAs("therapist2");
@@ -244,5 +256,60 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         signInAs("supervisor2");
         browser().open("/cases/" + stalled.id());
         assertThat(browser().visible(By.id("not-found")).getText()).contains("Not found");
+    }
+
+    @Test
+    void a_declined_referral_shows_its_reason_to_the_supervisor_who_marks_it_reviewed_and_a_lapsed_colleague_is_not_offered() {
+        var stalled = stalledCaseOf("therapist2");
+        signInAs("supervisor1");
+        browser().open("/cases/" + stalled.id());
+        browser().click(By.id("record-decision"));
+        browser().click(By.id("decision-type"));
+        browser().click(By.xpath("//vaadin-select-item[normalize-space(.)='Refer to a colleague']"));
+        assertThat(browser().visible(By.id("decision-colleagues-not-offered")).getText())
+                .startsWith("Not offered:").contains("Nina Berg — licence expired");
+        browser().type(By.cssSelector("#decision-colleague input"), "Jordan");
+        browser().visible(By.xpath("//vaadin-combo-box-item[starts-with(normalize-space(.), 'Jordan Reyes')]")).click();
+        browser().screenshot("decision-dialog-colleagues");
+        browser().type(By.cssSelector("#decision-rationale textarea"), "Sam finds this client hard; Jordan has the training.");
+        browser().click(By.id("save-decision"));
+        browser().waitFor(driver -> driver.findElements(By.id("save-decision")).isEmpty());
+        var decisionId = jdbc.sql("SELECT decision_id FROM referral WHERE case_id = :id AND state = 'PROPOSED'")
+                .param("id", stalled.id()).query(Long.class).single();
+        var referralId = jdbc.sql("SELECT id FROM referral WHERE decision_id = :id").param("id", decisionId)
+                .query(Long.class).single();
+        signOut();
+
+        signInAs("therapist3");
+        browser().open("/caseload");
+        browser().type(By.cssSelector("#decline-reason-" + referralId + " input"), "No space on my caseload until March.");
+        browser().click(By.id("decline-referral-" + referralId));
+        browser().waitFor(driver -> driver.findElements(By.id("decline-referral-" + referralId)).isEmpty());
+        signOut();
+
+        signInAs("supervisor1");
+        browser().open("/follow-ups");
+        var grid = browser().visible(By.id("follow-ups-grid"));
+        browser().waitFor(driver -> grid.getText().contains("Referral to Jordan Reyes declined on"));
+        assertThat(grid.getText()).contains(stalled.client(), "Refer to Jordan Reyes", "No space on my caseload until March.");
+        browser().screenshot("follow-ups-declined-referral");
+        browser().click(By.id("follow-up-reviewed-" + decisionId));
+        browser().type(By.cssSelector("#follow-up-review-note textarea"), "Sam keeps the case; we revisit in March.");
+        browser().click(By.id("follow-up-review-confirm"));
+        browser().waitFor(driver -> driver.findElements(By.id("follow-up-reviewed-" + decisionId)).isEmpty());
+
+        browser().open("/cases/" + stalled.id());
+        assertThat(browser().visible(By.id("case-decisions")).getText()).contains(
+                "Referral to Jordan Reyes declined on", "No space on my caseload until March.",
+                "no change. Sam keeps the case; we revisit in March.");
+        scrollTo("case-decisions");
+        browser().screenshot("case-decisions-declined");
+
+        browser().click(By.id("correct-decision-" + decisionId));
+        assertThat(browser().visible(By.cssSelector("#decision-rationale textarea")).getDomProperty("value"))
+                .isEqualTo("Sam finds this client hard; Jordan has the training.");
+        assertThat(browser().visible(By.cssSelector("#decision-colleague input")).getDomProperty("value"))
+                .startsWith("Jordan Reyes");
+        browser().screenshot("decision-dialog-correcting");
     }
 }
