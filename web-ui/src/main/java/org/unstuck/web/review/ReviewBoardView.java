@@ -91,7 +91,7 @@ public class ReviewBoardView extends Main implements BeforeEnterObserver, HasDyn
         counts.setId("reason-counts");
         counts.getElement().setAttribute("role", "group");
         counts.getElement().setAttribute("aria-label", getTranslation("board.reasons.label"));
-        for (var each : StallReason.values()) {
+        for (var each : StallReason.signalled()) {
             var chip = new Button("", click -> toggle(each));
             chip.addClassName("reason-chip");
             chip.addThemeVariants(ButtonVariant.LUMO_SMALL);
