@@ -33,7 +33,12 @@ class ConstraintMessagesTest {
                 JOIN pg_class rel ON rel.oid = con.conrelid
                 JOIN pg_namespace ns ON ns.oid = rel.relnamespace
                 WHERE ns.nspname = 'public' AND rel.relname <> 'flyway_schema_history'
-                  AND con.contype IN ('c', 'u', 'f', 'p')""").query(String.class).list());
+                  AND con.contype IN ('c', 'u', 'f', 'p')
+                UNION
+                SELECT idx.relname FROM pg_index i
+                JOIN pg_class idx ON idx.oid = i.indexrelid
+                JOIN pg_namespace ns ON ns.oid = idx.relnamespace
+                WHERE ns.nspname = 'public' AND i.indisunique AND i.indpred IS NOT NULL""").query(String.class).list());
     }
 
     @Test
