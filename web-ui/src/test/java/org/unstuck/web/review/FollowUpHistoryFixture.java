@@ -38,8 +38,9 @@ public final class FollowUpHistoryFixture {
         var client = jdbc.sql("INSERT INTO client (code) VALUES (:code) RETURNING id")
                 .param("code", "FX-" + approach.replace(' ', '-') + "-" + FIXTURES.incrementAndGet()).query(Long.class).single();
         var caseId = jdbc.sql("""
-                INSERT INTO therapy_case (client_id, presenting_problem, approach, primary_measure, opened_on, closed_on, therapist_id)
-                VALUES (:client, 'Low mood', :approach, 'PHQ-9', :opened, :closed,
+                INSERT INTO therapy_case (client_id, presenting_problem, approach, primary_measure, opened_on, closed_on,
+                    closing_reason, therapist_id)
+                VALUES (:client, 'Low mood', :approach, 'PHQ-9', :opened, :closed, 'DISCHARGED',
                         (SELECT id FROM user_account WHERE username = 'therapist1')) RETURNING id""")
                 .param("client", client).param("approach", approach).param("opened", opened)
                 .param("closed", opened.withDayOfYear(1).plusYears(1).minusDays(1)).query(Long.class).single();
