@@ -9,7 +9,8 @@ public record AgendaItem(CaseId caseId, Why why, @Nullable DecisionId followUpOf
     public enum Why {
         DETERIORATING,
         STALLED,
-        FOLLOW_UP_DUE
+        FOLLOW_UP_DUE,
+        ADDED
     }
 
     public AgendaItem {

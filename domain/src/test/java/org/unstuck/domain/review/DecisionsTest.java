@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class DecisionsTest {
         assertThat(agenda).extracting(item -> item.caseId().value()).containsExactly(1L, 2L, 3L, 7L);
         assertThat(agenda.getLast()).isEqualTo(new AgendaItem(new CaseId(7), AgendaItem.Why.FOLLOW_UP_DUE, new DecisionId(10)));
 
-        var meeting = ReviewMeeting.plan(SUPERVISOR, DAY, Set.of(THERAPIST), agenda).move(new CaseId(7), 0)
+        var meeting = ReviewMeeting.plan(SUPERVISOR, DAY, LocalTime.of(10, 0), "Room 2", Set.of(THERAPIST), agenda).move(new CaseId(7), 0)
                 .remove(new CaseId(3));
         assertThat(meeting.agenda()).extracting(item -> item.caseId().value()).containsExactly(7L, 1L, 2L);
     }

@@ -18,6 +18,7 @@ import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.review.DecisionDetailColumns;
+import org.unstuck.persistence.review.FollowUpSql;
 
 /**
  * The supervisor's review board and the therapist's caseload, read from the stored progress
@@ -34,8 +35,7 @@ public class CaseBoards {
                    attended.sessions_held, attended.last_session_on, p.primary_latest,
                    CASE m.better_when WHEN 'LOWER_IS_BETTER' THEN p.primary_first - p.primary_latest
                                       ELSE p.primary_latest - p.primary_first END AS improvement,
-                   (SELECT count(*) FROM decision d WHERE d.case_id = c.id AND d.follow_up_on <= :today
-                       AND NOT EXISTS (SELECT 1 FROM decision later WHERE later.supersedes = d.id)) AS follow_ups_due
+                   (SELECT count(*) FROM decision d WHERE d.case_id = c.id AND %s) AS follow_ups_due
             FROM therapy_case c
             JOIN client cl ON cl.id = c.client_id
             JOIN user_account u ON u.id = c.therapist_id
@@ -47,7 +47,7 @@ public class CaseBoards {
             CROSS JOIN LATERAL (SELECT count(*) AS sessions_held, max(s.session_date) AS last_session_on
                                 FROM therapy_session s WHERE s.case_id = c.id AND s.attendance = 'ATTENDED'
                                   AND s.voided_at IS NULL) attended
-            """;
+            """.formatted(FollowUpSql.dueBy(":today"));
 
     private static final String MOST_SEVERE_FIRST = """
             ORDER BY CASE coalesce(p.status, 'INSUFFICIENT_DATA') WHEN 'DETERIORATING' THEN 0 WHEN 'STALLED' THEN 1
@@ -123,6 +123,19 @@ public class CaseBoards {
                 .param("limit", limit)
                 .query(CaseBoards::boardRow)
                 .list();
+    }
+
+    /** The client code of each of the cases, open or closed. */
+    public Map<Long, String> clientCodes(Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        var codes = new HashMap<Long, String>();
+        jdbc.sql("SELECT c.id, cl.code FROM therapy_case c JOIN client cl ON cl.id = c.client_id WHERE c.id IN (:ids)")
+                .param("ids", caseIds)
+                .query((row, number) -> codes.put(row.getLong(1), row.getString(2)))
+                .list();
+        return codes;
     }
 
     /** The board rows of the given cases, those of them that are the supervisor's supervisees' open cases. */

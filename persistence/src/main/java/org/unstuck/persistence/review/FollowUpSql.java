@@ -1,7 +1,7 @@
 package org.unstuck.persistence.review;
 
 /** When a decision's follow-up is open, in SQL over a decision aliased {@code d}: the one rule every read shares. */
-final class FollowUpSql {
+public final class FollowUpSql {
 
     /** When the referral the decision made was last declined; null when it made none or none was declined. */
     static final String REOPENED_AT = """
@@ -13,9 +13,15 @@ final class FollowUpSql {
             AND NOT EXISTS (SELECT 1 FROM follow_up_review fr WHERE fr.decision_id = d.id
                             AND fr.reviewed_at >= coalesce(%s, '-infinity'::timestamptz))""".formatted(REOPENED_AT);
 
-    /** Open, and its date has come or its referral was declined. */
-    static final String DUE_BY_DAY = """
-            %s AND (d.follow_up_on <= :day OR %s IS NOT NULL)""".formatted(OPEN, REOPENED_AT);
+    /** Open on a case still open, and its date has come or its referral was declined. */
+    static final String DUE_BY_DAY = dueBy(":day");
+
+    /** The due rule with the day taken from the named parameter or expression. */
+    public static String dueBy(String day) {
+        return """
+                %s AND EXISTS (SELECT 1 FROM therapy_case due_case WHERE due_case.id = d.case_id AND due_case.closed_on IS NULL)
+                AND (d.follow_up_on <= %s OR %s IS NOT NULL)""".formatted(OPEN, day, REOPENED_AT);
+    }
 
     private FollowUpSql() {
     }

@@ -2,13 +2,16 @@ package org.unstuck.persistence.review;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,18 +28,21 @@ import org.unstuck.domain.review.ReviewMeetings;
 @Transactional(readOnly = true)
 class JdbcReviewMeetings implements ReviewMeetings {
 
+    private static final String COLUMNS = "id, version, supervisor_id, meeting_date, starts_at, place, walk_position";
+
     private final JdbcClient jdbc;
 
     JdbcReviewMeetings(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    private record Header(long id, long version, long supervisor, LocalDate date) {
+    private record Header(long id, long version, long supervisor, LocalDate date, LocalTime startsAt, String place,
+            @Nullable Integer walkPosition) {
     }
 
     @Override
     public Optional<ReviewMeeting> find(MeetingId id) {
-        return withDetails(jdbc.sql("SELECT id, version, supervisor_id, meeting_date FROM review_meeting WHERE id = :id")
+        return withDetails(jdbc.sql("SELECT " + COLUMNS + " FROM review_meeting WHERE id = :id")
                 .param("id", id.value())
                 .query(JdbcReviewMeetings::header)
                 .list()).stream().findFirst();
@@ -46,8 +52,8 @@ class JdbcReviewMeetings implements ReviewMeetings {
     @Override
     public List<ReviewMeeting> ofSupervisor(UserId supervisor) {
         return withDetails(jdbc.sql("""
-                SELECT id, version, supervisor_id, meeting_date FROM review_meeting
-                WHERE supervisor_id = :supervisor ORDER BY meeting_date DESC, id DESC""")
+                SELECT %s FROM review_meeting
+                WHERE supervisor_id = :supervisor ORDER BY meeting_date DESC, starts_at DESC, id DESC""".formatted(COLUMNS))
                 .param("supervisor", supervisor.value())
                 .query(JdbcReviewMeetings::header)
                 .list());
@@ -55,7 +61,8 @@ class JdbcReviewMeetings implements ReviewMeetings {
 
     private static Header header(ResultSet row, int number) throws SQLException {
         return new Header(row.getLong("id"), row.getLong("version"), row.getLong("supervisor_id"),
-                row.getObject("meeting_date", LocalDate.class));
+                row.getObject("meeting_date", LocalDate.class), row.getObject("starts_at", LocalTime.class),
+                row.getString("place"), row.getObject("walk_position", Integer.class));
     }
 
     /** The meetings with their attendees and agendas, one statement each for all of them. */
@@ -79,8 +86,8 @@ class JdbcReviewMeetings implements ReviewMeetings {
                 .list();
         return headers.stream()
                 .map(header -> new ReviewMeeting(new MeetingId(header.id()), header.version(), new UserId(header.supervisor()),
-                        header.date(), attendees.getOrDefault(header.id(), Set.of()),
-                        agendas.getOrDefault(header.id(), List.of())))
+                        header.date(), header.startsAt(), header.place(), attendees.getOrDefault(header.id(), Set.of()),
+                        agendas.getOrDefault(header.id(), List.of()), header.walkPosition()))
                 .toList();
     }
 
@@ -89,16 +96,21 @@ class JdbcReviewMeetings implements ReviewMeetings {
     public ReviewMeeting save(ReviewMeeting meeting) {
         long id;
         if (meeting.id() == null) {
-            id = jdbc.sql("INSERT INTO review_meeting (supervisor_id, meeting_date) VALUES (:supervisor, :date) RETURNING id")
+            id = jdbc.sql("""
+                    INSERT INTO review_meeting (supervisor_id, meeting_date, starts_at, place, walk_position)
+                    VALUES (:supervisor, :date, :startsAt, :place, :walk) RETURNING id""")
                     .param("supervisor", meeting.supervisor().value())
-                    .param("date", meeting.date())
+                    .param("date", meeting.date()).param("startsAt", meeting.startsAt()).param("place", meeting.place())
+                    .param("walk", meeting.walkPosition(), Types.INTEGER)
                     .query(Long.class).single();
         } else {
             id = meeting.id().value();
             var updated = jdbc.sql("""
-                    UPDATE review_meeting SET meeting_date = :date, version = version + 1
+                    UPDATE review_meeting SET meeting_date = :date, starts_at = :startsAt, place = :place,
+                        walk_position = :walk, version = version + 1
                     WHERE id = :id AND version = :version""")
-                    .param("date", meeting.date()).param("id", id).param("version", meeting.version())
+                    .param("date", meeting.date()).param("startsAt", meeting.startsAt()).param("place", meeting.place())
+                    .param("walk", meeting.walkPosition(), Types.INTEGER).param("id", id).param("version", meeting.version())
                     .update();
             if (updated == 0) {
                 throw new ConcurrentChangeException("this review meeting");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ class MeetingsAndReferralsTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 26);
     private static final Instant AT = Instant.parse("2026-11-26T11:00:00Z");
+    private static final LocalTime TEN = LocalTime.of(10, 0);
 
     @Autowired ReviewMeetings meetings;
     @Autowired Referrals referrals;
@@ -45,7 +47,7 @@ class MeetingsAndReferralsTest {
         var therapist = practice.user("tom", Role.THERAPIST);
         var first = practice.openCase(therapist, DAY.minusMonths(2));
         var second = practice.openCase(therapist, DAY.minusMonths(1));
-        var stored = meetings.save(ReviewMeeting.plan(supervisor, DAY.plusDays(3), Set.of(supervisor, therapist), List.of(
+        var stored = meetings.save(ReviewMeeting.plan(supervisor, DAY.plusDays(3), TEN, "Room 2", Set.of(therapist), List.of(
                 new AgendaItem(first, AgendaItem.Why.DETERIORATING, null),
                 new AgendaItem(second, AgendaItem.Why.STALLED, null))));
 
@@ -66,7 +68,7 @@ class MeetingsAndReferralsTest {
         var stored = new ArrayList<ReviewMeeting>();
         for (int i = 0; i < 5; i++) {
             var caseId = practice.openCase(therapist, DAY.minusMonths(2));
-            stored.add(meetings.save(ReviewMeeting.plan(supervisor, DAY.plusDays(i + 1), Set.of(supervisor, therapist),
+            stored.add(meetings.save(ReviewMeeting.plan(supervisor, DAY.plusDays(i + 1), TEN, "Room 2", Set.of(therapist),
                     List.of(new AgendaItem(caseId, AgendaItem.Why.STALLED, null)))));
             if (i < 2) {
                 decisions.record(new Decision(null, caseId, stored.getLast().id(), new DecisionDetails.ContinuePlan(),

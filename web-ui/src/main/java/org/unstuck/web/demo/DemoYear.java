@@ -88,6 +88,7 @@ final class DemoYear {
     private static final List<String> PROBLEMS = List.of("Low mood", "Depression", "Generalised anxiety", "Panic attacks",
             "Post-traumatic stress", "Social anxiety", "Health anxiety", "Low self-esteem", "Grief", "Work stress");
     private static final LocalTime MEETING_TIME = LocalTime.of(14, 0);
+    private static final String MEETING_PLACE = "Supervision room, first floor";
     private static final String CASELOAD_FULL = "My caseload is full until the new year; could a colleague with more "
             + "space take this client?";
 
@@ -351,9 +352,8 @@ final class DemoYear {
         if (agenda.isEmpty()) {
             return;
         }
-        var attendees = new HashSet<>(team);
-        attendees.add(supervisor);
-        var meeting = meetings.save(ReviewMeeting.plan(supervisor, day, attendees, List.copyOf(agenda.values())));
+        var meeting = meetings.save(ReviewMeeting.plan(supervisor, day, MEETING_TIME, MEETING_PLACE, Set.copyOf(team),
+                List.copyOf(agenda.values())));
         held++;
         for (var item : meeting.agenda()) {
             var course = open.get(item.caseId());
@@ -560,10 +560,12 @@ final class DemoYear {
     /** Each supervisor's next meeting, planned on the first Tuesday of next month with the agenda as it stands. */
     private void planNextMeeting(UserId supervisor, List<UserId> team) {
         var next = today.with(TemporalAdjusters.firstDayOfNextMonth()).with(TemporalAdjusters.firstInMonth(DayOfWeek.TUESDAY));
-        var attendees = new HashSet<>(team);
-        attendees.add(supervisor);
+        if (team.isEmpty()) {
+            return;
+        }
         var agenda = agenda(team, inForce(team, next), next);
-        meetings.save(ReviewMeeting.plan(supervisor, next, attendees, List.copyOf(agenda.values())));
+        meetings.save(ReviewMeeting.plan(supervisor, next, MEETING_TIME, MEETING_PLACE, Set.copyOf(team),
+                List.copyOf(agenda.values())));
     }
 
     private Instant at(LocalDate day, LocalTime time) {

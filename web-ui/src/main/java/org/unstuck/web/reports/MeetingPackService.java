@@ -3,26 +3,26 @@ package org.unstuck.web.reports;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.notes.ReflectiveNote;
-import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.review.AgendaItem;
 import org.unstuck.domain.review.Decision;
+import org.unstuck.domain.review.DecisionId;
+import org.unstuck.domain.review.MeetingId;
 import org.unstuck.reports.meeting.MeetingPack;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.caseload.CaseCharts;
 import org.unstuck.web.caseload.CaseDetail;
 import org.unstuck.web.caseload.CaseloadService;
+import org.unstuck.web.common.DecisionWording;
 import org.unstuck.web.common.Texts;
 import org.unstuck.web.review.MeetingPacks;
 import org.unstuck.web.review.MeetingService;
@@ -38,15 +38,15 @@ public class MeetingPackService implements MeetingPacks {
 
     private final MeetingService meetings;
     private final CaseloadService caseload;
-    private final UserAccounts accounts;
+    private final MeetingCardService cards;
     private final AuditRecorder audit;
     private final Clock clock;
 
-    MeetingPackService(MeetingService meetings, CaseloadService caseload, UserAccounts accounts, AuditRecorder audit,
+    MeetingPackService(MeetingService meetings, CaseloadService caseload, MeetingCardService cards, AuditRecorder audit,
             Clock clock) {
         this.meetings = meetings;
         this.caseload = caseload;
-        this.accounts = accounts;
+        this.cards = cards;
         this.audit = audit;
         this.clock = clock;
     }
@@ -55,48 +55,47 @@ public class MeetingPackService implements MeetingPacks {
     @RolesAllowed("SUPERVISOR")
     public MeetingPack pack(long meetingNumber, Texts texts) {
         var detail = meetings.meeting(meetingNumber);
-        var names = accounts.displayNames();
+        var names = detail.names();
+        var due = cards.dueBy(detail.meeting().date());
+        var meeting = new MeetingId(meetingNumber);
         var items = detail.agenda().stream()
-                .map(row -> item(caseload.casePage(row.caseRow().caseId()), row.item(), detail.minutes(), names, texts))
+                .map(row -> item(caseload.casePage(row.caseRow().caseId()), row.item(), meeting, detail.minutes(), due, names,
+                        texts))
                 .toList();
         audit.allowed("report.meeting-pack", null, "meeting " + meetingNumber + ", " + items.size() + " cases");
-        return new MeetingPack(detail.meeting().date(), names.getOrDefault(detail.meeting().supervisor(), ""),
-                detail.attendeeNames(), LocalDate.now(clock), items);
+        return new MeetingPack(detail.meeting().date(), detail.meeting().startsAt(), detail.meeting().place(),
+                names.getOrDefault(detail.meeting().supervisor(), ""), detail.attendeeNames(), LocalDate.now(clock), items);
     }
 
-    private static MeetingPack.Item item(CaseDetail theCase, AgendaItem agendaItem, List<Decision> minutes,
-            Map<UserId, String> names, Texts texts) {
+    private MeetingPack.Item item(CaseDetail theCase, AgendaItem agendaItem, MeetingId meeting, List<Decision> minutes,
+            Set<DecisionId> due, Map<UserId, String> names, Texts texts) {
         var caseId = Objects.requireNonNull(theCase.theCase().id());
-        var progress = theCase.progress();
-        var signals = progress == null ? List.<String>of()
-                : progress.signals().stream().map(signal -> texts.get("reason." + signal.reason().name()) + ": "
-                        + signal.sentence(texts.locale())).toList();
+        var lines = new AgendaCaseLines(theCase, names, texts);
         var charts = Stream.of(CaseCharts.outcome(theCase, texts), CaseCharts.alliance(theCase, texts))
                 .filter(Objects::nonNull).toList();
         var decisions = minutes.stream().filter(decision -> decision.caseId().equals(caseId))
-                .map(decision -> new MeetingPack.DecisionLine(texts.get("decision.type." + decision.type().name()),
+                .map(decision -> new MeetingPack.DecisionLine(
+                        DecisionWording.what(texts, decision.details(), person -> names.getOrDefault(person, "")),
                         decision.reasons().stream().map(reason -> texts.get("reason." + reason.name())).sorted()
                                 .collect(Collectors.joining(", ")),
                         names.getOrDefault(decision.owner(), ""), decision.followUpOn(), decision.rationale()))
                 .toList();
+        var progress = theCase.progress();
         var status = progress == null ? texts.get("status.INSUFFICIENT_DATA") : texts.get("status." + progress.status().name());
         return new MeetingPack.Item(theCase.theCase().client().value(), theCase.therapistName(),
-                theCase.theCase().approach().name(), status, texts.get("pack.why." + agendaItem.why().name()), signals, charts,
-                latestNote(theCase.notes(), names, texts), decisions);
+                theCase.theCase().approach().name(), status, texts.get("pack.why." + agendaItem.why().name()), lines.signals(),
+                charts, lines.lastSessions(), lines.latestNote().map(note -> note(note, names, texts)).orElse(null),
+                lines.priorDecisions(meeting), lines.dueFollowUps(due), decisions);
     }
 
-    /** The most recently written of the notes the reader may see; the case page has already left out the others. */
-    private static MeetingPack.@Nullable Note latestNote(List<ReflectiveNote> readable, Map<UserId, String> names, Texts texts) {
-        return readable.stream()
-                .max(Comparator.comparing(note -> note.current().writtenAt()))
-                .map(note -> new MeetingPack.Note(LocalDate.ofInstant(note.current().writtenAt(), ZoneOffset.UTC),
-                        names.getOrDefault(note.author(), ""), note.current().hardToWorkWith(),
-                        note.current().answers().entrySet().stream()
-                                .filter(answer -> !answer.getValue().isBlank())
-                                .sorted(Map.Entry.comparingByKey())
-                                .map(answer -> new MeetingPack.Answer(texts.get("note.prompt." + answer.getKey().name()),
-                                        answer.getValue()))
-                                .toList()))
-                .orElse(null);
+    private MeetingPack.Note note(ReflectiveNote note, Map<UserId, String> names, Texts texts) {
+        return new MeetingPack.Note(LocalDate.ofInstant(note.current().writtenAt(), clock.getZone()),
+                names.getOrDefault(note.author(), ""), note.current().hardToWorkWith(),
+                note.current().answers().entrySet().stream()
+                        .filter(answer -> !answer.getValue().isBlank())
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(answer -> new MeetingPack.Answer(texts.get("note.prompt." + answer.getKey().name()),
+                                answer.getValue()))
+                        .toList());
     }
 }

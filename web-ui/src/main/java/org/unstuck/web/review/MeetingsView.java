@@ -12,12 +12,17 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.unstuck.domain.practice.UserAccount;
+import org.unstuck.domain.review.ReviewMeeting;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.common.Labels;
 
@@ -25,6 +30,8 @@ import org.unstuck.web.common.Labels;
 @Route("meetings")
 @RolesAllowed("SUPERVISOR")
 public class MeetingsView extends Main implements HasDynamicTitle {
+
+    private static final LocalTime DEFAULT_TIME = LocalTime.of(14, 0);
 
     MeetingsView(MeetingService meetings) {
         addClassName("page");
@@ -41,7 +48,9 @@ public class MeetingsView extends Main implements HasDynamicTitle {
         var grid = new Grid<MeetingService.MeetingSummary>();
         grid.setId("meetings-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(summary -> Labels.longDate(summary.date())).setHeader(getTranslation("meetings.date")).setAutoWidth(true);
+        grid.addColumn(summary -> Labels.longDate(summary.date()) + " · " + summary.startsAt())
+                .setHeader(getTranslation("meetings.date")).setAutoWidth(true);
+        grid.addColumn(MeetingService.MeetingSummary::place).setHeader(getTranslation("meetings.place")).setFlexGrow(1);
         grid.addColumn(MeetingService.MeetingSummary::agendaItems).setHeader(getTranslation("meetings.agenda"));
         grid.addColumn(MeetingService.MeetingSummary::decisions).setHeader(getTranslation("meetings.decisions"));
         grid.setItems(meetings.myMeetings());
@@ -56,20 +65,39 @@ public class MeetingsView extends Main implements HasDynamicTitle {
         var date = new DatePicker(getTranslation("meetings.date"), meetings.today().plusDays(1));
         date.setMin(meetings.today());
         date.setId("meeting-date");
+        date.setRequiredIndicatorVisible(true);
+        var time = new TimePicker(getTranslation("meetings.time"), DEFAULT_TIME);
+        time.setStep(Duration.ofMinutes(15));
+        time.setId("meeting-time");
+        time.setRequiredIndicatorVisible(true);
+        var place = new TextField(getTranslation("meetings.place"));
+        place.setMaxLength(ReviewMeeting.PLACE_LENGTH);
+        place.setHelperText(getTranslation("meetings.place.help"));
+        place.setId("meeting-place");
+        place.setRequiredIndicatorVisible(true);
+        place.setWidthFull();
         var attendees = new CheckboxGroup<UserAccount>(getTranslation("meetings.attendees"));
         attendees.setItems(meetings.invitable());
         attendees.setItemLabelGenerator(UserAccount::displayName);
         attendees.setId("meeting-attendees");
-        dialog.add(new Paragraph(getTranslation("meetings.plan.intro")), date, attendees);
+        attendees.setRequiredIndicatorVisible(true);
+        var when = new HorizontalLayout(date, time);
+        when.addClassName("wrap-row");
+        dialog.add(new Paragraph(getTranslation("meetings.plan.intro")), when, place, attendees);
         var save = new Button(getTranslation("meetings.plan.save"), click -> {
             try {
-                var id = meetings.plan(date.getValue(), attendees.getValue().stream().map(UserAccount::id)
+                var id = meetings.plan(date.getValue(), time.getValue(), place.getValue(), attendees.getValue().stream()
+                        .map(UserAccount::id)
                         .filter(Objects::nonNull).collect(Collectors.toSet()));
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate("meetings/" + id));
             } catch (InvalidEntryException invalid) {
                 date.setErrorMessage(invalid.fieldErrors().get("date"));
                 date.setInvalid(invalid.fieldErrors().containsKey("date"));
+                time.setErrorMessage(invalid.fieldErrors().get("time"));
+                time.setInvalid(invalid.fieldErrors().containsKey("time"));
+                place.setErrorMessage(invalid.fieldErrors().get("place"));
+                place.setInvalid(invalid.fieldErrors().containsKey("place"));
                 attendees.setErrorMessage(invalid.fieldErrors().get("attendees"));
                 attendees.setInvalid(invalid.fieldErrors().containsKey("attendees"));
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,7 +118,9 @@ public final class ReportsBenchmark {
 
         TestSignIn.as(context.getBean(UserDetailsService.class), "supervisor");
         var meetings = context.getBean(MeetingService.class);
-        var meeting = meetings.plan(LocalDate.now(context.getBean(Clock.class)).plusDays(1), Set.of());
+        var team = meetings.invitable().stream().map(UserAccount::id).filter(Objects::nonNull).collect(Collectors.toSet());
+        var meeting = meetings.plan(LocalDate.now(context.getBean(Clock.class)).plusDays(1), LocalTime.of(14, 0),
+                "Supervision room", team);
         var agenda = meetings.meeting(meeting).agenda();
         agenda.subList(Math.min(MEETING_CASES, agenda.size()), agenda.size())
                 .forEach(row -> meetings.remove(meeting, row.caseRow().caseId()));

@@ -1,6 +1,7 @@
 package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.unstuck.web.DemoClients.onlyClientOf;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,21 +16,6 @@ class CaseSearchAndAuditBrowserTest extends BrowserTest {
 
     @Autowired JdbcClient jdbc;
 
-    private record Client(long caseId, String code) {
-    }
-
-    /** A client all of whose cases are the therapist's, with one case only. */
-    private Client onlyClientOf(String therapist) {
-        return jdbc.sql("""
-                SELECT c.id, cl.code FROM therapy_case c JOIN client cl ON cl.id = c.client_id
-                JOIN user_account u ON u.id = c.therapist_id
-                WHERE u.username = :therapist
-                  AND NOT EXISTS (SELECT 1 FROM therapy_case other WHERE other.client_id = c.client_id AND other.id <> c.id)
-                ORDER BY c.id LIMIT 1""")
-                .param("therapist", therapist)
-                .query((row, number) -> new Client(row.getLong(1), row.getString(2))).single();
-    }
-
     private void search(String text) {
         browser().type(By.cssSelector("#case-search-field input"), text);
         browser().visible(By.cssSelector("#case-search-field input")).sendKeys(Keys.ENTER);
@@ -37,8 +23,8 @@ class CaseSearchAndAuditBrowserTest extends BrowserTest {
 
     @Test
     void a_therapist_finds_a_case_by_its_code_from_the_header_and_sees_who_reached_it() {
-        var mine = onlyClientOf("therapist1");
-        var theirs = onlyClientOf("therapist4");
+        var mine = onlyClientOf(jdbc, "therapist1");
+        var theirs = onlyClientOf(jdbc, "therapist2");
         signInAs("therapist1");
         browser().open("/admin/audit");
         browser().visible(By.id("not-found"));
@@ -87,7 +73,7 @@ class CaseSearchAndAuditBrowserTest extends BrowserTest {
 
     @Test
     void the_admin_filters_the_audit_trail_by_person() {
-        var mine = onlyClientOf("therapist2");
+        var mine = onlyClientOf(jdbc, "therapist2");
         signInAs("therapist2");
         search(mine.code());
         browser().waitFor(ExpectedConditions.urlContains("/cases/" + mine.caseId()));

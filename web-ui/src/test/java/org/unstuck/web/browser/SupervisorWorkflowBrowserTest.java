@@ -72,12 +72,32 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         browser().click(By.id("plan-meeting"));
         browser().click(By.xpath("//vaadin-checkbox[normalize-space(.)='Alex Morgan']//label"));
         browser().click(By.id("save-meeting"));
+        browser().waitFor(driver -> driver.findElement(By.id("meeting-place")).getAttribute("invalid") != null);
+        assertThat(browser().visible(By.id("meeting-place")).getText()).contains("Place: give a room or a video link");
+        browser().screenshot("meeting-plan-refused");
+        browser().type(By.cssSelector("#meeting-date input"), LocalDate.now().format(DateTimeFormatter.ofPattern("M/d/yyyy"))
+                + "\n");
+        browser().type(By.cssSelector("#meeting-place input"), "Supervision room, first floor");
+        browser().click(By.id("save-meeting"));
         browser().waitFor(driver -> driver.getCurrentUrl().matches(".*/meetings/\\d+$"));
         var agenda = browser().visible(By.id("meeting-agenda"));
-        assertThat(agenda.getText()).contains(stalled.client());
+        assertThat(agenda.getText()).contains(stalled.client()).doesNotContain("Sam Okafor", "Jordan Reyes");
+        assertThat(browser().visible(By.id("meeting-when")).getText()).contains("14:00", "Supervision room, first floor");
         browser().screenshot("meeting-agenda");
 
         browser().click(By.id("start-meeting"));
+        assertThat(walkText().toLowerCase(Locale.ROOT)).as("the card's headings are set in capitals")
+                .contains("case 1 of", "signals", "last sessions", "latest reflective note", "decisions taken before",
+                        "follow-ups due");
+        var firstCase = walkText();
+        browser().click(By.id("meeting-next"));
+        browser().waitFor(driver -> !walkText().equals(firstCase));
+        browser().driver().navigate().refresh();
+        assertThat(walkText()).as("the walk keeps its place across a reload").contains("Case 2 of");
+        assertThat(browser().visible(By.cssSelector(".agenda-item-current")).getText())
+                .isEqualTo(browser().all(By.cssSelector(".agenda-item")).get(1).getText());
+        browser().click(By.id("meeting-previous"));
+        browser().waitFor(driver -> walkText().contains("Case 1 of"));
         for (int step = 0; step < 100 && !walkText().contains(stalled.client()); step++) {
             var before = walkText();
             browser().click(By.id("meeting-next"));

@@ -2,6 +2,7 @@ package org.unstuck.web.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.unstuck.web.DemoClients.onlyClientOf;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.persistence.board.CaseMatch;
+import org.unstuck.web.DemoClients;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.InvalidEntryException;
@@ -24,23 +26,6 @@ class CaseFinderTest {
     @Autowired CaseloadService caseload;
     @Autowired JdbcClient jdbc;
     @Autowired UserDetailsService users;
-
-    private record Client(long caseId, String code) {
-    }
-
-    /** A client all of whose cases are the therapist's, so the code names only cases of theirs. */
-    private Client onlyClientOf(String therapist) {
-        return jdbc.sql("""
-                SELECT c.id, cl.code FROM therapy_case c JOIN client cl ON cl.id = c.client_id
-                JOIN user_account u ON u.id = c.therapist_id
-                WHERE u.username = :therapist
-                  AND NOT EXISTS (SELECT 1 FROM therapy_case other WHERE other.client_id = c.client_id
-                                  AND other.therapist_id <> c.therapist_id)
-                ORDER BY c.id LIMIT 1""")
-                .param("therapist", therapist)
-                .query((row, number) -> new Client(row.getLong(1), row.getString(2)))
-                .single();
-    }
 
     private String therapistOf(long caseId) {
         return jdbc.sql("SELECT u.username FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id WHERE c.id = :id")
@@ -57,7 +42,7 @@ class CaseFinderTest {
     @Test
     @WithUserDetails("therapist1")
     void a_therapist_finds_their_own_case_by_its_exact_code_or_its_start_in_any_case() {
-        var mine = onlyClientOf("therapist1");
+        var mine = onlyClientOf(jdbc, "therapist1");
 
         var exact = finder.find(mine.code().toLowerCase(Locale.ROOT));
         assertThat(exact.cases()).extracting(CaseMatch::caseId).contains(mine.caseId());
@@ -74,7 +59,7 @@ class CaseFinderTest {
     @Test
     @WithUserDetails("therapist1")
     void a_code_of_someone_elses_client_answers_as_a_code_that_does_not_exist_and_the_attempt_is_audited() {
-        var theirs = onlyClientOf("therapist4");
+        var theirs = onlyClientOf(jdbc, "therapist2");
         var missingBefore = searchAudit("therapist1", "client code ZZ-404").size();
 
         var hidden = finder.find(theirs.code());
@@ -89,13 +74,13 @@ class CaseFinderTest {
     }
 
     @Test
-    @WithUserDetails("supervisor1")
+    @WithUserDetails("supervisor2")
     void a_supervisor_finds_their_supervisees_cases_but_not_other_teams() {
-        var supervisees = onlyClientOf("therapist2");
+        var supervisees = onlyClientOf(jdbc, "therapist3");
         assertThat(finder.find(supervisees.code()).cases()).extracting(CaseMatch::caseId).contains(supervisees.caseId());
-        assertThat(searchAudit("supervisor1", "client code " + supervisees.code())).last().isEqualTo("ALLOWED no case");
+        assertThat(searchAudit("supervisor2", "client code " + supervisees.code())).last().isEqualTo("ALLOWED no case");
 
-        var otherTeam = onlyClientOf("therapist4");
+        var otherTeam = onlyClientOf(jdbc, "therapist1");
         assertThat(finder.find(otherTeam.code()).cases()).isEmpty();
     }
 
@@ -108,7 +93,7 @@ class CaseFinderTest {
                 WHERE u.username = 'therapist2' AND c.closed_on IS NULL
                   AND NOT EXISTS (SELECT 1 FROM therapy_case other WHERE other.client_id = c.client_id AND other.id <> c.id)
                 ORDER BY c.id LIMIT 1""")
-                .query((row, number) -> new Client(row.getLong(1), row.getString(2))).single();
+                .query((row, number) -> new DemoClients.Client(row.getLong(1), row.getString(2))).single();
         assertThat(finder.find(colleagues.code()).cases()).isEmpty();
 
         caseload.breakGlass(colleagues.code(), "Client phoned in crisis; their therapist is away today.");
@@ -119,7 +104,7 @@ class CaseFinderTest {
     @Test
     @WithUserDetails("therapist1")
     void an_underscore_is_a_character_of_the_code_not_a_wildcard() {
-        var mine = onlyClientOf("therapist1");
+        var mine = onlyClientOf(jdbc, "therapist1");
         assertThat(mine.code()).startsWith("C-");
         assertThat(finder.find(mine.code().replace('-', '_')).cases()).isEmpty();
     }
@@ -138,7 +123,7 @@ class CaseFinderTest {
     @Test
     @WithUserDetails("manager")
     void the_practice_manager_and_the_admin_cannot_search_cases() {
-        var anyCode = onlyClientOf("therapist1").code();
+        var anyCode = onlyClientOf(jdbc, "therapist1").code();
         assertThatThrownBy(() -> finder.find(anyCode)).isInstanceOf(AccessDeniedException.class);
         TestSignIn.as(users, "admin");
         assertThatThrownBy(() -> finder.find(anyCode)).isInstanceOf(AccessDeniedException.class);

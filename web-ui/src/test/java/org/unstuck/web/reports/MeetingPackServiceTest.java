@@ -7,6 +7,7 @@ import com.vaadin.flow.i18n.DefaultI18NProvider;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,12 @@ class MeetingPackServiceTest {
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
 
+    private long plan(LocalDate date) {
+        var team = meetings.invitable().stream().map(account -> account.id()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        return meetings.plan(date, LocalTime.of(14, 0), "Supervision room", team);
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (var document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
@@ -52,7 +59,7 @@ class MeetingPackServiceTest {
     @Test
     @WithUserDetails("supervisor1")
     void the_pack_follows_the_agenda_with_each_cases_charts_signals_and_status() throws IOException {
-        var meeting = meetings.plan(LocalDate.now().plusDays(4), Set.of());
+        var meeting = plan(LocalDate.now().plusDays(4));
         var agenda = meetings.meeting(meeting).agenda();
 
         var pack = packs.pack(meeting, ENGLISH);
@@ -61,13 +68,22 @@ class MeetingPackServiceTest {
         assertThat(pack.supervisor()).isEqualTo("Dr Ruth Lindqvist");
         assertThat(pack.agenda()).extracting(MeetingPackServiceTest::client)
                 .containsExactlyElementsOf(agenda.stream().map(row -> row.caseRow().clientCode()).toList());
-        assertThat(pack.agenda()).allSatisfy(item -> {
-            assertThat(item.charts()).isNotEmpty();
-            assertThat(item.status()).isIn("Stalled", "Deteriorating", "Watch", "On track", "Not enough data");
-        });
+        assertThat(pack.agenda()).allSatisfy(item ->
+                assertThat(item.status()).isIn("Stalled", "Deteriorating", "Watch", "On track", "Not enough data"));
+        assertThat(pack.agenda()).as("a case with sessions has its charts and its last sessions listed")
+                .filteredOn(item -> !item.lastSessions().isEmpty()).isNotEmpty()
+                .allSatisfy(item -> {
+                    assertThat(item.charts()).isNotEmpty();
+                    assertThat(item.lastSessions()).hasSizeLessThanOrEqualTo(3);
+                });
         assertThat(pack.agenda()).anySatisfy(item -> assertThat(item.signals()).isNotEmpty());
+        assertThat(pack.agenda()).as("the demo's year of meetings left earlier decisions on agenda cases")
+                .anySatisfy(item -> assertThat(item.priorDecisions()).isNotEmpty());
+        assertThat(pack.agenda()).filteredOn(item -> item.why().equals("Follow-up due"))
+                .allSatisfy(item -> assertThat(item.dueFollowUps()).isNotEmpty());
         var text = text(pack.toPdf(ReportTexts.ENGLISH));
-        assertThat(text).contains("Review meeting pack", "Supervisor: Dr Ruth Lindqvist", agenda.getFirst().caseRow().clientCode(),
+        assertThat(text).contains("Review meeting pack", "Supervisor: Dr Ruth Lindqvist", "at 14:00, Supervision room",
+                "Last sessions", "Decisions taken before", "Follow-ups due", agenda.getFirst().caseRow().clientCode(),
                 pack.agenda().getFirst().charts().getFirst().title(), "Confidential");
         var audited = jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'report.meeting-pack' AND subject LIKE :meeting")
                 .param("meeting", "meeting " + meeting + ",%").query(Integer.class).single();
@@ -81,7 +97,7 @@ class MeetingPackServiceTest {
     @Test
     @WithUserDetails("supervisor2")
     void a_note_is_in_the_pack_only_for_a_reader_who_may_read_it() throws IOException {
-        var meeting = meetings.plan(LocalDate.now().plusDays(5), Set.of());
+        var meeting = plan(LocalDate.now().plusDays(5));
         var firstCase = meetings.meeting(meeting).agenda().getFirst().caseRow();
         var caseTherapist = accounts.find(new org.unstuck.domain.practice.UserId(firstCase.therapistId())).orElseThrow();
         var formerTherapist = accounts.findByUsername(new Username("therapist1")).orElseThrow();
@@ -105,7 +121,7 @@ class MeetingPackServiceTest {
     @WithUserDetails("supervisor1")
     void another_supervisors_meeting_has_no_pack() {
         TestSignIn.as(users, "supervisor2");
-        var theirs = meetings.plan(LocalDate.now().plusDays(6), Set.of());
+        var theirs = plan(LocalDate.now().plusDays(6));
         TestSignIn.as(users, "supervisor1");
         assertThatThrownBy(() -> packs.pack(theirs, ENGLISH))
                 .isInstanceOf(org.unstuck.web.review.MeetingNotFoundException.class);

@@ -25,6 +25,22 @@ class ReportServiceTest {
     @Autowired JdbcClient jdbc;
     @Autowired Decisions decisions;
 
+    /**
+     * Courses closed from the day on, tracked on PHQ-9 or GAD-7, with at least two
+     * standing attended sessions and a score on the primary measure: a finished course in the report.
+     */
+    private int finishedPhqOrGadCoursesSince(LocalDate from) {
+        return jdbc.sql("""
+                SELECT count(*) FROM therapy_case c
+                WHERE c.closed_on >= :from AND c.primary_measure IN ('PHQ-9', 'GAD-7')
+                  AND (SELECT count(*) FROM therapy_session s WHERE s.case_id = c.id AND s.attendance = 'ATTENDED'
+                       AND s.voided_at IS NULL) >= 2
+                  AND EXISTS (SELECT 1 FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id
+                              WHERE s.case_id = c.id AND s.attendance = 'ATTENDED' AND s.voided_at IS NULL
+                                AND sc.measure_code = c.primary_measure)""")
+                .param("from", from).query(Integer.class).single();
+    }
+
     @Test
     @WithUserDetails("manager")
     void caseload_health_counts_the_practices_open_cases_and_only_finished_phq9_or_gad7_courses() throws Exception {
@@ -32,11 +48,7 @@ class ReportServiceTest {
         var practice = report.practice();
         assertThat(practice.active()).isEqualTo(jdbc.sql("SELECT count(*) FROM therapy_case WHERE closed_on IS NULL")
                 .query(Integer.class).single());
-        var finishedNhs = jdbc.sql("""
-                SELECT count(*) FROM therapy_case c
-                WHERE c.closed_on > current_date - INTERVAL '1 year' AND c.primary_measure IN ('PHQ-9', 'GAD-7')
-                  AND (SELECT count(*) FROM therapy_session s WHERE s.case_id = c.id AND s.attendance = 'ATTENDED') >= 2""")
-                .query(Integer.class).single();
+        var finishedNhs = finishedPhqOrGadCoursesSince(LocalDate.now().minusYears(1).plusDays(1));
         assertThat(practice.finished()).isEqualTo(finishedNhs).isPositive();
         assertThat(practice.recovered()).isBetween(0, practice.atCaseness());
         assertThat(report.byTherapist()).extracting(figures -> figures.group()).contains("Alex Morgan", "Sam Okafor");
@@ -75,11 +87,7 @@ class ReportServiceTest {
     void a_period_counts_only_the_courses_finished_within_it() {
         var today = LocalDate.now();
         var lastMonth = reports.caseloadHealth(new ReportPeriod(today.minusMonths(1), today)).practice();
-        var finishedLastMonth = jdbc.sql("""
-                SELECT count(*) FROM therapy_case c
-                WHERE c.closed_on >= current_date - INTERVAL '1 month' AND c.primary_measure IN ('PHQ-9', 'GAD-7')
-                  AND (SELECT count(*) FROM therapy_session s WHERE s.case_id = c.id AND s.attendance = 'ATTENDED') >= 2""")
-                .query(Integer.class).single();
+        var finishedLastMonth = finishedPhqOrGadCoursesSince(today.minusMonths(1));
         assertThat(lastMonth.finished()).isEqualTo(finishedLastMonth)
                 .isLessThan(reports.caseloadHealth(ReportPeriod.lastYear(today)).practice().finished());
     }
