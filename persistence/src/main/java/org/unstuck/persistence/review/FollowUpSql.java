@@ -13,14 +13,13 @@ public final class FollowUpSql {
             AND NOT EXISTS (SELECT 1 FROM follow_up_review fr WHERE fr.decision_id = d.id
                             AND fr.reviewed_at >= coalesce(%s, '-infinity'::timestamptz))""".formatted(REOPENED_AT);
 
-    /** Open on a case still open, and its date has come or its referral was declined. */
+    /** Open, and its date has come or its referral was declined. */
     static final String DUE_BY_DAY = dueBy(":day");
 
     /** The due rule with the day taken from the named parameter or expression. */
     public static String dueBy(String day) {
         return """
-                %s AND EXISTS (SELECT 1 FROM therapy_case due_case WHERE due_case.id = d.case_id AND due_case.closed_on IS NULL)
-                AND (d.follow_up_on <= %s OR %s IS NOT NULL)""".formatted(OPEN, day, REOPENED_AT);
+                %s AND (d.follow_up_on <= %s OR %s IS NOT NULL)""".formatted(OPEN, day, REOPENED_AT);
     }
 
     private FollowUpSql() {

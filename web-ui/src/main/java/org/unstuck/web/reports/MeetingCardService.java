@@ -50,7 +50,7 @@ public class MeetingCardService implements MeetingCards {
                 lines.priorDecisions(new MeetingId(meetingNumber)), lines.dueFollowUps(dueBy(meeting.date())));
     }
 
-    /** The decisions whose follow-up is due by the day, on open cases. */
+    /** The decisions whose follow-up is due by the day. */
     @RolesAllowed("SUPERVISOR")
     @Transactional(readOnly = true)
     public Set<DecisionId> dueBy(LocalDate day) {

@@ -160,6 +160,11 @@ public class DecisionDialog extends Dialog {
                     field.setErrorMessage(message);
                     field.setInvalid(message != null);
                 });
+                var meetingRefusal = invalid.fieldErrors().get("meeting");
+                if (meetingRefusal != null) {
+                    Notification.show(meetingRefusal, 8000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

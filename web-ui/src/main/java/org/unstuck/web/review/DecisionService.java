@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.access.AccessPolicy;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.CaseId;
@@ -35,6 +34,7 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decision;
@@ -46,12 +46,14 @@ import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.MeetingId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
+import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.persistence.board.CaseTrajectories;
 import org.unstuck.persistence.board.PracticeOverview;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.CaseNotFoundException;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.common.Labels;
 import org.unstuck.web.security.CurrentActor;
 
 /**
@@ -77,6 +79,7 @@ public class DecisionService {
     private final PracticeOverview overview;
     private final Credentials credentials;
     private final CredentialPolicies policies;
+    private final ReviewMeetings meetings;
     private final AuditRecorder audit;
     private final Clock clock;
 
@@ -87,7 +90,7 @@ public class DecisionService {
     DecisionService(CurrentActor currentActor, Cases cases, Decisions decisions, Referrals referrals,
             ProgressSnapshots snapshots, CaseTrajectories trajectories, UserAccounts accounts, CaseProgressUpdater progress,
             FollowUpReviews reviews, PracticeOverview overview, Credentials credentials, CredentialPolicies policies,
-            AuditRecorder audit, Clock clock) {
+            ReviewMeetings meetings, AuditRecorder audit, Clock clock) {
         this.currentActor = currentActor;
         this.cases = cases;
         this.decisions = decisions;
@@ -100,6 +103,7 @@ public class DecisionService {
         this.overview = overview;
         this.credentials = credentials;
         this.policies = policies;
+        this.meetings = meetings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -151,12 +155,29 @@ public class DecisionService {
     public long record(long caseNumber, DecisionEntry entry, @Nullable MeetingId meeting) {
         var theCase = decidableCase(caseNumber);
         var caseId = Objects.requireNonNull(theCase.id());
+        if (meeting != null) {
+            meetingUnderWay(meeting, caseId);
+        }
         var snapshot = snapshots.latest(caseId);
         var primary = theCase.primaryMeasure().code().value();
         var latestScore = trajectories.of(caseId).stream().filter(point -> point.measureCode().equals(primary))
                 .reduce((first, second) -> second).map(point -> point.score()).orElse(null);
         return store(theCase, entry, meeting, snapshot.map(s -> s.status()).orElse(CaseStatus.INSUFFICIENT_DATA),
                 latestScore, null);
+    }
+
+    /** A decision joins the minutes of one of the supervisor's meetings from its day on, for a case on its agenda. */
+    private void meetingUnderWay(MeetingId meetingId, CaseId caseId) {
+        var meeting = meetings.find(meetingId)
+                .filter(found -> found.supervisor().equals(currentActor.actor().id()))
+                .orElseThrow(() -> new MeetingNotFoundException(meetingId.value()));
+        if (meeting.indexOf(caseId) < 0) {
+            throw new InvalidEntryException(Map.of("meeting", "Meeting: the case is not on this meeting's agenda."));
+        }
+        if (LocalDate.now(clock).isBefore(meeting.date())) {
+            throw new InvalidEntryException(Map.of("meeting", "Meeting: it is on " + Labels.longDate(meeting.date())
+                    + "; decisions join its minutes from that day."));
+        }
     }
 
     /**

@@ -96,10 +96,14 @@ class DemoPracticeBrowserTest extends BrowserTest {
         assertThat(grid.getText()).contains(past.get(1).format(longDate), past.get(2).format(longDate));
         browser().screenshot("demo-meetings-supervisor1");
 
-        browser().click(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + past.getFirst().format(longDate) + "']"));
+        assertThat(grid.getText()).as("each meeting shows its time and place").contains("14:00", "Supervision room, first floor");
+        browser().click(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + past.getFirst().format(longDate)
+                + " · 14:00']"));
         browser().waitFor(driver -> driver.getCurrentUrl().matches(".*/meetings/\\d+$"));
         assertThat(browser().visible(By.id("meeting-minutes")).getText()).containsAnyOf("Continue with plan", "Change approach",
-                "Refer to a colleague", "Change session frequency", "Planned ending");
+                "Refer to", "Change session frequency", "Planned ending");
+        assertThat(browser().visible(By.id("meeting-minutes")).getText()).as("each minute names its client")
+                .containsPattern("C-\\d{4}: ");
         browser().screenshot("demo-meeting-minutes");
     }
 }

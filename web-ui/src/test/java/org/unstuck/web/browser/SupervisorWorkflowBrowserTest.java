@@ -35,6 +35,18 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         });
     }
 
+    /** The walk-through card or, past the last case, the closing step. */
+    private String walkOrClosingText() {
+        return browser().waitFor(driver -> {
+            try {
+                var shown = driver.findElements(By.cssSelector("#meeting-walk, #meeting-closing"));
+                return shown.isEmpty() ? null : shown.getFirst().getText();
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
+    }
+
     private void scrollTo(String id) {
         ((JavascriptExecutor) browser().driver()).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
@@ -114,7 +126,17 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         browser().click(By.id("save-decision"));
         browser().waitFor(driver -> driver.findElements(By.id("save-decision")).isEmpty());
         browser().waitFor(driver -> driver.findElement(By.id("meeting-minutes")).getText().contains("Change approach"));
+        assertThat(browser().visible(By.id("meeting-minutes")).getText())
+                .contains(stalled.client() + ": Change approach: " + stalled.approach() + " → " + newApproach);
         browser().screenshot("meeting-minutes");
+        for (int step = 0; step < 100 && browser().all(By.id("meeting-closing")).isEmpty(); step++) {
+            var before = walkOrClosingText();
+            browser().click(By.id("meeting-next"));
+            browser().waitFor(driver -> !walkOrClosingText().equals(before));
+        }
+        assertThat(browser().visible(By.id("meeting-closing")).getText()).contains("no decision yet")
+                .doesNotContain(stalled.client());
+        browser().screenshot("meeting-closing-step");
 
         var recorded = jdbc.sql("""
                 SELECT count(*) FROM decision WHERE case_id = :id AND decision_type = 'CHANGE_APPROACH'

@@ -20,6 +20,8 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.review.AgendaItem;
+import org.unstuck.domain.review.DecisionType;
+import org.unstuck.domain.review.MeetingId;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.InvalidEntryException;
@@ -33,6 +35,7 @@ class MeetingServiceTest {
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
+    @Autowired DecisionService decisionService;
 
     private void signInAs(String username) {
         TestSignIn.as(users, username);
@@ -175,6 +178,25 @@ class MeetingServiceTest {
         assertThat(closing.meeting().walkPosition()).isEqualTo(size);
         assertThat(closing.undecided()).hasSize(size);
         assertThatThrownBy(() -> meetings.walkTo(today, size + 1)).isInstanceOf(InvalidEntryException.class);
+    }
+
+    @Test
+    @WithUserDetails("supervisor1")
+    void a_decision_joins_the_minutes_from_the_meetings_day_only_for_a_case_on_its_agenda() {
+        var later = plan(LocalDate.now().plusDays(2));
+        var onAgenda = meetings.meeting(later).agenda().getFirst().caseRow();
+        var entry = new DecisionEntry(DecisionType.CONTINUE, null, null, null, "Give the plan four more weeks.",
+                Set.of(), LocalDate.now().plusWeeks(4));
+
+        assertThatThrownBy(() -> decisionService.record(onAgenda.caseId(), entry, new MeetingId(later)))
+                .isInstanceOfSatisfying(InvalidEntryException.class, refusal -> assertThat(refusal.fieldErrors().get("meeting"))
+                        .startsWith("Meeting: it is on "));
+        var today = plan(LocalDate.now());
+        var offAgenda = meetings.addable(today).getFirst().caseId();
+        assertThatThrownBy(() -> decisionService.record(offAgenda, entry, new MeetingId(today)))
+                .isInstanceOfSatisfying(InvalidEntryException.class, refusal -> assertThat(refusal.fieldErrors())
+                        .containsEntry("meeting", "Meeting: the case is not on this meeting's agenda."));
+        assertThat(meetings.meeting(today).minutes()).isEmpty();
     }
 
     @Test
