@@ -77,4 +77,62 @@ class ApplicationStartsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     }
+
+    @Test
+    void every_response_forbids_framing_keeps_the_referrer_on_site_and_carries_the_content_security_policy()
+            throws Exception {
+        for (var path : new String[] {"/login", "/team", "/styles.css", "/actuator/health"}) {
+            var headers = get(path).headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(policy -> assertThat(policy)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "report-uri /csp-report"));
+            assertThat(headers.allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+            assertThat(headers.allValues("Referrer-Policy")).as(path).containsExactly("same-origin");
+        }
+    }
+
+    @Test
+    void behind_a_tls_proxy_the_session_cookie_is_secure_and_strict_transport_security_is_sent() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().allValues("Strict-Transport-Security")).containsExactly("max-age=31536000; includeSubDomains");
+        assertThat(response.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Lax"));
+
+        var plain = get("/login");
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(plain.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID="))
+                .allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax").doesNotContain("Secure"));
+    }
+
+    private HttpResponse<String> signIn(String origin, String fetchSite) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=nobody.cross-site&password=not-the-password"));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (fetchSite != null) {
+            request.header("Sec-Fetch-Site", fetchSite);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void a_sign_in_posted_from_another_site_is_refused_and_audited() throws Exception {
+        var refusedBefore = jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'login.cross-site'")
+                .query(Integer.class).single();
+
+        assertThat(signIn("https://attacker.example", null).statusCode()).isEqualTo(403);
+        assertThat(signIn(null, "cross-site").statusCode()).isEqualTo(403);
+        assertThat(signIn("http://localhost:" + port, "same-site").statusCode()).as("a sibling subdomain is another site")
+                .isEqualTo(403);
+
+        var sameSite = signIn("http://localhost:" + port, "same-origin");
+        assertThat(sameSite.statusCode()).isEqualTo(302);
+        assertThat(sameSite.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .contains("/login?error"));
+        assertThat(signIn("http://localhost:" + port, null).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'login.cross-site'").query(Integer.class).single())
+                .isEqualTo(refusedBefore + 3);
+    }
 }

@@ -38,12 +38,16 @@ class EmbeddedDatabaseConfiguration {
                 .start();
     }
 
+    /** A database out of reach answers within seconds, as spring.datasource.hikari.connection-timeout says for an external one. */
+    static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
+
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
         var config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setPoolName("embedded");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         return new HikariDataSource(config);
     }
 

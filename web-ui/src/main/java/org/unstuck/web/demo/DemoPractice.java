@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -126,14 +125,8 @@ class DemoPractice implements ApplicationRunner {
     @EventListener(ApplicationReadyEvent.class)
     void printLogins() {
         var port = environment.getProperty("local.server.port", "8080");
-        var logins = DemoLogins.PEOPLE.stream()
-                .map(person -> String.format("  %-12s %s", person.username(), person.displayName()))
-                .collect(Collectors.joining(System.lineSeparator()));
-        log.info("""
-
-                Unstuck is ready at http://localhost:{}/
-                Demo logins (password for all: {}):
-                {}
-                """, port, DemoLogins.PASSWORD, logins);
+        log.info("Unstuck is ready at http://localhost:{}/ - demo logins, password for all: {}", port, DemoLogins.PASSWORD);
+        DemoLogins.PEOPLE.forEach(person -> log.info("  {} {}", String.format("%-12s", person.username()),
+                person.displayName()));
     }
 }

@@ -4,11 +4,13 @@ import com.vaadin.flow.server.HandlerHelper;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -19,10 +21,12 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.session.SessionLimit;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.unstuck.domain.audit.AuditTrail;
 import org.unstuck.domain.practice.PasswordPolicy;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +35,17 @@ import org.unstuck.domain.practice.PasswordPolicy;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions, AuditTrail audit, Clock clock)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/styles.css").permitAll());
+                .requestMatchers("/actuator/health", "/styles.css").permitAll()
+                .requestMatchers(HttpMethod.POST, ContentSecurityReports.PATH).permitAll());
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(ContentSecurityReports.PATH));
         http.headers(headers -> headers
+                .frameOptions(frames -> frames.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.disable())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        http.addFilterBefore(new CrossSiteSignInFilter(audit, clock), UsernamePasswordAuthenticationFilter.class);
         // Every session is registered, so that disabling an account or changing its password can end them all.
         http.sessionManagement(management -> management.sessionConcurrency(concurrency -> concurrency
                 .maximumSessions(SessionLimit.UNLIMITED).sessionRegistry(sessions)
