@@ -20,4 +20,10 @@ public record ProgressSnapshot(CaseId caseId, CaseStatus status, LocalDate statu
     public Optional<Signal> topSignal() {
         return signals.stream().findFirst();
     }
+
+    /** The assessment without the signals read from reflective notes, for a reader who may not read the notes. */
+    public ProgressSnapshot withoutNoteSignals() {
+        return new ProgressSnapshot(caseId, status, statusSince,
+                signals.stream().filter(signal -> !signal.rule().readFromNotes()).toList(), ruleSetVersion, computedAt);
+    }
 }

@@ -21,4 +21,9 @@ public enum Rule {
     public StallReason reason() {
         return reason;
     }
+
+    /** Whether the signal says what a reflective note says, so that only the note's readers may see it. */
+    public boolean readFromNotes() {
+        return this == THERAPIST_RETICENCE;
+    }
 }

@@ -24,7 +24,14 @@ import org.unstuck.reports.pdf.PdfFlow;
  * it rests on. Recovery rates are among finished courses that started at caseness; improvement and
  * deterioration rates among all finished courses.
  */
-public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf, List<Course> courses) {
+public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf, List<Course> courses, int smallestGroup) {
+
+    /** A group of fewer cases is shown without figures, so that nobody reads one client's course out of it. */
+    public static final int SMALLEST_GROUP = 5;
+
+    public CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf, List<Course> courses) {
+        this(from, to, asOf, courses, SMALLEST_GROUP);
+    }
 
     /**
      * One case.
@@ -74,6 +81,9 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
             throw new IllegalArgumentException("A period starts on or before its end");
         }
         courses = List.copyOf(courses);
+        if (smallestGroup < 1) {
+            throw new IllegalArgumentException("The smallest group shown has at least one case");
+        }
     }
 
     /** The whole practice's figures; their group has no name. */
@@ -139,15 +149,24 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
         return sections;
     }
 
+    /** Whether a group's figures are shown: the whole practice's always, a named group's from the smallest group on. */
+    public boolean shown(Figures figures) {
+        return figures.group().isEmpty() || figures.active() + figures.finished() >= smallestGroup;
+    }
+
     public byte[] toCsv() {
         var table = new CsvTable(List.of("period_from", "period_to", "grouping", "group", "active_cases", "flagged", "flag_rate", "finished_courses",
                 "at_caseness", "recovered", "recovery_rate", "reliably_improved", "reliable_improvement_rate",
-                "reliably_deteriorated", "reliable_deterioration_rate", "reliably_recovered", "reliable_recovery_rate"));
-        sections().forEach((grouping, rows) -> rows.forEach(figures -> table.row(Arrays.asList(from, to, grouping, figures.group(),
-                figures.active(), figures.flagged(), rounded(figures.flagRate()), figures.finished(), figures.atCaseness(),
-                figures.recovered(), rounded(figures.recoveryRate()), figures.improved(), rounded(figures.improvementRate()),
-                figures.deteriorated(), rounded(figures.deteriorationRate()), figures.reliablyRecovered(),
-                rounded(figures.reliableRecoveryRate())))));
+                "reliably_deteriorated", "reliable_deterioration_rate", "reliably_recovered", "reliable_recovery_rate",
+                "too_few_cases_to_show"));
+        sections().forEach((grouping, rows) -> rows.forEach(figures -> table.row(shown(figures)
+                ? Arrays.asList(from, to, grouping, figures.group(),
+                        figures.active(), figures.flagged(), rounded(figures.flagRate()), figures.finished(), figures.atCaseness(),
+                        figures.recovered(), rounded(figures.recoveryRate()), figures.improved(),
+                        rounded(figures.improvementRate()), figures.deteriorated(), rounded(figures.deteriorationRate()),
+                        figures.reliablyRecovered(), rounded(figures.reliableRecoveryRate()), false)
+                : Arrays.asList(from, to, grouping, figures.group(), null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, true))));
         return table.toBytes();
     }
 
@@ -163,8 +182,13 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
         var percent = NumberFormat.getPercentInstance(texts.locale());
         sections().forEach((grouping, rows) -> {
             for (var figures : rows) {
-                table.row(List.of(grouping.equals("practice") ? texts.get("health.whole-practice")
-                                : texts.get("health." + grouping, figures.group()),
+                var name = grouping.equals("practice") ? texts.get("health.whole-practice")
+                        : texts.get("health." + grouping, figures.group());
+                if (!shown(figures)) {
+                    table.row(List.of(name, "", "", "", texts.get("health.too-few", smallestGroup), "", "", ""));
+                    continue;
+                }
+                table.row(List.of(name,
                         Integer.toString(figures.active()), share(figures.flagRate(), figures.active(), percent, texts),
                         Integer.toString(figures.finished()),
                         share(figures.recoveryRate(), figures.atCaseness(), percent, texts),

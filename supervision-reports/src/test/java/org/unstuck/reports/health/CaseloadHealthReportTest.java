@@ -33,8 +33,13 @@ class CaseloadHealthReportTest {
         return new Course(therapist, approach, OPENED, closedOn, false, outcome);
     }
 
+    /** Every group shown, however small, so that the hand count can be read off every row. */
     private static CaseloadHealthReport fixture() {
-        return new CaseloadHealthReport(FROM, TO, TO, List.of(
+        return new CaseloadHealthReport(FROM, TO, TO, courses(), 1);
+    }
+
+    private static List<Course> courses() {
+        return List.of(
                 open("Alex Morgan", "CBT", true),
                 open("Alex Morgan", "CBT", false),
                 // PHQ-9 16 -> 7: at caseness, recovered, reliably improved (drop 9 >= 6), reliably recovered.
@@ -49,7 +54,7 @@ class CaseloadHealthReportTest {
                 // Closed the day before the period: neither active nor finished in it.
                 finished("Sam Okafor", "CBT", FROM.minusDays(1), CourseOutcome.of(9, new Pair(20, 4), null)),
                 // Opened after the period: not active in it.
-                new Course("Sam Okafor", "CBT", TO.plusDays(1), null, true, null)));
+                new Course("Sam Okafor", "CBT", TO.plusDays(1), null, true, null));
     }
 
     @Test
@@ -75,14 +80,14 @@ class CaseloadHealthReportTest {
 
     @Test
     void a_period_counts_the_cases_open_at_its_end_and_the_courses_finished_within_it() {
-        var summer = new CaseloadHealthReport(FROM, CLOSED.minusDays(1), TO, fixture().courses()).practice();
+        var summer = new CaseloadHealthReport(FROM, CLOSED.minusDays(1), TO, courses(), 1).practice();
         assertThat(summer.active()).as("the three open cases and the three courses closed after 14 September").isEqualTo(6);
         assertThat(summer.finished()).as("only the EMDR course closed on the period's first day").isEqualTo(1);
     }
 
     @Test
     void a_past_period_names_the_day_its_flags_stood_on() throws IOException {
-        var summer = new CaseloadHealthReport(FROM, CLOSED, TO, fixture().courses());
+        var summer = new CaseloadHealthReport(FROM, CLOSED, TO, courses(), 1);
         try (var document = Loader.loadPDF(summer.toPdf(ReportTexts.ENGLISH))) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
                     .contains("whose assessment in force on 2026-09-15")
@@ -112,6 +117,27 @@ class CaseloadHealthReportTest {
             assertThat(records.getFirst().get("recovery_rate")).isEqualTo("0.333");
             assertThat(records.get(2).get("group")).isEqualTo("Sam Okafor");
             assertThat(records.get(2).get("reliable_deterioration_rate")).isEqualTo("1.0");
+        }
+    }
+
+    @Test
+    void a_group_of_fewer_than_five_cases_is_shown_without_its_figures() throws IOException {
+        var report = new CaseloadHealthReport(FROM, TO, TO, courses());
+        assertThat(report.smallestGroup()).isEqualTo(5);
+        try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
+            var text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Whole practice", "67% (n=3)", "Therapist: Alex Morgan fewer than 5 cases",
+                    "Approach: EMDR fewer than 5 cases").doesNotContain("50% (n=2)", "0% (n=2)");
+        }
+        var csv = new String(report.toCsv(), StandardCharsets.UTF_8).substring(1);
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            var records = parser.getRecords();
+            assertThat(records.getFirst().get("too_few_cases_to_show")).isEqualTo("false");
+            assertThat(records.subList(1, records.size())).allSatisfy(row -> {
+                assertThat(row.get("too_few_cases_to_show")).isEqualTo("true");
+                assertThat(row.get("active_cases")).isEmpty();
+                assertThat(row.get("recovery_rate")).isEmpty();
+            });
         }
     }
 }

@@ -123,10 +123,14 @@ public class CaseloadService {
 
     /** A page of the signed-in therapist's cases, most severe first. */
     @RolesAllowed("THERAPIST")
-    @Transactional(readOnly = true)
+    @Transactional
     public List<CaseRow> myCases(BoardFilter filter, boolean includeClosed, int offset, int limit) {
         var me = currentActor.actor().id();
-        return boards.caseload(me, filter, includeClosed, LocalDate.now(clock), offset, limit);
+        var rows = boards.caseload(me, filter, includeClosed, LocalDate.now(clock), offset, limit);
+        if (offset == 0) {
+            audit.allowed("caseload.read", null, rows.size() + " cases");
+        }
+        return rows;
     }
 
     @RolesAllowed("THERAPIST")
@@ -167,7 +171,9 @@ public class CaseloadService {
                 .map(Decision::decidedOn).max(Comparator.naturalOrder()).orElse(null) : null;
         var expected = trajectory.stream().filter(point -> point.measureCode().equals(primaryCode)).findFirst()
                 .flatMap(first -> progress.expectedCourse(theCase.primaryMeasure(), first.score())).orElse(null);
-        return new CaseDetail(theCase, therapist, snapshots.latest(caseId).orElse(null), history.of(caseId),
+        var assessment = snapshots.latest(caseId)
+                .map(latest -> emergency.isPresent() ? latest.withoutNoteSignals() : latest).orElse(null);
+        return new CaseDetail(theCase, therapist, assessment, history.of(caseId),
                 LocalDate.now(clock), sessions.of(caseId), sessions.history(caseId), trajectory,
                 decided, visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
                 AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase),

@@ -212,7 +212,6 @@ public class MeetingService {
 
     /** The open cases of the attendees that are not on the agenda, most severe first, for adding by hand. */
     @RolesAllowed("SUPERVISOR")
-    @Transactional(readOnly = true)
     public List<CaseRow> addable(long meetingNumber) {
         var meeting = mine(meetingNumber);
         var onAgenda = meeting.agenda().stream().map(item -> item.caseId().value()).collect(Collectors.toSet());
@@ -249,7 +248,6 @@ public class MeetingService {
 
     /** One of the supervisor's meetings, when the case is on its agenda. */
     @RolesAllowed("SUPERVISOR")
-    @Transactional(readOnly = true)
     public ReviewMeeting agendaMeeting(long meetingNumber, long caseId) {
         var meeting = mine(meetingNumber);
         if (meeting.indexOf(new CaseId(caseId)) < 0) {

@@ -63,12 +63,13 @@ public class ReferralService {
 
     /** Referrals waiting for the signed-in therapist. */
     @RolesAllowed("THERAPIST")
-    @Transactional(readOnly = true)
+    @Transactional
     public List<ReferralRow> waitingForMe() {
         var me = currentActor.actor().id();
         var names = accounts.displayNames();
         return referrals.proposedTo(me).stream().map(referral -> {
             var theCase = cases.find(referral.caseId()).orElseThrow();
+            audit.allowed("referral.read", referral.caseId(), "referral " + referral.id());
             var from = names.getOrDefault(referral.from(), "");
             var rationale = decisions.find(referral.decision()).map(decision -> decision.rationale()).orElse("");
             return new ReferralRow(Objects.requireNonNull(referral.id()), referral.caseId().value(), theCase.client().value(),

@@ -28,16 +28,20 @@ public class NotFoundView extends Main implements HasErrorParameter<NotFoundExce
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
-        removeAll();
-        addClassName("page");
-        setId("not-found");
-        add(new H2(getTranslation("not-found.title")), new Paragraph(getTranslation("not-found.text")),
-                new RouterLink(getTranslation("not-found.home"), HomeView.class));
-        if (access.hasAccess(EmergencyAccessView.class)) {
-            var emergency = new RouterLink(getTranslation("not-found.emergency"), EmergencyAccessView.class);
-            emergency.setId("request-emergency-access");
-            add(new Paragraph(emergency));
-        }
+        show(this, access);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    static void show(Main view, AccessAnnotationChecker access) {
+        view.removeAll();
+        view.addClassName("page");
+        view.setId("not-found");
+        view.add(new H2(view.getTranslation("not-found.title")), new Paragraph(view.getTranslation("not-found.text")),
+                new RouterLink(view.getTranslation("not-found.home"), HomeView.class));
+        if (access.hasAccess(EmergencyAccessView.class)) {
+            var emergency = new RouterLink(view.getTranslation("not-found.emergency"), EmergencyAccessView.class);
+            emergency.setId("request-emergency-access");
+            view.add(new Paragraph(emergency));
+        }
     }
 }

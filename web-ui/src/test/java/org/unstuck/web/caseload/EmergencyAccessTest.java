@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.domain.audit.AuditTrail;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.progress.Rule;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.CaseNotFoundException;
@@ -73,6 +75,24 @@ class EmergencyAccessTest {
         assertThatThrownBy(() -> caseload.recordSession(client.caseId(), new SessionEntry(LocalDate.now(), Attendance.ATTENDED,
                 Map.of(), Homework.NOT_SET))).isInstanceOf(CaseNotFoundException.class);
         assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("therapist4")
+    void under_emergency_access_no_signal_tells_what_a_reflective_note_says() {
+        var reticent = jdbc.sql("""
+                SELECT c.id, cl.code FROM therapy_case c JOIN client cl ON cl.id = c.client_id
+                JOIN case_progress_signal s ON s.case_id = c.id AND s.rule = 'THERAPIST_RETICENCE'
+                WHERE c.closed_on IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM therapy_case later WHERE later.client_id = c.client_id AND later.id > c.id)
+                ORDER BY c.id LIMIT 1""")
+                .query((row, number) -> new Client(row.getLong(1), row.getString(2))).single();
+
+        caseload.breakGlass(reticent.code(), REASON);
+        var page = caseload.casePage(reticent.caseId());
+
+        assertThat(Objects.requireNonNull(page.progress()).signals()).extracting(signal -> signal.rule())
+                .doesNotContain(Rule.THERAPIST_RETICENCE);
     }
 
     @Test
