@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -25,7 +27,11 @@ public final class TestPostgres {
     private TestPostgres() {
     }
 
-    /** A new, empty database on the shared server. */
+    /** The passwords of the two roles on the test server; the server lives as long as the test run. */
+    static final String OWNER_PASSWORD = "test-owner-password";
+    static final String APPLICATION_PASSWORD = "test-application-password";
+
+    /** A new, empty database on the shared server, owned by the owner role, for the application role to use. */
     public static TestDatabase freshDatabase() {
         var shared = server();
         var name = "unstuck_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
@@ -35,7 +41,13 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name + ": " + e.getMessage(), e);
         }
-        return new TestDatabase(shared.urlOf(name), shared.username(), shared.password());
+        try (var connection = DriverManager.getConnection(shared.urlOf(name), shared.username(), shared.password())) {
+            DatabaseRoles.prepare(connection, OWNER_PASSWORD, APPLICATION_PASSWORD);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the roles of test database " + name + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase(shared.urlOf(name), DatabaseRoles.OWNER, OWNER_PASSWORD, DatabaseRoles.APPLICATION,
+                APPLICATION_PASSWORD, shared.username(), shared.password());
     }
 
     /** Which kind of server the tests run on, for test reports. */
@@ -98,11 +110,14 @@ public final class TestPostgres {
 
     private record Server(String description, String adminUrl, String username, String password) {
 
+        /** The database's address, without the user and password an embedded server's address carries, so that each role signs in as itself. */
         String urlOf(String database) {
             var query = adminUrl.indexOf('?');
             var base = query < 0 ? adminUrl : adminUrl.substring(0, query);
-            var params = query < 0 ? "" : adminUrl.substring(query);
-            return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+            var params = query < 0 ? "" : Arrays.stream(adminUrl.substring(query + 1).split("&"))
+                    .filter(param -> !param.startsWith("user=") && !param.startsWith("password="))
+                    .collect(Collectors.joining("&"));
+            return base.substring(0, base.lastIndexOf('/') + 1) + database + (params.isEmpty() ? "" : "?" + params);
         }
     }
 }

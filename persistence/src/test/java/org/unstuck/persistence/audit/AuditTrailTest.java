@@ -1,11 +1,15 @@
 package org.unstuck.persistence.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unstuck.domain.audit.AuditEvent;
 import org.unstuck.domain.audit.AuditEvent.Outcome;
@@ -18,6 +22,9 @@ class AuditTrailTest {
 
     @Autowired AuditTrail trail;
     @Autowired JdbcClient jdbc;
+    @Value("${spring.datasource.url}") String url;
+    @Value("${unstuck.test.database.admin-username}") String adminUsername;
+    @Value("${unstuck.test.database.admin-password}") String adminPassword;
 
     private static AuditEvent event(String actor, String action, long caseId, Outcome outcome) {
         return new AuditEvent(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, new CaseId(caseId), null,
@@ -40,16 +47,19 @@ class AuditTrailTest {
     }
 
     @Test
-    void a_row_edited_behind_the_applications_back_is_found_by_the_verifier() {
+    void a_row_edited_behind_the_applications_back_is_found_by_the_verifier() throws SQLException {
         trail.record(event("therapist1", "session.record", 902, Outcome.ALLOWED));
         trail.record(event("therapist1", "note.read", 902, Outcome.ALLOWED));
         trail.record(event("therapist1", "case.read", 902, Outcome.ALLOWED));
         var edited = jdbc.sql("SELECT min(sequence) FROM audit_event WHERE case_id = 902").query(Long.class).single() + 1;
 
-        // As the database owner, with the append-only guard switched off for one statement.
-        jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only").update();
-        jdbc.sql("UPDATE audit_event SET actor = 'someone-else' WHERE sequence = :sequence").param("sequence", edited).update();
-        jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").update();
+        // As a superuser of the server, with the append-only guard switched off for one statement.
+        try (var admin = DriverManager.getConnection(url, adminUsername, adminPassword);
+             var statement = admin.createStatement()) {
+            statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+            statement.execute("UPDATE audit_event SET actor = 'someone-else' WHERE sequence = " + edited);
+            statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+        }
 
         var verification = trail.verify();
         assertThat(verification.intact()).isFalse();
@@ -79,5 +89,28 @@ class AuditTrailTest {
                 Outcome.REFUSED, null);
         assertThat(forged.actor()).doesNotContain("\n", "\r");
         assertThat(forged.subject()).isEqualTo("note 1 note 2");
+    }
+
+    @Test
+    void the_application_role_cannot_switch_off_a_trigger_rewrite_the_record_or_replicate_around_it() {
+        var recorded = event("therapist1", "case.read", 905, Outcome.ALLOWED);
+        trail.record(recorded);
+        assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("unstuck_app");
+
+        assertThatThrownBy(() -> jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only").update())
+                .rootCause().hasMessageContaining("must be owner of table audit_event");
+        assertThatThrownBy(() -> jdbc.sql("ALTER TABLE decision DISABLE TRIGGER ALL").update())
+                .rootCause().hasMessageContaining("must be owner of table decision");
+        assertThatThrownBy(() -> jdbc.sql("SET session_replication_role = replica").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'someone-else' WHERE case_id = 905").update())
+                .rootCause().hasMessageContaining("permanent record");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE case_id = 905").update())
+                .rootCause().hasMessageContaining("permanent record");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update()).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM flyway_schema_history").update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThat(trail.aboutCase(new CaseId(905))).containsExactly(recorded);
+        assertThat(trail.verify().intact()).isTrue();
     }
 }

@@ -5,12 +5,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.unstuck.db.DatabaseRoles;
 
 /**
  * Starts PostgreSQL 17 inside the application when no {@code spring.datasource.url} is set. Its
@@ -41,14 +45,39 @@ class EmbeddedDatabaseConfiguration {
     /** A database out of reach answers within seconds, as spring.datasource.hikari.connection-timeout says for an external one. */
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 
+    /** Makes the owner and application roles on every start, so an older data folder gets them too. */
+    @Bean
+    EmbeddedRoles embeddedRoles(EmbeddedPostgres postgres,
+            @Value("${unstuck.embedded-database.directory:.unstuck-data/postgres}") Path directory) throws SQLException {
+        var roles = EmbeddedRoles.beside(directory);
+        try (var superuser = postgres.getPostgresDatabase().getConnection()) {
+            DatabaseRoles.prepare(superuser, roles.ownerPassword(), roles.applicationPassword());
+        }
+        return roles;
+    }
+
+    /** The application's connections, as the role that reads and writes rows and owns nothing. */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    @Primary
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedRoles roles) {
+        return pool(postgres, "embedded", DatabaseRoles.APPLICATION, roles.applicationPassword(), 10);
+    }
+
+    /** The migrations' connections, as the owner of the schema. */
+    @Bean(destroyMethod = "close")
+    @FlywayDataSource
+    HikariDataSource flywayDataSource(EmbeddedPostgres postgres, EmbeddedRoles roles) {
+        return pool(postgres, "embedded-migrations", DatabaseRoles.OWNER, roles.ownerPassword(), 2);
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgres postgres, String name, String user, String password, int size) {
         var config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setPoolName("embedded");
+        config.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         return new HikariDataSource(config);
     }
-
 }

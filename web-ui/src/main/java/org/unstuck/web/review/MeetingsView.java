@@ -49,8 +49,9 @@ public class MeetingsView extends Main implements HasDynamicTitle {
         grid.setId("meetings-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(summary -> Labels.longDate(summary.date()) + " · " + summary.startsAt())
-                .setHeader(getTranslation("meetings.date")).setAutoWidth(true);
-        grid.addColumn(MeetingService.MeetingSummary::place).setHeader(getTranslation("meetings.place")).setFlexGrow(1);
+                .setHeader(getTranslation("meetings.date")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(MeetingService.MeetingSummary::place).setHeader(getTranslation("meetings.place")).setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addColumn(MeetingService.MeetingSummary::agendaItems).setHeader(getTranslation("meetings.agenda"));
         grid.addColumn(MeetingService.MeetingSummary::decisions).setHeader(getTranslation("meetings.decisions"));
         grid.setItems(meetings.myMeetings());
@@ -62,6 +63,7 @@ public class MeetingsView extends Main implements HasDynamicTitle {
 
     private Dialog planDialog(MeetingService meetings) {
         var dialog = new Dialog(getTranslation("meetings.plan"));
+        dialog.setWidth("min(42rem, 96vw)");
         var date = new DatePicker(getTranslation("meetings.date"), meetings.today().plusDays(1));
         date.setMin(meetings.today());
         date.setId("meeting-date");

@@ -104,6 +104,11 @@ public class MainLayout extends AppLayout {
                 .filter(destination -> access.hasAccess(destination.view()))
                 .forEach(destination -> nav.addItem(new SideNavItem(
                         getTranslation(destination.titleKey()), destination.view(), destination.icon().create())));
+        // On a narrow screen the header keeps only the search and signing out; the password is changed from here.
+        var password = new SideNavItem(getTranslation("account.password.link"), ChangePasswordView.class,
+                VaadinIcon.KEY.create());
+        password.addClassName("narrow-only");
+        nav.addItem(password);
         addToDrawer(nav);
     }
 }

@@ -71,9 +71,12 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         var stalled = stalledCaseOf("therapist1");
         var newApproach = stalled.approach().equals("Behavioural activation") ? "Compassion-focused therapy"
                 : "Behavioural activation";
+        var reason = jdbc.sql("SELECT reason FROM case_progress_signal WHERE case_id = :id ORDER BY position LIMIT 1")
+                .param("id", stalled.id()).query(String.class).single();
         signInAs("supervisor1");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='review']"));
         var grid = browser().visible(By.id("board-grid"));
+        browser().click(By.id("reason-" + reason.toLowerCase(Locale.ROOT).replace('_', '-')));
         browser().type(By.cssSelector("#therapist-filter input"), "Alex");
         browser().visible(By.xpath("//vaadin-combo-box-item[normalize-space(.)='Alex Morgan']")).click();
         browser().waitFor(driver -> grid.getText().contains(stalled.client()));

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,6 +48,8 @@ class DatabaseOutageTest {
     @Autowired CaseloadService caseload;
     @Autowired UserDetailsService users;
     @Autowired HikariDataSource pool;
+    @Value("${unstuck.test.database.admin-username}") String adminUsername;
+    @Value("${unstuck.test.database.admin-password}") String adminPassword;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail trail;
 
@@ -108,8 +111,8 @@ class DatabaseOutageTest {
 
     /** A connection to the server's own database, from where the application's database can be shut. */
     private Connection admin(String database) throws SQLException {
-        return DriverManager.getConnection(pool.getJdbcUrl().replace("/" + database, "/postgres"), pool.getUsername(),
-                pool.getPassword());
+        return DriverManager.getConnection(pool.getJdbcUrl().replace("/" + database, "/postgres"), adminUsername,
+                adminPassword);
     }
 
     @Test
