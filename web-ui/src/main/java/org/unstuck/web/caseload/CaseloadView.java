@@ -71,8 +71,9 @@ public class CaseloadView extends Main implements HasDynamicTitle {
         grid.setId("caseload-grid");
         grid.addComponentColumn(row -> twoLines(row.clientCode(), row.approach()))
                 .setHeader(getTranslation("caseload.client")).setWidth("9rem").setFlexGrow(0);
+        // Auto width measures the first rows only; a closed case's two badges need the room of the widest.
         grid.addComponentColumn(this::status).setHeader(getTranslation("caseload.status"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("9.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.topReason() == null ? "" : getTranslation("reason." + row.topReason().name()))
                 .setHeader(getTranslation("caseload.reason")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(row -> {

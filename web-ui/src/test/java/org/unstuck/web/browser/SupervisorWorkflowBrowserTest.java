@@ -2,6 +2,7 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -67,10 +68,10 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
     }
 
     @Test
-    void supervisor1_puts_a_stalled_case_from_the_board_on_a_meeting_agenda_and_changes_its_approach_there() throws Exception {
+    void supervisor1_runs_the_loop_from_a_reason_chip_through_a_meeting_to_a_planned_ending_and_a_closed_case()
+            throws Exception {
         var stalled = stalledCaseOf("therapist1");
-        var newApproach = stalled.approach().equals("Behavioural activation") ? "Compassion-focused therapy"
-                : "Behavioural activation";
+        var newApproach = stalled.approach().equals("CBT") ? "Behavioural activation" : "CBT";
         var reason = jdbc.sql("SELECT reason FROM case_progress_signal WHERE case_id = :id ORDER BY position LIMIT 1")
                 .param("id", stalled.id()).query(String.class).single();
         signInAs("supervisor1");
@@ -163,6 +164,45 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
                 .contains("Change approach: " + stalled.approach() + " → " + newApproach);
         scrollTo("case-decisions");
         browser().screenshot("case-decisions");
+
+        browser().click(By.id("record-decision"));
+        browser().click(By.id("decision-type"));
+        browser().click(By.xpath("//vaadin-select-item[normalize-space(.)='Planned ending']"));
+        browser().type(By.cssSelector("#decision-rationale textarea"), "Goals met on the new approach; end as planned.");
+        browser().type(By.cssSelector("#decision-follow-up input"), LocalDate.now().plusWeeks(2)
+                .format(DateTimeFormatter.ofPattern("M/d/yyyy")) + "\n");
+        browser().click(By.id("save-decision"));
+        browser().waitFor(driver -> driver.findElements(By.id("save-decision")).isEmpty());
+        browser().waitFor(driver -> driver.findElement(By.id("case-decisions")).getText()
+                .contains("Answered by Planned ending on"));
+
+        browser().click(By.id("planned-ending-close"));
+        browser().click(By.id("save-closing"));
+        browser().waitFor(driver -> driver.findElements(By.id("save-closing")).isEmpty());
+        assertThat(jdbc.sql("SELECT closing_reason FROM therapy_case WHERE id = :id").param("id", stalled.id())
+                .query(String.class).single()).isEqualTo("PLANNED_ENDING_COMPLETED");
+
+        browser().open("/reports");
+        browser().click(By.id("report-decisions-prepare"));
+        var log = new String(download(By.id("report-decisions-csv"), "text/csv"), StandardCharsets.UTF_8);
+        assertThat(log).contains(stalled.client()).contains("Change approach: " + stalled.approach() + " → " + newApproach);
+
+        browser().driver().manage().deleteAllCookies();
+        signInAs("therapist1");
+        browser().open("/caseload");
+        browser().click(By.cssSelector("#show-closed label"));
+        var caseload = browser().visible(By.id("caseload-grid"));
+        var js = (JavascriptExecutor) browser().driver();
+        browser().waitFor(driver -> caseload.getDomAttribute("loading") == null);
+        var rows = ((Number) js.executeScript("return arguments[0].size", caseload)).intValue();
+        for (int row = 0; row < rows && !caseload.getText().contains(stalled.client()); row += 5) {
+            js.executeScript("arguments[0].scrollToIndex(arguments[1])", caseload, row);
+            browser().waitFor(driver -> caseload.getDomAttribute("loading") == null);
+        }
+        var closedRow = Pattern.compile(stalled.client() + "\\R" + Pattern.quote(newApproach) + "\\RClosed")
+                .matcher(caseload.getText());
+        assertThat(closedRow.find()).as("the closed case reads Closed in the caseload: %s", caseload.getText()).isTrue();
+        browser().screenshot("caseload-closed-case");
     }
 
     /** The clients of supervisor1's team whose case carries a signal of the reason, from the stored signals. */
