@@ -51,6 +51,8 @@ final class CsvReader implements Closeable {
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
     private final CharBuffer chars = CharBuffer.allocate(1 << 16).flip();
     private boolean endOfInput;
+    private boolean flushed;
+    private int column;
     private @Nullable CoderResult malformed;
     private int line = 1;
     private int pending = -2;
@@ -113,7 +115,11 @@ final class CsvReader implements Closeable {
         }
     }
 
-    private static void append(StringBuilder value, int c, int start) throws MalformedCsvException {
+    private void append(StringBuilder value, int c, int start) throws MalformedCsvException {
+        if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' || c == BYTE_ORDER_MARK || c == '\u2028' || c == '\u2029') {
+            throw new MalformedCsvException(line, "a control character U+%04X at character %d of the line; values are "
+                    .formatted(c, column) + "printable text (tabs allowed): remove it and import the file again");
+        }
         if (value.length() == MAX_VALUE_LENGTH) {
             throw new MalformedCsvException(start, "a value longer than " + MAX_VALUE_LENGTH
                     + " characters; if a value opens with a double quote, check that it is closed");
@@ -156,7 +162,9 @@ final class CsvReader implements Closeable {
         if (!chars.hasRemaining() && !fill()) {
             return -1;
         }
-        return chars.get();
+        var c = chars.get();
+        column = c == '\n' ? 0 : column + 1;
+        return c;
     }
 
     /**
@@ -165,6 +173,11 @@ final class CsvReader implements Closeable {
      */
     private boolean fill() throws IOException {
         chars.clear();
+        if (flushed) {
+            // A last line with no line break asks again after the end; the decoder, flushed once, takes no more.
+            chars.flip();
+            return false;
+        }
         while (chars.position() == 0) {
             if (malformed != null) {
                 throw new MalformedInputException(malformed.length());
@@ -176,6 +189,7 @@ final class CsvReader implements Closeable {
                 break;
             } else if (endOfInput) {
                 decoder.flush(chars);
+                flushed = true;
                 break;
             } else {
                 bytes.compact();

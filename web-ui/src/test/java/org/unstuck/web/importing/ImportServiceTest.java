@@ -326,6 +326,26 @@ class ImportServiceTest {
     }
 
     @Test
+    void a_last_line_without_a_line_break_is_read_like_any_other() {
+        var p = unique();
+        var content = (CsvFiles.HEADER + "\r\n" + CsvFiles.session(p + "1", p + "C", p + "R", lastWeek, 12) + "\r\n"
+                + CsvFiles.session(p + "2", p + "C", p + "R", today, 11)).getBytes(StandardCharsets.UTF_8);
+        assertThat(imported(importBytes(content)).sessionsAdded()).isEqualTo(2L);
+    }
+
+    @Test
+    void a_control_character_in_a_value_is_refused_naming_its_line_and_place() {
+        var p = unique();
+        for (var control : new String[] {"\u0000", "\uFEFF", "\u0085", "\u001B"}) {
+            var line = CsvFiles.session(p + "1", p + "C", p + "R", today, 9);
+            var content = (CsvFiles.HEADER + "\r\n" + line.substring(0, 3) + control + line.substring(3) + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            refusedBytes(content, "Line 2: a control character U+%04X at character 4 of the line; values are printable "
+                    .formatted((int) control.charAt(0)) + "text (tabs allowed): remove it and import the file again");
+        }
+    }
+
+    @Test
     void two_sessions_of_a_case_on_one_day_are_refused() {
         var p = unique();
         refused(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, 9), CsvFiles.session(p + "2", p + "C", p + "R", today, 8)),
