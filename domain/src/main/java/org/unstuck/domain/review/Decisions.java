@@ -33,4 +33,7 @@ public interface Decisions {
      * they made was declined since their last review.
      */
     List<Decision> followUpsDueBy(LocalDate day);
+
+    /** The decisions of one case due for follow-up on that day, by the same rule. */
+    List<Decision> followUpsDueOnCase(CaseId caseId, LocalDate day);
 }

@@ -94,6 +94,11 @@ public record ReviewMeeting(@Nullable MeetingId id, long version, UserId supervi
         return new ReviewMeeting(id, version, supervisor, date, startsAt, place, attendees, agenda, position);
     }
 
+    /** Whether the meeting may be run, and decisions join its minutes, on that day: from its own day on. */
+    public boolean mayRunOn(LocalDate today) {
+        return !today.isBefore(date);
+    }
+
     public int indexOf(CaseId caseId) {
         for (int index = 0; index < agenda.size(); index++) {
             if (agenda.get(index).caseId().equals(caseId)) {

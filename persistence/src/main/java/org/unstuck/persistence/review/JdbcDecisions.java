@@ -83,6 +83,13 @@ class JdbcDecisions implements Decisions {
     }
 
     @Override
+    public List<Decision> followUpsDueOnCase(CaseId caseId, LocalDate day) {
+        return jdbc.sql("SELECT * FROM decision d WHERE d.case_id = :caseId AND " + FollowUpSql.DUE_BY_DAY
+                        + " ORDER BY d.follow_up_on, d.id")
+                .param("caseId", caseId.value()).param("day", day).query(JdbcDecisions::decision).list();
+    }
+
+    @Override
     @Transactional
     public Decision record(Decision decision) {
         if (decision.id() != null) {

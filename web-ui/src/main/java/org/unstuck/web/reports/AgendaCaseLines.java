@@ -6,12 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.caseload.Session;
-import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionId;
@@ -82,26 +80,30 @@ final class AgendaCaseLines {
                 .toList();
     }
 
-    /** The opening of the latest note the reader may see; the case page has already left out the others. */
-    @Nullable String noteSummary(ZoneId zone) {
-        return latestNote()
-                .map(note -> {
-                    var answer = note.current().answers().entrySet().stream()
-                            .filter(entry -> !entry.getValue().isBlank())
-                            .min(Map.Entry.comparingByKey())
-                            .map(entry -> MeetingPack.promptAndAnswer(new MeetingPack.Answer(
-                                    texts.get("note.prompt." + entry.getKey().name()), entry.getValue())))
-                            .orElse("");
-                    var heading = texts.get("meeting.card.note", names.getOrDefault(note.author(), ""),
-                            texts.date(LocalDate.ofInstant(note.current().writtenAt(), zone)));
-                    return heading + (note.current().hardToWorkWith() ? " " + texts.get("meeting.card.note.hard") : "")
-                            + " " + answer;
-                })
+    /** The latest note the reader may see, its answers in prompt order; the case page has already left out the others. */
+    MeetingPack.@Nullable Note latestNote(ZoneId zone) {
+        return theCase.notes().stream()
+                .max(Comparator.comparing(note -> note.current().writtenAt()))
+                .map(note -> new MeetingPack.Note(LocalDate.ofInstant(note.current().writtenAt(), zone),
+                        names.getOrDefault(note.author(), ""), note.current().hardToWorkWith(),
+                        note.current().answers().entrySet().stream()
+                                .filter(answer -> !answer.getValue().isBlank())
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(answer -> new MeetingPack.Answer(texts.get("note.prompt." + answer.getKey().name()),
+                                        answer.getValue()))
+                                .toList()))
                 .orElse(null);
     }
 
-    Optional<ReflectiveNote> latestNote() {
-        return theCase.notes().stream().max(Comparator.comparing(note -> note.current().writtenAt()));
+    /** The latest note's author, day and first answer, for the walk-through card. */
+    @Nullable String noteSummary(ZoneId zone) {
+        var note = latestNote(zone);
+        if (note == null) {
+            return null;
+        }
+        var heading = texts.get("meeting.card.note", note.author(), texts.date(note.writtenOn()));
+        return heading + (note.hardToWorkWith() ? " " + texts.get("meeting.card.note.hard") : "")
+                + (note.answers().isEmpty() ? "" : " " + MeetingPack.promptAndAnswer(note.answers().getFirst()));
     }
 
     private String what(Decision decision) {

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.review.AgendaItem;
 import org.unstuck.domain.review.Decision;
@@ -84,18 +83,7 @@ public class MeetingPackService implements MeetingPacks {
         var status = progress == null ? texts.get("status.INSUFFICIENT_DATA") : texts.get("status." + progress.status().name());
         return new MeetingPack.Item(theCase.theCase().client().value(), theCase.therapistName(),
                 theCase.theCase().approach().name(), status, texts.get("pack.why." + agendaItem.why().name()), lines.signals(),
-                charts, lines.lastSessions(), lines.latestNote().map(note -> note(note, names, texts)).orElse(null),
+                charts, lines.lastSessions(), lines.latestNote(clock.getZone()),
                 lines.priorDecisions(meeting), lines.dueFollowUps(due), decisions);
-    }
-
-    private MeetingPack.Note note(ReflectiveNote note, Map<UserId, String> names, Texts texts) {
-        return new MeetingPack.Note(LocalDate.ofInstant(note.current().writtenAt(), clock.getZone()),
-                names.getOrDefault(note.author(), ""), note.current().hardToWorkWith(),
-                note.current().answers().entrySet().stream()
-                        .filter(answer -> !answer.getValue().isBlank())
-                        .sorted(Map.Entry.comparingByKey())
-                        .map(answer -> new MeetingPack.Answer(texts.get("note.prompt." + answer.getKey().name()),
-                                answer.getValue()))
-                        .toList());
     }
 }

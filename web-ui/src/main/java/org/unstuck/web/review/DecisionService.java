@@ -46,7 +46,6 @@ import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.MeetingId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
-import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.persistence.board.CaseTrajectories;
 import org.unstuck.persistence.board.PracticeOverview;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
@@ -79,7 +78,7 @@ public class DecisionService {
     private final PracticeOverview overview;
     private final Credentials credentials;
     private final CredentialPolicies policies;
-    private final ReviewMeetings meetings;
+    private final MeetingService meetings;
     private final AuditRecorder audit;
     private final Clock clock;
 
@@ -90,7 +89,7 @@ public class DecisionService {
     DecisionService(CurrentActor currentActor, Cases cases, Decisions decisions, Referrals referrals,
             ProgressSnapshots snapshots, CaseTrajectories trajectories, UserAccounts accounts, CaseProgressUpdater progress,
             FollowUpReviews reviews, PracticeOverview overview, Credentials credentials, CredentialPolicies policies,
-            ReviewMeetings meetings, AuditRecorder audit, Clock clock) {
+            MeetingService meetings, AuditRecorder audit, Clock clock) {
         this.currentActor = currentActor;
         this.cases = cases;
         this.decisions = decisions;
@@ -168,13 +167,11 @@ public class DecisionService {
 
     /** A decision joins the minutes of one of the supervisor's meetings from its day on, for a case on its agenda. */
     private void meetingUnderWay(MeetingId meetingId, CaseId caseId) {
-        var meeting = meetings.find(meetingId)
-                .filter(found -> found.supervisor().equals(currentActor.actor().id()))
-                .orElseThrow(() -> new MeetingNotFoundException(meetingId.value()));
+        var meeting = meetings.myMeeting(meetingId.value());
         if (meeting.indexOf(caseId) < 0) {
             throw new InvalidEntryException(Map.of("meeting", "Meeting: the case is not on this meeting's agenda."));
         }
-        if (LocalDate.now(clock).isBefore(meeting.date())) {
+        if (!meeting.mayRunOn(LocalDate.now(clock))) {
             throw new InvalidEntryException(Map.of("meeting", "Meeting: it is on " + Labels.longDate(meeting.date())
                     + "; decisions join its minutes from that day."));
         }

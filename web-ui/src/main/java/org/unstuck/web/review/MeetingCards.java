@@ -5,5 +5,6 @@ import org.unstuck.web.common.Texts;
 /** The walk-through card of a case on one of the signed-in supervisor's meetings; the reports package provides it. */
 public interface MeetingCards {
 
-    WalkCard card(long meetingNumber, long caseId, Texts texts);
+    /** @param meeting the meeting as {@link MeetingService#meeting} read it for its screen */
+    WalkCard card(MeetingService.MeetingDetail meeting, long caseId, Texts texts);
 }

@@ -183,7 +183,7 @@ public class MeetingService {
         meeting.agenda().forEach(item -> caseIds.add(item.caseId().value()));
         minutes.forEach(decision -> caseIds.add(decision.caseId().value()));
         audit.allowed("meeting.read", null, "meeting " + meetingNumber);
-        return new MeetingDetail(meeting, names, agenda, minutes, !LocalDate.now(clock).isBefore(meeting.date()),
+        return new MeetingDetail(meeting, names, agenda, minutes, meeting.mayRunOn(LocalDate.now(clock)),
                 boards.clientCodes(caseIds), everyone);
     }
 
@@ -236,7 +236,7 @@ public class MeetingService {
     @RolesAllowed("SUPERVISOR")
     public void walkTo(long meetingNumber, @Nullable Integer position) {
         var meeting = mine(meetingNumber);
-        if (position != null && LocalDate.now(clock).isBefore(meeting.date())) {
+        if (position != null && !meeting.mayRunOn(LocalDate.now(clock))) {
             throw new InvalidEntryException(Map.of("walk", "This meeting is on "
                     + Labels.longDate(meeting.date()) + "; it can be run from that day."));
         }
@@ -246,14 +246,10 @@ public class MeetingService {
         meetings.save(meeting.walkTo(position));
     }
 
-    /** One of the supervisor's meetings, when the case is on its agenda. */
+    /** One of the signed-in supervisor's meetings; another's answers as not found, audited. */
     @RolesAllowed("SUPERVISOR")
-    public ReviewMeeting agendaMeeting(long meetingNumber, long caseId) {
-        var meeting = mine(meetingNumber);
-        if (meeting.indexOf(new CaseId(caseId)) < 0) {
-            throw new MeetingNotFoundException(meetingNumber);
-        }
-        return meeting;
+    public ReviewMeeting myMeeting(long meetingNumber) {
+        return mine(meetingNumber);
     }
 
     private List<CaseRow> attendeesCases(ReviewMeeting meeting) {

@@ -145,7 +145,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
         var row = detail.agenda().get(position);
         var caseId = row.caseRow().caseId();
         if (card == null || cardCase != caseId) {
-            card = cards.card(meetingId, caseId, Texts.of(this));
+            card = cards.card(detail, caseId, Texts.of(this));
             cardCase = caseId;
         }
         var panel = new Div();
