@@ -152,18 +152,29 @@ class SchemaConstraintsTest {
                 .hasMessageContaining("permanent record");
     }
 
+    /** The next entry of the chain as the application writes it; the key's hash itself is the application's. */
+    private static String nextAuditEntry(String actor, String outcome, String hash) {
+        return """
+                INSERT INTO audit_event (sequence, occurred_at, actor, action, outcome, previous_hash, hash)
+                SELECT coalesce(max(sequence), 0) + 1, now(), '%s', 'case.read', '%s',
+                       coalesce((SELECT hash FROM audit_event ORDER BY sequence DESC LIMIT 1), repeat('0', 64)), '%s'
+                FROM audit_event""".formatted(actor, outcome, hash);
+    }
+
     @Test
-    void audit_rows_chain_their_hashes_and_cannot_be_changed() throws SQLException {
-        execute("""
-                INSERT INTO audit_event (occurred_at, actor, action, case_id, outcome) VALUES
-                    (now(), 'ann', 'case.read', 1, 'ALLOWED'),
-                    (now(), 'bob', 'case.read', 1, 'REFUSED');""");
+    void audit_rows_follow_the_last_one_and_cannot_be_changed() throws SQLException {
+        execute(nextAuditEntry("ann", "ALLOWED", "a".repeat(64)));
+        execute(nextAuditEntry("bob", "REFUSED", "b".repeat(64)));
         assertThat(count("""
                 SELECT count(*) FROM audit_event e
-                WHERE e.hash = audit_event_hash(e.previous_hash, e.sequence, e.occurred_at, e.actor, e.action, e.case_id,
-                    e.subject, e.outcome, e.reason)
-                  AND e.previous_hash = coalesce((SELECT p.hash FROM audit_event p WHERE p.sequence = e.sequence - 1),
-                    repeat('0', 64))""")).isEqualTo(2);
+                WHERE e.keyed AND e.previous_hash = coalesce((SELECT p.hash FROM audit_event p WHERE p.sequence = e.sequence - 1),
+                    repeat('0', 64))""")).isEqualTo(count("SELECT count(*) FROM audit_event"));
+        assertThatThrownBy(() -> execute("""
+                INSERT INTO audit_event (sequence, occurred_at, actor, action, outcome, previous_hash, hash)
+                SELECT max(sequence) + 1, now(), 'eve', 'case.read', 'ALLOWED', repeat('0', 64), repeat('c', 64)
+                FROM audit_event""")).hasMessageContaining("must follow entry");
+        assertThatThrownBy(() -> execute(nextAuditEntry("eve", "ALLOWED", "not a hash")))
+                .hasMessageContaining("audit_event_hash_format");
         assertThatThrownBy(() -> execute("UPDATE audit_event SET actor = 'someone'")).hasMessageContaining("permanent record");
         assertThatThrownBy(() -> execute("DELETE FROM audit_event")).hasMessageContaining("permanent record");
         assertThatThrownBy(() -> execute("TRUNCATE audit_event")).hasMessageContaining("permanent record");
@@ -171,9 +182,15 @@ class SchemaConstraintsTest {
 
     @Test
     void break_glass_access_states_a_reason() {
-        assertThatThrownBy(() -> execute(
-                "INSERT INTO audit_event (occurred_at, actor, action, outcome) VALUES (now(), 'ann', 'case.read', 'BREAK_GLASS')"))
+        assertThatThrownBy(() -> execute(nextAuditEntry("ann", "BREAK_GLASS", "d".repeat(64))))
                 .hasMessageContaining("audit_event_break_glass_has_reason");
+    }
+
+    @Test
+    void a_chain_check_that_failed_names_its_first_bad_entry() {
+        assertThatThrownBy(() -> execute("""
+                INSERT INTO audit_chain_check (checked_at, entries_checked, head_sequence, anchors_checked, outcome)
+                VALUES (now(), 10, 10, 0, 'BROKEN')""")).hasMessageContaining("audit_chain_check_break_named");
     }
 
     @Test

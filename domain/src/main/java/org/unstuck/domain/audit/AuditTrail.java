@@ -1,6 +1,7 @@
 package org.unstuck.domain.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.unstuck.domain.caseload.CaseId;
@@ -16,6 +17,13 @@ public interface AuditTrail {
     /** The entries about a case, oldest first. */
     List<AuditEvent> aboutCase(CaseId caseId);
 
-    /** Re-computes every hash and link, and reports the first entry that does not match. */
-    ChainVerification verify();
+    /**
+     * Re-computes every hash and link, compares the entries named by heads exported earlier, and
+     * reports the first entry that does not match.
+     */
+    ChainVerification verify(Collection<ChainVerification.ChainHead> exportedHeads);
+
+    default ChainVerification verify() {
+        return verify(List.of());
+    }
 }

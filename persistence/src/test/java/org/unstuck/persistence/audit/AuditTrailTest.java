@@ -3,13 +3,14 @@ package org.unstuck.persistence.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unstuck.domain.audit.AuditEvent;
 import org.unstuck.domain.audit.AuditEvent.Outcome;
@@ -22,9 +23,6 @@ class AuditTrailTest {
 
     @Autowired AuditTrail trail;
     @Autowired JdbcClient jdbc;
-    @Value("${spring.datasource.url}") String url;
-    @Value("${unstuck.test.database.admin-username}") String adminUsername;
-    @Value("${unstuck.test.database.admin-password}") String adminPassword;
 
     private static AuditEvent event(String actor, String action, long caseId, Outcome outcome) {
         return new AuditEvent(Instant.now().truncatedTo(ChronoUnit.MICROS), actor, action, new CaseId(caseId), null,
@@ -47,23 +45,37 @@ class AuditTrailTest {
     }
 
     @Test
-    void a_row_edited_behind_the_applications_back_is_found_by_the_verifier() throws SQLException {
-        trail.record(event("therapist1", "session.record", 902, Outcome.ALLOWED));
-        trail.record(event("therapist1", "note.read", 902, Outcome.ALLOWED));
-        trail.record(event("therapist1", "case.read", 902, Outcome.ALLOWED));
-        var edited = jdbc.sql("SELECT min(sequence) FROM audit_event WHERE case_id = 902").query(Long.class).single() + 1;
-
-        // As a superuser of the server, with the append-only guard switched off for one statement.
-        try (var admin = DriverManager.getConnection(url, adminUsername, adminPassword);
-             var statement = admin.createStatement()) {
-            statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
-            statement.execute("UPDATE audit_event SET actor = 'someone-else' WHERE sequence = " + edited);
-            statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+    void writers_in_parallel_each_follow_the_last_entry() throws Exception {
+        var writers = Executors.newFixedThreadPool(4);
+        try {
+            var done = new ArrayList<Future<?>>();
+            for (var writer = 0; writer < 4; writer++) {
+                var actor = "therapist" + writer;
+                done.add(writers.submit(() -> {
+                    for (var entry = 0; entry < 25; entry++) {
+                        trail.record(event(actor, "case.read", 906, Outcome.ALLOWED));
+                    }
+                }));
+            }
+            for (var writer : done) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            writers.shutdownNow();
         }
+        assertThat(trail.aboutCase(new CaseId(906))).hasSize(100);
+        assertThat(trail.verify().intact()).isTrue();
+    }
 
-        var verification = trail.verify();
-        assertThat(verification.intact()).isFalse();
-        assertThat(verification.firstBrokenEntry()).hasValue(edited);
+    @Test
+    void an_entry_that_does_not_follow_the_last_one_is_refused() {
+        trail.record(event("therapist1", "case.read", 907, Outcome.ALLOWED));
+        var last = jdbc.sql("SELECT sequence FROM audit_event ORDER BY sequence DESC LIMIT 1").query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO audit_event (sequence, occurred_at, actor, action, outcome, previous_hash, hash)
+                VALUES (:sequence, now(), 'eve', 'case.read', 'ALLOWED', repeat('0', 64), repeat('a', 64))""")
+                .param("sequence", last + 5).update())
+                .rootCause().hasMessageContaining("must follow entry " + last);
     }
 
     @Test

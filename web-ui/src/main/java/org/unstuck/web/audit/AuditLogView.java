@@ -35,7 +35,7 @@ public class AuditLogView extends Main implements HasDynamicTitle {
     private final DatePicker to = new DatePicker();
     private AuditViewer.Filter shown = AuditViewer.Filter.none();
 
-    AuditLogView(AuditViewer viewer) {
+    AuditLogView(AuditViewer viewer, AuditChainChecks chainChecks) {
         this.viewer = viewer;
         addClassNames("page", "full-height", "audit-view");
         setId("audit-view");
@@ -82,7 +82,8 @@ public class AuditLogView extends Main implements HasDynamicTitle {
         from.addValueChangeListener(change -> apply());
         to.addValueChangeListener(change -> apply());
 
-        add(new H2(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro")), filters, grid);
+        add(new H2(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro")),
+                new AuditChainPanel(chainChecks, () -> grid.getDataProvider().refreshAll()), filters, grid);
     }
 
     private void apply() {

@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
+import org.unstuck.web.audit.AuditChainChecks;
 
 /**
  * db-scheduler's core library, wired by hand: its Spring Boot starter (16.7.1) is built for Boot 3's
@@ -38,13 +39,27 @@ public class JobsConfiguration {
     @Bean
     RecurringTask<Void> nightlyReassessmentTask(NightlySchedule schedule, NightlyReassessment job, JobsProperties properties,
             Clock clock) {
-        FailureHandler<Void> retries = new FailureHandler.MaxRetriesFailureHandler<>(properties.maxRetries(),
-                new FailureHandler.ExponentialBackoffFailureHandler<>(properties.retryBackoff(), 2),
-                (failed, operations) -> operations.reschedule(failed, schedule.getNextExecutionTime(failed)));
         return Tasks.recurring(NightlyReassessment.JOB, schedule)
-                .onFailure(retries)
+                .onFailure(retriedThenNextRun(schedule, properties))
                 .onDeadExecution(revivedNow(clock))
                 .execute((instance, context) -> job.run(context));
+    }
+
+    /** A broken chain is a finding, stored and logged, not a failure; a check that could not run is retried. */
+    @Bean
+    RecurringTask<Void> auditChainCheckTask(AuditChainChecks checks, JobsProperties properties, Clock clock) {
+        var schedule = new NightlySchedule(clock, AuditChainChecks.NIGHTLY_AT);
+        return Tasks.recurring(AuditChainChecks.JOB, schedule)
+                .onFailure(retriedThenNextRun(schedule, properties))
+                .onDeadExecution(revivedNow(clock))
+                .execute((instance, context) -> checks.nightly());
+    }
+
+    /** Retries with a growing wait, and after the last retry waits for the schedule's next time. */
+    private static FailureHandler<Void> retriedThenNextRun(NightlySchedule schedule, JobsProperties properties) {
+        return new FailureHandler.MaxRetriesFailureHandler<>(properties.maxRetries(),
+                new FailureHandler.ExponentialBackoffFailureHandler<>(properties.retryBackoff(), 2),
+                (failed, operations) -> operations.reschedule(failed, schedule.getNextExecutionTime(failed)));
     }
 
     /** db-scheduler's own revival reads the system clock; this one reads the practice's, as the scheduler does. */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.persistence.jobs.JdbcJobRuns;
 import org.unstuck.persistence.jobs.JobRun;
+import org.unstuck.web.audit.AuditChainChecks;
 
 /** What the admin sees of the durable jobs: each job's latest runs and when it runs next. */
 @Service
@@ -23,12 +24,14 @@ public class JobsService {
     private final JdbcJobRuns runs;
     private final SchedulerClient scheduler;
     private final NightlySchedule nightly;
+    private final NightlySchedule chainCheck;
     private final Clock clock;
 
     JobsService(JdbcJobRuns runs, SchedulerClient scheduler, NightlySchedule nightly, Clock clock) {
         this.runs = runs;
         this.scheduler = scheduler;
         this.nightly = nightly;
+        this.chainCheck = new NightlySchedule(clock, AuditChainChecks.NIGHTLY_AT);
         this.clock = clock;
     }
 
@@ -40,6 +43,7 @@ public class JobsService {
     }
 
     private static final TaskInstanceId NIGHTLY = TaskInstanceId.of(NightlyReassessment.JOB, RecurringTask.INSTANCE);
+    private static final TaskInstanceId CHAIN_CHECK = TaskInstanceId.of(AuditChainChecks.JOB, RecurringTask.INSTANCE);
 
     @RolesAllowed("ADMIN")
     @Transactional(readOnly = true)
@@ -51,12 +55,14 @@ public class JobsService {
     }
 
     /**
-     * Moves the next nightly run to 00:05 in the practice's new time zone; a run in progress keeps
-     * going and works out its next time in the new zone when it ends.
+     * Moves the next nightly runs to their times in the practice's new time zone; a run in progress
+     * keeps going and works out its next time in the new zone when it ends.
      */
     @RolesAllowed("ADMIN")
     public void followPracticeZone() {
         scheduler.getScheduledExecution(NIGHTLY).filter(execution -> !execution.isPicked())
                 .ifPresent(execution -> scheduler.reschedule(NIGHTLY, nightly.after(clock.instant())));
+        scheduler.getScheduledExecution(CHAIN_CHECK).filter(execution -> !execution.isPicked())
+                .ifPresent(execution -> scheduler.reschedule(CHAIN_CHECK, chainCheck.after(clock.instant())));
     }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 
 /**
- * Shortly after midnight every day in the practice's time zone, read from the clock each time the
+ * A time shortly after midnight every day in the practice's time zone (00:05 unless told), read from the clock each time the
  * next run is worked out, so a zone the admin changes applies from the next run on.
  */
 public final class NightlySchedule implements Schedule {
@@ -15,17 +15,23 @@ public final class NightlySchedule implements Schedule {
     static final LocalTime AT = LocalTime.of(0, 5);
 
     private final Clock clock;
+    private final LocalTime at;
 
     public NightlySchedule(Clock clock) {
-        this.clock = clock;
+        this(clock, AT);
     }
 
-    /** The first 00:05 in the practice's zone after this instant. */
+    public NightlySchedule(Clock clock, LocalTime at) {
+        this.clock = clock;
+        this.at = at;
+    }
+
+    /** The first time of day this schedule names in the practice's zone after this instant. */
     public Instant after(Instant instant) {
         var zone = clock.getZone();
         var day = instant.atZone(zone).toLocalDate();
-        var candidate = day.atTime(AT).atZone(zone).toInstant();
-        return candidate.isAfter(instant) ? candidate : day.plusDays(1).atTime(AT).atZone(zone).toInstant();
+        var candidate = day.atTime(at).atZone(zone).toInstant();
+        return candidate.isAfter(instant) ? candidate : day.plusDays(1).atTime(at).atZone(zone).toInstant();
     }
 
     @Override
@@ -45,6 +51,6 @@ public final class NightlySchedule implements Schedule {
 
     @Override
     public String toString() {
-        return "daily at " + AT + " in the practice's time zone";
+        return "daily at " + at + " in the practice's time zone";
     }
 }

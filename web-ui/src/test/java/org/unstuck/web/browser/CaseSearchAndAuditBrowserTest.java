@@ -84,6 +84,10 @@ class CaseSearchAndAuditBrowserTest extends BrowserTest {
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='admin/audit']"));
         var grid = browser().visible(By.id("audit-grid"));
         browser().waitFor(driver -> grid.getText().contains("Looked at the audit trail"));
+        browser().click(By.id("audit-chain-check"));
+        browser().waitFor(driver -> driver.findElement(By.id("audit-chain-status")).getText().contains("by admin: intact."));
+        browser().waitFor(driver -> grid.getText().contains("Checked the audit chain"));
+        browser().screenshot("audit-chain-checked");
         browser().type(By.cssSelector("#audit-person input"), "Sam");
         browser().visible(By.xpath("//vaadin-combo-box-item[normalize-space(.)='Sam Okafor (therapist2)']")).click();
         browser().waitFor(driver -> grid.getText().contains("Sam Okafor") && !grid.getText().contains("Chris Bell"));

@@ -8,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -15,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.domain.audit.AuditTrail;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.web.UnstuckApplication;
+import org.unstuck.web.audit.AuditRecorder;
 
 /** The one-command start: with no database configured, Unstuck runs its own and keeps its data. */
 class EmbeddedDatabaseTest {
@@ -34,13 +37,16 @@ class EmbeddedDatabaseTest {
 
     private static ConfigurableApplicationContext start(Path dataDirectory) {
         return SpringApplication.run(UnstuckApplication.class,
-                "--server.port=0", "--unstuck.embedded-database.directory=" + dataDirectory);
+                "--server.port=0", "--unstuck.embedded-database.directory=" + dataDirectory,
+                "--unstuck.audit.key-file=" + dataDirectory.resolveSibling("audit-chain.key"),
+                "--unstuck.audit.heads-file=" + dataDirectory.resolveSibling("audit-chain-heads.log"));
     }
 
     @Test
     void data_written_before_a_restart_is_there_after_it() throws IOException {
         var dataDirectory = newDataDirectory();
         try (var first = start(dataDirectory)) {
+            first.getBean(AuditRecorder.class).allowed("case.read", null, "before the restart");
             assertThat(first.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class,
                     pool -> assertThat(pool.getPoolName()).isEqualTo("embedded"));
             var jdbc = first.getBean(JdbcClient.class);
@@ -57,7 +63,12 @@ class EmbeddedDatabaseTest {
             var accounts = second.getBean(UserAccounts.class);
             assertThat(accounts.findByUsername(new Username("restart.marker"))).isPresent();
             assertThat(accounts.count()).as("the demo practice is not seeded twice").isEqualTo(9);
+            second.getBean(AuditRecorder.class).allowed("case.read", null, "after the restart");
+            assertThat(second.getBean(AuditTrail.class).verify().intact())
+                    .as("entries keyed before and after the restart verify with the key kept beside the data").isTrue();
         }
+        assertThat(Files.getPosixFilePermissions(dataDirectory.resolveSibling("audit-chain.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
