@@ -181,7 +181,20 @@ public class ImportService {
                         List.of(new ImportError(0, null, message + " Nothing was imported; try again.")), 1);
             }
         } catch (IOException unreadable) {
+            auditStopped(fileName, unreadable);
             throw new UncheckedIOException(unreadable);
+        } catch (RuntimeException failure) {
+            auditStopped(fileName, failure);
+            throw failure;
+        }
+    }
+
+    /** An import that stopped on an error of the system, not of the file, is in the trail with the kind of error. */
+    private void auditStopped(String fileName, Exception failure) {
+        try {
+            audit.refused("import.file", null, fileName, "stopped by an unexpected error (" + failure.getClass().getSimpleName() + ")");
+        } catch (RuntimeException auditFailed) {
+            failure.addSuppressed(auditFailed);
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
@@ -15,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
@@ -159,6 +162,99 @@ class ImportPropertiesTest {
         assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
     }
 
+    /** One change to a file's bytes, anywhere in it, as damage in transit or a careless edit makes them. */
+    private record Damage(Kind kind, int where, int length, byte[] bytes) {
+
+        enum Kind { INSERT, DELETE, REPLACE, CUT_OFF, DUPLICATE_LINE, SWAP_LINES }
+
+        byte[] applyTo(byte[] content) {
+            var at = where % (content.length + 1);
+            var end = Math.min(content.length, at + length);
+            var out = new ByteArrayOutputStream();
+            switch (kind) {
+                case INSERT -> {
+                    out.write(content, 0, at);
+                    out.writeBytes(bytes);
+                    out.write(content, at, content.length - at);
+                }
+                case DELETE -> {
+                    out.write(content, 0, at);
+                    out.write(content, end, content.length - end);
+                }
+                case REPLACE -> {
+                    out.write(content, 0, at);
+                    out.writeBytes(bytes);
+                    out.write(content, end, content.length - end);
+                }
+                case CUT_OFF -> out.write(content, 0, at);
+                case DUPLICATE_LINE, SWAP_LINES -> {
+                    var lines = new ArrayList<>(List.of(new String(content, StandardCharsets.UTF_8).split("(?<=\n)")));
+                    var first = where % lines.size();
+                    var second = (where / 7 + length) % lines.size();
+                    if (kind == Kind.DUPLICATE_LINE) {
+                        lines.add(second, lines.get(first));
+                    } else {
+                        Collections.swap(lines, first, second);
+                    }
+                    out.writeBytes(String.join("", lines).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return out.toByteArray();
+        }
+
+        @Override
+        public String toString() {
+            return kind + " at " + where + " length " + length + " bytes " + HexFormat.of().formatHex(bytes);
+        }
+    }
+
+    /** Bytes that break a CSV file or hide in it: control characters, byte-order marks, stray quotes and separators. */
+    @Provide
+    Arbitrary<Damage> damage() {
+        var nasty = Arbitraries.of(new byte[] {0}, new byte[] {1}, new byte[] {0x1F}, new byte[] {0x7F}, new byte[] {'\t'},
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {(byte) 0xC2, (byte) 0x85},
+                new byte[] {(byte) 0xC2, (byte) 0x9F}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3},
+                new byte[] {'"'}, new byte[] {','}, new byte[] {';'}, new byte[] {'\n'}, new byte[] {'\r'},
+                new byte[] {'\r', '\n', '\r', '\n'}, "=cmd|'/c calc'!A1".getBytes(StandardCharsets.UTF_8),
+                "é".getBytes(StandardCharsets.UTF_8), new byte[] {'9', '9', '9'}, new byte[] {'-'});
+        var random = Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(4);
+        return Combinators.combine(Arbitraries.of(Damage.Kind.class), Arbitraries.integers().between(0, 5000),
+                Arbitraries.integers().between(1, 40), Arbitraries.oneOf(nasty, nasty, random))
+                .as(Damage::new);
+    }
+
+    /**
+     * Whatever is done to a valid file, the import answers with either the file imported or a refusal
+     * whose every message names its line; a refusal changes nothing, and either answer is in the
+     * audit trail. An exception escaping the import would be the "unexpected error" a user sees.
+     */
+    @Property(tries = 1000)
+    void a_damaged_file_is_imported_or_refused_line_by_line_and_always_audited(@ForAll("files") List<Line> lines,
+            @ForAll("damage") Damage first, @ForAll("damage") Damage second, @ForAll boolean twice) {
+        var name = "damaged-" + FILES.incrementAndGet() + ".csv";
+        var content = first.applyTo(csv(CsvFiles.HEADER, lines, "D" + FILES.get() + "-"));
+        if (twice) {
+            content = second.applyTo(content);
+        }
+        var before = PracticeTables.of(jdbc);
+
+        var result = importFile(content, name);
+
+        Statistics.label("outcome").collect(result.getClass().getSimpleName());
+        Statistics.label("damage").collect(first.kind());
+        var audited = jdbc.sql("SELECT outcome FROM audit_event WHERE action = 'import.file' AND subject = :name")
+                .param("name", name).query(String.class).list();
+        if (result instanceof ImportResult.Refused refused) {
+            assertThat(refused.errors()).as("%s", refused).isNotEmpty()
+                    .allSatisfy(error -> assertThat(error.line()).as("%s", error).isPositive());
+            assertThat(refused.errors()).allSatisfy(error -> assertThat(error.message()).isNotBlank());
+            assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
+            assertThat(audited).containsExactly("REFUSED");
+        } else {
+            assertThat(audited).containsExactly("ALLOWED");
+        }
+    }
+
     private static Line with(Line line, int position, String value) {
         var values = new ArrayList<>(line.values());
         values.set(position, value);
@@ -190,10 +286,14 @@ class ImportPropertiesTest {
     }
 
     private ImportResult importFile(byte[] content) {
+        return importFile(content, "generated.csv");
+    }
+
+    private ImportResult importFile(byte[] content, String name) {
         try {
             var file = Files.createTempFile("generated", ".csv");
             try {
-                return imports.importFile(Files.write(file, content), "generated.csv", ImportProgress.NONE);
+                return imports.importFile(Files.write(file, content), name, ImportProgress.NONE);
             } finally {
                 Files.delete(file);
             }

@@ -3,6 +3,7 @@ package org.unstuck.web.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,18 @@ class ImportServiceTest {
     private static ImportResult.Imported imported(ImportResult result) {
         assertThat(result).as("%s", result).isInstanceOf(ImportResult.Imported.class);
         return (ImportResult.Imported) result;
+    }
+
+    @Test
+    void an_import_stopped_by_an_error_of_the_system_is_in_the_audit_trail_with_the_kind_of_error() {
+        var name = "gone-" + FILES.incrementAndGet() + ".csv";
+
+        assertThatThrownBy(() -> imports.importFile(folder.resolve(name), name, ImportProgress.NONE))
+                .isInstanceOf(UncheckedIOException.class);
+
+        assertThat(jdbc.sql("SELECT outcome || ' ' || reason FROM audit_event WHERE action = 'import.file' AND subject = :name")
+                .param("name", name).query(String.class).list())
+                .containsExactly("REFUSED stopped by an unexpected error (NoSuchFileException)");
     }
 
     @Test
