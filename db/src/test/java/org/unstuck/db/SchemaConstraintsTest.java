@@ -194,6 +194,37 @@ class SchemaConstraintsTest {
     }
 
     @Test
+    void an_account_change_is_approved_by_a_second_person_and_decided_once() throws SQLException {
+        execute("""
+                INSERT INTO user_account (username, display_name, password_hash) VALUES
+                    ('asker', 'Asker', 'x'), ('approver', 'Approver', 'x'), ('grantee', 'Grantee', 'x');
+                INSERT INTO account_change_request (kind, account_id, roles, requested_by, requested_at)
+                SELECT 'ROLE_GRANT', g.id, 'THERAPIST', a.id, now() FROM user_account g, user_account a
+                WHERE g.username = 'grantee' AND a.username = 'asker';""");
+        assertThatThrownBy(() -> execute("""
+                UPDATE account_change_request SET status = 'APPROVED', decided_at = now(),
+                    decided_by = (SELECT id FROM user_account WHERE username = 'asker')"""))
+                .hasMessageContaining("account_change_request_second_person");
+        assertThatThrownBy(() -> execute("""
+                UPDATE account_change_request SET status = 'APPROVED', decided_at = now(),
+                    decided_by = (SELECT id FROM user_account WHERE username = 'grantee')"""))
+                .hasMessageContaining("account_change_request_second_person");
+        execute("""
+                UPDATE account_change_request SET status = 'APPROVED', decided_at = now(),
+                    decided_by = (SELECT id FROM user_account WHERE username = 'approver')""");
+        assertThatThrownBy(() -> execute("UPDATE account_change_request SET status = 'REJECTED'"))
+                .hasMessageContaining("permanent record");
+        assertThatThrownBy(() -> execute("DELETE FROM account_change_request")).hasMessageContaining("permanent record");
+        assertThatThrownBy(() -> execute("""
+                INSERT INTO account_change_request (kind, account_id, password_hash, requested_by, requested_at, status,
+                    decided_by, decided_at)
+                SELECT 'PASSWORD_RESET', g.id, 'kept', a.id, now(), 'REJECTED', p.id, now()
+                FROM user_account g, user_account a, user_account p
+                WHERE g.username = 'grantee' AND a.username = 'asker' AND p.username = 'approver'"""))
+                .hasMessageContaining("account_change_request_password_while_pending");
+    }
+
+    @Test
     void a_case_closes_with_a_known_reason_and_not_before_its_last_session() throws SQLException {
         assertThatThrownBy(() -> execute("UPDATE therapy_case SET closed_on = DATE '2026-02-01'"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("therapy_case_closed_with_reason");

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * therapist.
  *
  * @param id absent until the account is stored
+ * @param passwordChangeRequired the password was set by someone else, so the person chooses a new
+ *     one before anything else opens
  */
 public record UserAccount(
         @Nullable UserId id,
@@ -17,7 +19,8 @@ public record UserAccount(
         String displayName,
         String passwordHash,
         Set<Role> roles,
-        boolean enabled) {
+        boolean enabled,
+        boolean passwordChangeRequired) {
 
     public UserAccount {
         if (displayName.isBlank()) {
@@ -36,7 +39,13 @@ public record UserAccount(
     }
 
     public static UserAccount newAccount(Username username, String displayName, String passwordHash, Set<Role> roles) {
-        return new UserAccount(null, username, displayName, passwordHash, roles, true);
+        return new UserAccount(null, username, displayName, passwordHash, roles, true, false);
+    }
+
+    /** A new account whose first password someone else chose, so its owner replaces it at the first sign-in. */
+    public static UserAccount withPasswordChosenForThem(Username username, String displayName, String passwordHash,
+            Set<Role> roles) {
+        return new UserAccount(null, username, displayName, passwordHash, roles, true, true);
     }
 
     public boolean hasRole(Role role) {
@@ -45,16 +54,21 @@ public record UserAccount(
 
     /** The same account under a new name and roles. */
     public UserAccount renamedWithRoles(String newDisplayName, Set<Role> newRoles) {
-        return new UserAccount(id, username, newDisplayName, passwordHash, newRoles, enabled);
+        return new UserAccount(id, username, newDisplayName, passwordHash, newRoles, enabled, passwordChangeRequired);
     }
 
-    /** The same account with a new password, given as its hash. */
+    /** The same account with a new password the person chose themself, given as its hash. */
     public UserAccount withPasswordHash(String newPasswordHash) {
-        return new UserAccount(id, username, displayName, newPasswordHash, roles, enabled);
+        return new UserAccount(id, username, displayName, newPasswordHash, roles, enabled, false);
+    }
+
+    /** The same account with a password someone else chose, which the person replaces at their next sign-in. */
+    public UserAccount withPasswordChosenForThem(String newPasswordHash) {
+        return new UserAccount(id, username, displayName, newPasswordHash, roles, enabled, true);
     }
 
     /** The same account, allowed to sign in or not. */
     public UserAccount withEnabled(boolean newEnabled) {
-        return new UserAccount(id, username, displayName, passwordHash, roles, newEnabled);
+        return new UserAccount(id, username, displayName, passwordHash, roles, newEnabled, passwordChangeRequired);
     }
 }

@@ -83,6 +83,7 @@ class JpaUserAccounts implements UserAccounts {
         entity.displayName = account.displayName();
         entity.passwordHash = account.passwordHash();
         entity.enabled = account.enabled();
+        entity.passwordChangeRequired = account.passwordChangeRequired();
         entity.roles = EnumSet.copyOf(account.roles());
         return repository.saveAndFlush(entity);
     }
@@ -99,6 +100,7 @@ class JpaUserAccounts implements UserAccounts {
                 entity.displayName,
                 entity.passwordHash,
                 entity.roles,
-                entity.enabled);
+                entity.enabled,
+                entity.passwordChangeRequired);
     }
 }

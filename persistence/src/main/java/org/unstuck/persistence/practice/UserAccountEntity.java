@@ -38,6 +38,9 @@ class UserAccountEntity {
     @Column(nullable = false)
     boolean enabled = true;
 
+    @Column(name = "password_change_required", nullable = false)
+    boolean passwordChangeRequired;
+
     @Version
     long version;
 

@@ -45,9 +45,20 @@ class UserAccountStorageTest {
         var stored = accounts.save(UserAccount.newAccount(
                 new Username("to.disable"), "To Disable", "{bcrypt}x", Set.of(Role.THERAPIST)));
         accounts.save(new UserAccount(stored.id(), stored.username(), stored.displayName(),
-                stored.passwordHash(), stored.roles(), false));
+                stored.passwordHash(), stored.roles(), false, false));
 
         assertThat(accounts.findByUsername(stored.username()).orElseThrow().enabled()).isFalse();
+    }
+
+    @Test
+    void a_password_chosen_by_someone_else_is_stored_as_to_be_replaced_until_the_person_chooses_their_own() {
+        var stored = accounts.save(UserAccount.withPasswordChosenForThem(
+                new Username("new.starter"), "New Starter", "{bcrypt}first", Set.of(Role.PRACTICE_MANAGER)));
+        assertThat(accounts.findByUsername(stored.username()).orElseThrow().passwordChangeRequired()).isTrue();
+
+        accounts.save(stored.withPasswordHash("{bcrypt}own"));
+
+        assertThat(accounts.findByUsername(stored.username()).orElseThrow().passwordChangeRequired()).isFalse();
     }
 
     @Test

@@ -42,6 +42,13 @@ public class MyPassword {
         this.audit = audit;
     }
 
+    /** Whether the signed-in person's password was chosen by someone else, so they choose their own first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean chosenBySomeoneElse() {
+        return currentUser.account().passwordChangeRequired();
+    }
+
     // A refusal writes its audit rows and commits them; nothing else has been written by then.
     @PreAuthorize("isAuthenticated()")
     @Transactional(noRollbackFor = InvalidEntryException.class)
@@ -60,6 +67,9 @@ public class MyPassword {
         }
         var errors = new LinkedHashMap<String, String>();
         passwords.check(Objects.requireNonNullElse(password, ""), Objects.requireNonNullElse(repeated, ""), username, errors);
+        if (errors.isEmpty() && passwords.matches(Objects.requireNonNull(password), account.passwordHash())) {
+            errors.put(NewPasswords.PASSWORD, "Choose a password other than your current one.");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidEntryException(errors);
         }

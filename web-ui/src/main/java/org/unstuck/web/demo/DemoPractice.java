@@ -1,6 +1,7 @@
 package org.unstuck.web.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,6 +38,10 @@ import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.domain.review.ReviewMeetings;
+import org.unstuck.persistence.practice.AccountChangeRequest.Asked;
+import org.unstuck.persistence.practice.AccountChangeRequest.Kind;
+import org.unstuck.persistence.practice.AccountChangeRequest.Status;
+import org.unstuck.persistence.practice.JdbcAccountChangeRequests;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 
 /** Seeds the demo practice into an empty database, and tells at start how to sign in. */
@@ -61,12 +67,13 @@ class DemoPractice implements ApplicationRunner {
     private final Referrals referrals;
     private final FollowUpReviews reviews;
     private final ReviewMeetings meetings;
+    private final JdbcAccountChangeRequests accountChanges;
     private final Clock clock;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
             CaseProgressUpdater progress, AssessmentHistory history, CredentialPolicies policies, Referrals referrals,
-            FollowUpReviews reviews, ReviewMeetings meetings, Clock clock) {
+            FollowUpReviews reviews, ReviewMeetings meetings, JdbcAccountChangeRequests accountChanges, Clock clock) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
@@ -82,6 +89,7 @@ class DemoPractice implements ApplicationRunner {
         this.referrals = referrals;
         this.reviews = reviews;
         this.meetings = meetings;
+        this.accountChanges = accountChanges;
         this.clock = clock;
     }
 
@@ -99,6 +107,7 @@ class DemoPractice implements ApplicationRunner {
             ids.put(person.username(), Objects.requireNonNull(stored.id()));
         }
         DemoLogins.SUPERVISION.forEach(pair -> supervision.add(ids.get(pair.supervisor()), ids.get(pair.therapist())));
+        accountChangesOnApprovals(ids);
 
         var today = LocalDate.now(clock);
         var generator = new DemoPracticeGenerator(SEED, today, cases, sessions, notes, credentials);
@@ -120,6 +129,19 @@ class DemoPractice implements ApplicationRunner {
                 + "{} review meetings, {} decisions, {} accepted referrals", DemoLogins.PEOPLE.size(),
                 DemoLogins.SUPERVISION.size(), lived.finishedCases(), lived.openCases(), lived.meetings(), lived.decisions(),
                 lived.referrals());
+    }
+
+    /**
+     * Nina Berg's return from leave as the manager and the admin handled it: her supervision pair,
+     * approved by the manager, and a supervisor role the admin asked for that waits on Approvals.
+     */
+    private void accountChangesOnApprovals(Map<String, UserId> ids) {
+        var now = clock.instant();
+        var pair = accountChanges.ask(new Asked(Kind.SUPERVISION_PAIR, ids.get("therapist4"), ids.get("supervisor2"), null,
+                null, Set.of(), null), ids.get("admin"), now.minus(Duration.ofDays(12)));
+        accountChanges.decide(pair, 0, Status.APPROVED, ids.get("manager"), now.minus(Duration.ofDays(11)));
+        accountChanges.ask(new Asked(Kind.ROLE_GRANT, ids.get("therapist4"), null, null, null, Set.of(Role.SUPERVISOR), null),
+                ids.get("admin"), now.minus(Duration.ofDays(2)));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -15,7 +15,7 @@ import org.unstuck.web.security.NewPasswordFields;
 /** Adding a person: the name they sign in with, the name colleagues know, roles and a first password. */
 class AddUserDialog extends Dialog {
 
-    AddUserDialog(UserAdministration administration, Consumer<String> added) {
+    AddUserDialog(UserAdministration administration, Consumer<UserAdministration.Added> added) {
         setHeaderTitle(getTranslation("users.add.title"));
         setWidth("52rem");
         var username = new TextField(getTranslation("users.username"));

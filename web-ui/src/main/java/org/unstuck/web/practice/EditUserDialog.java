@@ -36,9 +36,11 @@ class EditUserDialog extends Dialog {
         add(refusal, form, state);
         Map<String, HasValidation> fields = Map.of(UserAdministration.DISPLAY_NAME, displayName, UserAdministration.ROLES, roles);
 
+        var awaiting = new boolean[1];
         var save = new Button(getTranslation("users.edit.save"), click -> attempt(
-                () -> administration.edit(username, account.version(), displayName.getValue(), roles.getValue()),
-                fields, () -> changed.accept(getTranslation("users.saved", displayName.getValue().strip()))));
+                () -> awaiting[0] = administration.edit(username, account.version(), displayName.getValue(), roles.getValue()),
+                fields, () -> changed.accept(getTranslation(awaiting[0] ? "users.saved.awaiting" : "users.saved",
+                        displayName.getValue().strip()))));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-user");
         var signIn = account.enabled()

@@ -11,13 +11,14 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed("SUPERVISOR")
 public class MyTeamView extends Main implements HasDynamicTitle {
 
-    MyTeamView(PracticeDirectory directory) {
+    MyTeamView(PracticeDirectory directory, AccountChanges changes) {
         addClassName("page");
         var people = directory.mySupervisees();
         var grid = new PeopleGrid(people).withSupervisors();
         grid.setId("team-grid");
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate("credentials/" + click.getItem().username())));
-        add(new H2(getTranslation("team.title")), new Paragraph(getTranslation("team.intro", people.size())), grid);
+        add(new H2(getTranslation("team.title")), new Paragraph(getTranslation("team.intro", people.size())), grid,
+                new DecidedChanges(changes.recentlyDecided(), changes.zone()));
     }
 
     @Override

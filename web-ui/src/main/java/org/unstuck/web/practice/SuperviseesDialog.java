@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.unstuck.web.common.FieldErrors;
 import org.unstuck.web.common.InvalidEntryException;
@@ -12,7 +13,7 @@ import org.unstuck.web.common.InvalidEntryException;
 /** Which therapists a supervisor supervises: ticked ones are paired, unticked ones are not. */
 class SuperviseesDialog extends Dialog {
 
-    SuperviseesDialog(UserAdministration administration, PersonRow supervisor, Runnable changed) {
+    SuperviseesDialog(UserAdministration administration, PersonRow supervisor, IntConsumer changed) {
         setHeaderTitle(getTranslation("users.supervisees.title", supervisor.displayName()));
         setWidth("36rem");
         var current = administration.account(supervisor.username()).supervisees();
@@ -28,10 +29,10 @@ class SuperviseesDialog extends Dialog {
         add(therapists);
         var save = new Button(getTranslation("users.supervisees.save"), click -> {
             try {
-                administration.setSupervisees(supervisor.username(), therapists.getValue().stream()
+                var awaiting = administration.setSupervisees(supervisor.username(), therapists.getValue().stream()
                         .map(PersonRow::username).collect(Collectors.toSet()));
                 close();
-                changed.run();
+                changed.accept(awaiting);
             } catch (InvalidEntryException invalid) {
                 FieldErrors.show(Map.of(UserAdministration.SUPERVISEES, therapists), invalid);
             }

@@ -2,6 +2,7 @@ package org.unstuck.web.practice;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.persistence.practice.AccountChangeRequest.Asked;
+import org.unstuck.persistence.practice.AccountChangeRequest.Kind;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.security.CurrentUser;
@@ -32,6 +35,9 @@ import org.unstuck.web.security.UserSessions;
  * The admin's work on accounts: adding people, their names and roles, signing in or not, new
  * passwords and who supervises whom. Every change is audited, never with a password or its hash.
  * The practice always keeps an admin: nobody removes their own admin role or disables themselves.
+ * What would open clinical records to someone (a therapist or supervisor role, a supervision pair,
+ * a clinician's new password) is asked for and waits for a second person's approval; a password
+ * someone else chose is replaced by its owner at their next sign-in.
  */
 @Service
 @Transactional
@@ -50,15 +56,25 @@ public class UserAdministration {
     private final UserSessions sessions;
     private final CurrentUser currentUser;
     private final AuditRecorder audit;
+    private final AccountChanges changes;
 
     UserAdministration(UserAccounts accounts, SupervisionPairs supervision, NewPasswords passwords, UserSessions sessions,
-            CurrentUser currentUser, AuditRecorder audit) {
+            CurrentUser currentUser, AuditRecorder audit, AccountChanges changes) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
         this.sessions = sessions;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.changes = changes;
+    }
+
+    /**
+     * A person added, at once or, with a clinical role, once a second person approves.
+     *
+     * @param awaitingApproval the account is made only when the request is approved
+     */
+    public record Added(String username, boolean awaitingApproval) {
     }
 
     @RolesAllowed("ADMIN")
@@ -103,7 +119,10 @@ public class UserAdministration {
                 .toList();
     }
 
-    /** The supervisor reviews the therapist's caseload from now on, beside any supervisors they already have. */
+    /**
+     * Asks for the supervisor to review the therapist's caseload, beside any supervisors they already
+     * have; the pair is made once a second person approves.
+     */
     @RolesAllowed("ADMIN")
     public void addSupervisor(String therapistName, @Nullable String supervisorName) {
         var therapist = versioned(therapistName).value();
@@ -129,14 +148,17 @@ public class UserAdministration {
         }
     }
 
-    /** Adds a person who can sign in at once with the first password; returns their username. */
+    /**
+     * Adds a person, who replaces the first password at their first sign-in. Without a clinical role
+     * they can sign in at once; with one, the account is made when a second person approves.
+     */
     @RolesAllowed("ADMIN")
-    public String add(NewAccountEntry entry) {
+    public Added add(NewAccountEntry entry) {
         var errors = new LinkedHashMap<String, String>();
         Username username = null;
         try {
             username = Username.typed(Objects.requireNonNullElse(entry.username(), ""));
-            if (accounts.findByUsername(username).isPresent()) {
+            if (accounts.findByUsername(username).isPresent() || changes.usernameAskedFor(username)) {
                 errors.put(USERNAME, "That username is taken; choose another.");
             }
         } catch (IllegalArgumentException malformed) {
@@ -153,22 +175,28 @@ public class UserAdministration {
             throw new InvalidEntryException(errors);
         }
         var valid = Objects.requireNonNull(username);
+        var hash = passwords.hash(Objects.requireNonNull(entry.password()));
         try {
-            accounts.save(UserAccount.newAccount(valid, displayName,
-                    passwords.hash(Objects.requireNonNull(entry.password())), entry.roles()));
+            if (entry.roles().stream().anyMatch(Role::isClinical)) {
+                changes.ask(new Asked(Kind.NEW_ACCOUNT, null, null, valid.value(), displayName, entry.roles(), hash),
+                        rolesOf(valid, entry.roles()));
+                return new Added(valid.value(), true);
+            }
+            accounts.save(UserAccount.withPasswordChosenForThem(valid, displayName, hash, entry.roles()));
         } catch (DataIntegrityViolationException takenMeanwhile) {
             throw new InvalidEntryException(Map.of(USERNAME, "That username is taken; choose another."));
         }
         audit.allowed("user.add", null, rolesOf(valid, entry.roles()));
-        return valid.value();
+        return new Added(valid.value(), false);
     }
 
     /**
      * Renames a person and sets their roles, from the version the admin read. Their open sessions
-     * end when their roles change, so the new roles apply from their next sign-in.
+     * end when their roles change, so the new roles apply from their next sign-in. A clinical role
+     * they did not have is asked for instead; returns whether such a request now waits.
      */
     @RolesAllowed("ADMIN")
-    public void edit(String username, long editedFromVersion, @Nullable String displayName, Set<Role> roles) {
+    public boolean edit(String username, long editedFromVersion, @Nullable String displayName, Set<Role> roles) {
         var account = versioned(username).value();
         var errors = new LinkedHashMap<String, String>();
         var name = checkedDisplayName(displayName, errors);
@@ -184,7 +212,23 @@ public class UserAdministration {
         if (!errors.isEmpty()) {
             throw new InvalidEntryException(errors);
         }
-        accounts.save(account.renamedWithRoles(name, roles), editedFromVersion);
+        var granted = roles.stream().filter(role -> role.isClinical() && !account.hasRole(role))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        var now = roles.stream().filter(role -> !granted.contains(role))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        if (now.isEmpty()) {
+            now.addAll(account.roles());
+        }
+        if (!granted.isEmpty() && changes.waiting(Kind.ROLE_GRANT, id(account), null)) {
+            throw new InvalidEntryException(Map.of(ROLES, "A role for " + account.displayName()
+                    + " already waits for approval; it is decided on Approvals before another is asked for."));
+        }
+        accounts.save(account.renamedWithRoles(name, now), editedFromVersion);
+        if (!granted.isEmpty()) {
+            changes.ask(new Asked(Kind.ROLE_GRANT, id(account), null, null, null, granted, null),
+                    rolesOf(account.username(), granted));
+        }
+        roles = now;
         if (account.hasRole(Role.SUPERVISOR) && !roles.contains(Role.SUPERVISOR)) {
             supervision.superviseesOf(id(account)).forEach(supervisee -> unpair(account, supervisee));
         }
@@ -195,6 +239,7 @@ public class UserAdministration {
         if (!roles.equals(account.roles()) && !isMe(account)) {
             sessions.endAll(account.username());
         }
+        return !granted.isEmpty();
     }
 
     /** The person can no longer sign in, and every session they have open ends. */
@@ -217,9 +262,13 @@ public class UserAdministration {
         audit.allowed("user.enable", null, username);
     }
 
-    /** Gives a person a new password, as when they forgot theirs; every session they have open ends. */
+    /**
+     * Gives a person a new password, as when they forgot theirs: every session they have open ends,
+     * and they choose their own at their next sign-in. A clinician's new password is asked for and
+     * set once a second person approves; returns whether it waits.
+     */
     @RolesAllowed("ADMIN")
-    public void setPassword(String username, @Nullable String password, @Nullable String repeated) {
+    public boolean setPassword(String username, @Nullable String password, @Nullable String repeated) {
         var stored = versioned(username);
         var account = stored.value();
         var errors = new LinkedHashMap<String, String>();
@@ -228,18 +277,33 @@ public class UserAdministration {
         if (!errors.isEmpty()) {
             throw new InvalidEntryException(errors);
         }
-        accounts.save(account.withPasswordHash(passwords.hash(Objects.requireNonNull(password))), stored.version());
-        audit.allowed("user.password", null, username);
+        var hash = passwords.hash(Objects.requireNonNull(password));
         if (isMe(account)) {
+            accounts.save(account.withPasswordHash(hash), stored.version());
+            audit.allowed("user.password", null, username);
             sessions.endAllButThisOne(account.username());
-        } else {
-            sessions.endAll(account.username());
+            return false;
         }
+        if (account.roles().stream().anyMatch(Role::isClinical)) {
+            if (changes.waiting(Kind.PASSWORD_RESET, id(account), null)) {
+                throw new InvalidEntryException(Map.of(ACCOUNT, "A new password for " + account.displayName()
+                        + " already waits for approval; withdraw it on Approvals to ask for another."));
+            }
+            changes.ask(new Asked(Kind.PASSWORD_RESET, id(account), null, null, null, Set.of(), hash), username);
+            return true;
+        }
+        accounts.save(account.withPasswordChosenForThem(hash), stored.version());
+        audit.allowed("user.password", null, username);
+        sessions.endAll(account.username());
+        return false;
     }
 
-    /** Makes exactly these therapists the supervisor's supervisees; pairs not named end. */
+    /**
+     * Makes exactly these therapists the supervisor's supervisees: pairs not named end at once, new
+     * pairs are asked for and made once a second person approves. Returns how many wait.
+     */
     @RolesAllowed("ADMIN")
-    public void setSupervisees(String supervisorName, Set<String> therapistNames) {
+    public int setSupervisees(String supervisorName, Set<String> therapistNames) {
         var supervisor = versioned(supervisorName).value();
         if (isMe(supervisor) && supervisor.hasRole(Role.ADMIN)) {
             throw new InvalidEntryException(Map.of(SUPERVISEES,
@@ -259,10 +323,11 @@ public class UserAdministration {
         var current = supervision.superviseesOf(id(supervisor));
         var currentIds = current.stream().map(UserAdministration::id).collect(Collectors.toSet());
         current.stream().filter(therapist -> !chosenIds.contains(id(therapist))).forEach(therapist -> unpair(supervisor, therapist));
-        chosen.stream().filter(therapist -> !currentIds.contains(id(therapist))).forEach(therapist -> {
-            supervision.add(id(supervisor), id(therapist));
-            audit.allowed("supervision.add", null, pair(supervisor, therapist));
-        });
+        var asked = chosen.stream().filter(therapist -> !currentIds.contains(id(therapist))
+                && !changes.waiting(Kind.SUPERVISION_PAIR, id(therapist), id(supervisor))).toList();
+        asked.forEach(therapist -> changes.ask(new Asked(Kind.SUPERVISION_PAIR, id(therapist), id(supervisor), null, null,
+                Set.of(), null), pair(supervisor, therapist)));
+        return asked.size();
     }
 
     private void unpair(UserAccount supervisor, UserAccount therapist) {
@@ -271,12 +336,12 @@ public class UserAdministration {
     }
 
     /** Fits the audit's subject column: 120 characters. */
-    private static String pair(UserAccount supervisor, UserAccount therapist) {
+    static String pair(UserAccount supervisor, UserAccount therapist) {
         var named = supervisor.username() + " supervises " + therapist.username();
         return named.length() <= 120 ? named : "user " + id(supervisor).value() + " supervises user " + id(therapist).value();
     }
 
-    private static String rolesOf(Username username, Set<Role> roles) {
+    static String rolesOf(Username username, Set<Role> roles) {
         return username + ": " + roles.stream().map(Role::name).sorted().collect(Collectors.joining(", "));
     }
 

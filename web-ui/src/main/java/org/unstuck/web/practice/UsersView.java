@@ -35,9 +35,9 @@ public class UsersView extends Main implements HasDynamicTitle {
         this.administration = administration;
         addClassName("page");
         var add = new Button(getTranslation("users.add"), VaadinIcon.PLUS.create(),
-                click -> new AddUserDialog(administration, username -> {
+                click -> new AddUserDialog(administration, added -> {
                     refresh();
-                    confirm(getTranslation("users.added", username));
+                    confirm(getTranslation(added.awaitingApproval() ? "users.added.awaiting" : "users.added", added.username()));
                 }).open());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("add-user");
@@ -61,14 +61,15 @@ public class UsersView extends Main implements HasDynamicTitle {
                 new EditUserDialog(administration, person.username(), this::changed).open());
         edit.setId("edit-" + person.username());
         var password = new Button(getTranslation("users.action.password"), click ->
-                new SetPasswordDialog(administration, person, () -> confirm(
-                        getTranslation("users.password.set", person.displayName()))).open());
+                new SetPasswordDialog(administration, person, awaiting -> confirm(getTranslation(
+                        awaiting ? "users.password.awaiting" : "users.password.set", person.displayName()))).open());
         password.setId("password-" + person.username());
         var actions = new Div(edit, password);
         if (person.roles().contains(Role.SUPERVISOR)) {
             var supervisees = new Button(getTranslation("users.action.supervisees"), click ->
-                    new SuperviseesDialog(administration, person,
-                            () -> changed(getTranslation("users.saved", person.displayName()))).open());
+                    new SuperviseesDialog(administration, person, awaiting -> changed(awaiting == 0
+                            ? getTranslation("users.saved", person.displayName())
+                            : getTranslation("users.supervisees.awaiting", person.displayName(), awaiting))).open());
             supervisees.setId("supervisees-" + person.username());
             actions.add(supervisees);
         }
@@ -102,7 +103,7 @@ public class UsersView extends Main implements HasDynamicTitle {
         for (var caseload : caseloads) {
             var username = caseload.username().value();
             var assign = new Button(getTranslation("users.unsupervised.assign"), click -> new AssignSupervisorDialog(
-                    administration, caseload, supervisor -> changed(getTranslation("users.assigned",
+                    administration, caseload, supervisor -> changed(getTranslation("users.assigned.awaiting",
                             supervisor.displayName(), caseload.displayName()))).open());
             assign.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
             assign.setId("assign-supervisor-" + username);

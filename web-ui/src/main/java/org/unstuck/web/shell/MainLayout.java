@@ -32,6 +32,7 @@ import org.unstuck.web.importing.ImportView;
 import org.unstuck.web.jobs.JobsView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
+import org.unstuck.web.practice.ApprovalsView;
 import org.unstuck.web.practice.UsersView;
 import org.unstuck.web.reports.ReportsView;
 import org.unstuck.web.review.FollowUpsView;
@@ -60,6 +61,7 @@ public class MainLayout extends AppLayout {
             new Destination(TherapistsView.class, "nav.therapists", VaadinIcon.USERS),
             new Destination(ReportsView.class, "nav.reports", VaadinIcon.FILE_TEXT_O),
             new Destination(UsersView.class, "nav.users", VaadinIcon.USER_CARD),
+            new Destination(ApprovalsView.class, "nav.approvals", VaadinIcon.CHECK_SQUARE_O),
             new Destination(SettingsView.class, "nav.settings", VaadinIcon.COG),
             new Destination(JobsView.class, "nav.jobs", VaadinIcon.TIMER),
             new Destination(AuditLogView.class, "nav.audit", VaadinIcon.EYE),

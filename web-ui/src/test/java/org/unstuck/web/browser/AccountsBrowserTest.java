@@ -13,6 +13,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.unstuck.domain.caseload.Approach;
 import org.unstuck.domain.caseload.Cases;
@@ -23,8 +25,13 @@ import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.web.TestSignIn;
+import org.unstuck.web.practice.AccountChanges;
 
-/** The admin keeps the practice's accounts from the screens, and a disabled person's session ends at once. */
+/**
+ * The admin keeps the practice's accounts from the screens, the practice manager approves what
+ * opens clinical records, and a disabled person's session ends at once.
+ */
 class AccountsBrowserTest extends BrowserTest {
 
     private static final String PREFIX = "e2e.";
@@ -33,6 +40,8 @@ class AccountsBrowserTest extends BrowserTest {
     @Autowired UserAccounts accounts;
     @Autowired PasswordEncoder passwords;
     @Autowired Cases cases;
+    @Autowired AccountChanges changes;
+    @Autowired UserDetailsService users;
 
     /** supervisor2's team is asserted elsewhere: it goes back to what the demo practice seeded. */
     @AfterEach
@@ -71,12 +80,24 @@ class AccountsBrowserTest extends BrowserTest {
                         && animation.effect.getTiming().iterations !== Infinity).length === 0;"""));
     }
 
+    /** The practice manager approves, from the service, what waits about this username. */
+    private void managerApproves(String username) {
+        TestSignIn.as(users, "manager");
+        try {
+            var waiting = changes.pending().stream().filter(row -> row.account().endsWith("(" + username + ")")).toList();
+            assertThat(waiting).as("requests waiting about %s", username).isNotEmpty();
+            waiting.forEach(row -> changes.approve(row.id(), row.version()));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     private void notified(String text) {
         browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"), text));
     }
 
     @Test
-    void the_admin_adds_a_therapist_pairs_them_with_a_supervisor_and_the_therapist_changes_their_password() {
+    void the_admin_asks_for_a_therapist_and_their_supervisor_the_manager_approves_and_the_therapist_chooses_a_password_first() {
         var newcomer = unique("nora");
         var first = "first day at the practice";
         signInAs("admin");
@@ -101,7 +122,29 @@ class AccountsBrowserTest extends BrowserTest {
         browser().type(By.cssSelector("#new-password input"), first);
         browser().type(By.cssSelector("#repeat-password input"), first);
         browser().click(By.id("save-user"));
-        notified(newcomer + " can now sign in.");
+        notified(newcomer + " is asked for: the account is made once another admin or the practice manager approves it");
+        assertThat(accounts.findByUsername(new Username(newcomer))).isEmpty();
+        browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='approvals']"));
+        var mine = browser().visible(By.id("pending-changes"));
+        assertThat(mine.getText()).contains("Add Nora Quinn (" + newcomer + ") as therapist", "Asked by Chris Bell (admin)",
+                "You asked for this; another admin or the practice manager approves it.");
+        assertThat(browser().all(By.cssSelector("[id^='approve-']"))).isEmpty();
+        browser().screenshot("approvals-asked-by-me");
+        signOutHere();
+
+        signInAs("manager");
+        browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='approvals']"));
+        var request = browser().visible(By.xpath("//li[contains(., '(" + newcomer + ")')]"));
+        browser().screenshot("approvals-manager");
+        request.findElement(By.cssSelector("[id^='approve-']")).click();
+        notified("Approved: Add Nora Quinn (" + newcomer + ") as therapist. The change is made.");
+        browser().waitFor(driver -> driver.findElement(By.id("decided-changes")).getText()
+                .contains("approved by Priya Shah (manager)"));
+        browser().screenshot("approvals-approved");
+        signOutHere();
+
+        signInAs("admin");
+        browser().open("/admin/users");
         browser().visible(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + newcomer + "']"));
 
         browser().click(By.id("supervisees-supervisor2"));
@@ -109,7 +152,8 @@ class AccountsBrowserTest extends BrowserTest {
         settled();
         browser().screenshot("users-supervisees-dialog");
         browser().click(By.id("save-supervisees"));
-        notified("Saved the changes to Dr Daniel Costa.");
+        notified("Saved. One new pairing for Dr Daniel Costa waits for another admin or the practice manager");
+        managerApproves(newcomer);
         assertThat(jdbc.sql("""
                 SELECT s.username FROM supervision_pair p JOIN user_account s ON s.id = p.supervisor_id
                 JOIN user_account t ON t.id = p.therapist_id WHERE t.username = :newcomer""")
@@ -129,14 +173,22 @@ class AccountsBrowserTest extends BrowserTest {
 
         var chosen = "my own words for a long time";
         signInAs(newcomer, first);
-        browser().click(By.id("change-password"));
+        browser().waitFor(ExpectedConditions.urlContains("/account/password"));
+        assertThat(browser().visible(By.id("password-intro")).getText())
+                .startsWith("The password you signed in with was chosen by someone else");
+        browser().screenshot("account-password-chosen-for-me");
+        browser().open("/caseload");
+        browser().waitFor(driver -> driver.findElement(By.id("password-intro")).isDisplayed());
+        assertThat(browser().path()).as("nothing else opens first").startsWith("/account/password");
+        assertThat(browser().all(By.id("caseload-grid"))).isEmpty();
         browser().type(By.cssSelector("#current-password input"), first);
         browser().type(By.cssSelector("#new-password input"), chosen);
         browser().type(By.cssSelector("#repeat-password input"), chosen);
         browser().click(By.id("save-password"));
-        browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("password-outcome"),
-                "Your password is changed."));
-        browser().screenshot("account-change-password");
+        notified("Your own password is set.");
+        browser().waitFor(driver -> !browser().path().startsWith("/account/password"));
+        browser().open("/caseload");
+        assertThat(browser().path()).startsWith("/caseload");
         signOutHere();
 
         browser().signIn(newcomer, first);
@@ -171,13 +223,17 @@ class AccountsBrowserTest extends BrowserTest {
         settled();
         browser().screenshot("users-assign-supervisor");
         browser().click(By.id("save-assign-supervisor"));
-        notified("Dr Daniel Costa now supervises Ola Alone.");
-        // Selenium reads no text from a hidden element: the warning is gone, or goes on without her.
-        browser().waitFor(driver -> !driver.findElement(By.id("unsupervised-caseloads")).getText().contains("Ola Alone"));
+        notified("Dr Daniel Costa supervising Ola Alone waits for another admin or the practice manager to approve it");
+        managerApproves(username);
         assertThat(jdbc.sql("""
                 SELECT s.username FROM supervision_pair p JOIN user_account s ON s.id = p.supervisor_id
                 JOIN user_account t ON t.id = p.therapist_id WHERE t.username = :username""")
                 .param("username", username).query(String.class).list()).containsExactly("supervisor2");
+        browser().open("/admin/users");
+        browser().visible(By.id("users-grid"));
+        // A page with no caseload to warn about has no warning at all; Selenium reads no text from a hidden one.
+        browser().waitFor(driver -> driver.findElements(By.id("unsupervised-caseloads")).stream()
+                .noneMatch(shown -> shown.getText().contains("Ola Alone")));
     }
 
     @Test
@@ -241,7 +297,10 @@ class AccountsBrowserTest extends BrowserTest {
             browser().type(By.cssSelector("#new-password input"), fresh);
             browser().type(By.cssSelector("#repeat-password input"), fresh);
             browser().click(By.id("save-password"));
-            notified("Fay Forgetful has a new password");
+            notified("The new password for Fay Forgetful waits for another admin or the practice manager to approve it");
+            theirs.click(By.cssSelector("#main-nav vaadin-side-nav-item[path='caseload']"));
+            theirs.waitFor(driver -> theirs.path().startsWith("/caseload"));
+            managerApproves(username);
 
             theirs.click(By.cssSelector("#main-nav vaadin-side-nav-item[path='my-credentials']"));
             theirs.visible(By.id("vaadinLoginUsername"));
@@ -250,7 +309,7 @@ class AccountsBrowserTest extends BrowserTest {
             theirs.waitFor(ExpectedConditions.urlContains("/login?error"));
             theirs.open("/login");
             theirs.signIn(username, fresh);
-            theirs.visible(By.id("main-nav"));
+            theirs.waitFor(ExpectedConditions.urlContains("/account/password"));
         }
     }
 }

@@ -17,8 +17,8 @@ class ContentSecurityPolicyBrowserTest extends BrowserTest {
     private static final Map<String, List<String>> SCREENS = Map.of(
             "therapist1", List.of("/", "/caseload", "/my-credentials", "/emergency-access", "/account/password"),
             "supervisor1", List.of("/review", "/meetings", "/follow-ups", "/team", "/reports"),
-            "manager", List.of("/therapists", "/credentials", "/credential-policy", "/import", "/reports"),
-            "admin", List.of("/admin/users", "/admin/audit", "/admin/jobs", "/admin/settings"));
+            "manager", List.of("/therapists", "/credentials", "/credential-policy", "/import", "/reports", "/approvals"),
+            "admin", List.of("/admin/users", "/admin/audit", "/admin/jobs", "/admin/settings", "/approvals"));
 
     @Autowired JdbcClient jdbc;
 

@@ -31,8 +31,8 @@ class SignInBrowserTest extends BrowserTest {
             "therapist3;  Home|My caseload|My credentials",
             "supervisor1; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team|Reports",
             "supervisor2; Home|My caseload|My credentials|Review board|Review meetings|Follow-ups and what works|My team|Reports",
-            "manager;     Home|Credentials|Therapists|Reports|Import sessions|Credential policy",
-            "admin;       Home|Users and roles|Practice settings|Scheduled jobs|Audit trail|Import sessions|Credential policy"})
+            "manager;     Home|Credentials|Therapists|Reports|Approvals|Import sessions|Credential policy",
+            "admin;       Home|Users and roles|Approvals|Practice settings|Scheduled jobs|Audit trail|Import sessions|Credential policy"})
     void each_demo_login_sees_only_its_own_navigation(String username, String expected) {
         browser().open("/login");
         browser().signIn(username, PASSWORD);

@@ -51,6 +51,7 @@ class UserAdministrationTest {
     @Autowired SessionRegistry sessions;
     @Autowired JdbcClient jdbc;
     @Autowired Cases cases;
+    @Autowired AccountChanges changes;
 
     private static String unique(String prefix) {
         return prefix + "." + ProcessHandle.current().pid() % 1000 + "." + SEQUENCE.incrementAndGet();
@@ -91,6 +92,15 @@ class UserAdministrationTest {
         return accounts.find(account.id()).orElseThrow();
     }
 
+    /** The practice manager, as the second person, approves what waits about this username; the admin signs in again. */
+    private void managerApproves(String username) {
+        TestSignIn.as(users, "manager");
+        var waiting = changes.pending().stream().filter(row -> row.account().endsWith("(" + username + ")")).toList();
+        assertThat(waiting).as("requests waiting about %s", username).isNotEmpty();
+        waiting.forEach(row -> changes.approve(row.id(), row.version()));
+        TestSignIn.as(users, "admin");
+    }
+
     private static Map<String, String> refusal(Runnable change) {
         return catchThrowableOfType(InvalidEntryException.class, change::run).fieldErrors();
     }
@@ -118,6 +128,7 @@ class UserAdministrationTest {
             var longest = "a quiet room by the sea, ".repeat(6).substring(0, 118) + "éèêëàâäîïô";
 
             administration.add(new NewAccountEntry(username, "Lena Long", Set.of(Role.THERAPIST), longest, longest));
+            managerApproves(username);
 
             var hash = accounts.findByUsername(new Username(username)).orElseThrow().passwordHash();
             assertThat(longest.codePointCount(0, longest.length())).isEqualTo(128);
@@ -127,22 +138,44 @@ class UserAdministrationTest {
 
         @Test
         @WithUserDetails("admin")
-        void the_admin_adds_a_person_who_can_sign_in_with_the_first_password_stored_as_pbkdf2() {
+        void a_therapist_the_admin_adds_is_made_once_the_manager_approves_with_the_first_password_stored_as_pbkdf2() {
             var username = unique("new.therapist");
 
             var stored = administration.add(new NewAccountEntry(" " + username.toUpperCase() + " ", "Nora Quinn",
                     Set.of(Role.THERAPIST), GOOD_PASSWORD, GOOD_PASSWORD));
 
-            assertThat(stored).isEqualTo(username);
+            assertThat(stored).isEqualTo(new UserAdministration.Added(username, true));
+            assertThat(accounts.findByUsername(new Username(username))).as("made only on approval").isEmpty();
+            assertThat(refusal(() -> administration.add(new NewAccountEntry(username, "Nora Again",
+                    Set.of(Role.THERAPIST), GOOD_PASSWORD, GOOD_PASSWORD)))).containsOnlyKeys("username");
+            managerApproves(username);
+
             var account = accounts.findByUsername(new Username(username)).orElseThrow();
+            assertThat(account.passwordChangeRequired()).as("the admin chose the password").isTrue();
             assertThat(account.displayName()).isEqualTo("Nora Quinn");
             assertThat(account.roles()).containsExactly(Role.THERAPIST);
             assertThat(account.enabled()).isTrue();
             assertThat(account.passwordHash()).startsWith("{pbkdf2}").doesNotContain(GOOD_PASSWORD);
             assertThat(encoder.matches(GOOD_PASSWORD, account.passwordHash())).isTrue();
             assertThat(users.loadUserByUsername(username).isEnabled()).isTrue();
-            assertThat(audited("user.add", username + "%"))
+            assertThat(audited("account-change.ask", username + "%"))
                     .containsExactly(new Audited("admin", username + ": THERAPIST", "ALLOWED"));
+            assertThat(audited("user.add", username + "%"))
+                    .containsExactly(new Audited("manager", username + ": THERAPIST", "ALLOWED"));
+        }
+
+        @Test
+        @WithUserDetails("admin")
+        void a_person_without_a_clinical_role_is_added_at_once_and_chooses_their_own_password_at_first_sign_in() {
+            var username = unique("new.manager");
+
+            var stored = administration.add(new NewAccountEntry(username, "Mia Park", Set.of(Role.PRACTICE_MANAGER),
+                    GOOD_PASSWORD, GOOD_PASSWORD));
+
+            assertThat(stored).isEqualTo(new UserAdministration.Added(username, false));
+            var account = accounts.findByUsername(new Username(username)).orElseThrow();
+            assertThat(account.roles()).containsExactly(Role.PRACTICE_MANAGER);
+            assertThat(account.passwordChangeRequired()).isTrue();
         }
 
         @Test
@@ -189,14 +222,19 @@ class UserAdministrationTest {
             sessions.registerNewSession("session-of-" + person.username(), users.loadUserByUsername(person.username().value()));
             var read = version(person);
 
-            administration.edit(person.username().value(), read, "Renamed Person", Set.of(Role.THERAPIST, Role.SUPERVISOR));
-
-            assertThat(sessions.getSessionInformation("session-of-" + person.username()).isExpired()).isTrue();
+            assertThat(administration.edit(person.username().value(), read, "Renamed Person",
+                    Set.of(Role.THERAPIST, Role.SUPERVISOR))).as("the supervisor role waits").isTrue();
 
             assertThat(reloaded(person).displayName()).isEqualTo("Renamed Person");
+            assertThat(reloaded(person).roles()).containsExactly(Role.THERAPIST);
+            assertThat(sessions.getSessionInformation("session-of-" + person.username()).isExpired()).isFalse();
+            managerApproves(person.username().value());
+
             assertThat(reloaded(person).roles()).containsExactlyInAnyOrder(Role.THERAPIST, Role.SUPERVISOR);
-            assertThat(audited("user.edit", person.username() + "%"))
-                    .containsExactly(new Audited("admin", person.username() + ": SUPERVISOR, THERAPIST", "ALLOWED"));
+            assertThat(sessions.getSessionInformation("session-of-" + person.username()).isExpired()).isTrue();
+            assertThat(audited("user.edit", person.username() + "%")).containsExactly(
+                    new Audited("admin", person.username() + ": THERAPIST", "ALLOWED"),
+                    new Audited("manager", person.username() + ": SUPERVISOR, THERAPIST", "ALLOWED"));
             assertThatThrownBy(() -> administration.edit(person.username().value(), read, "Second Admin's Name",
                     Set.of(Role.THERAPIST)))
                     .isInstanceOf(ConcurrentChangeException.class)
@@ -277,20 +315,26 @@ class UserAdministrationTest {
 
         @Test
         @WithUserDetails("admin")
-        void a_new_password_set_by_the_admin_replaces_the_old_and_ends_the_persons_sessions() {
+        void a_clinicians_new_password_set_by_the_admin_replaces_the_old_once_approved_and_ends_the_persons_sessions() {
             var person = person("forgot", Role.THERAPIST);
             sessions.registerNewSession("session-of-" + person.username(), users.loadUserByUsername(person.username().value()));
             var fresh = "a new beginning in spring";
 
-            administration.setPassword(person.username().value(), fresh, fresh);
+            assertThat(administration.setPassword(person.username().value(), fresh, fresh)).isTrue();
+            assertThat(reloaded(person).passwordHash()).as("waits for approval").isEqualTo(person.passwordHash());
+            assertThat(sessions.getSessionInformation("session-of-" + person.username()).isExpired()).isFalse();
+            managerApproves(person.username().value());
 
+            assertThat(reloaded(person).passwordChangeRequired()).isTrue();
             var hash = reloaded(person).passwordHash();
             assertThat(hash).startsWith("{pbkdf2}");
             assertThat(encoder.matches(fresh, hash)).isTrue();
             assertThat(encoder.matches(GOOD_PASSWORD, hash)).isFalse();
             assertThat(sessions.getSessionInformation("session-of-" + person.username()).isExpired()).isTrue();
             assertThat(audited("user.password", person.username().value()))
-                    .containsExactly(new Audited("admin", person.username().value(), "ALLOWED"));
+                    .containsExactly(new Audited("manager", person.username().value(), "ALLOWED"));
+            assertThat(jdbc.sql("SELECT count(*) FROM account_change_request WHERE password_hash IS NOT NULL AND account_id = :id")
+                    .param("id", person.id().value()).query(Integer.class).single()).as("no hash kept once decided").isZero();
             assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE subject LIKE :fresh OR reason LIKE :fresh "
                     + "OR subject LIKE '%bcrypt%'").param("fresh", "%" + fresh + "%").query(Integer.class).single()).isZero();
         }
@@ -315,7 +359,10 @@ class UserAdministrationTest {
             var ben = person("ben", Role.THERAPIST);
             var name = supervisor.username().value();
 
-            administration.setSupervisees(name, Set.of(ann.username().value(), ben.username().value()));
+            assertThat(administration.setSupervisees(name, Set.of(ann.username().value(), ben.username().value()))).isEqualTo(2);
+            assertThat(administration.account(name).supervisees()).as("the pairs wait for approval").isEmpty();
+            managerApproves(ann.username().value());
+            managerApproves(ben.username().value());
             assertThat(administration.account(name).supervisees())
                     .containsExactlyInAnyOrder(ann.username().value(), ben.username().value());
 
@@ -351,6 +398,7 @@ class UserAdministrationTest {
             var supervisor = person("sup.demoted", Role.SUPERVISOR, Role.THERAPIST);
             var therapist = person("supervised", Role.THERAPIST);
             administration.setSupervisees(supervisor.username().value(), Set.of(therapist.username().value()));
+            managerApproves(therapist.username().value());
 
             administration.edit(supervisor.username().value(), version(supervisor), supervisor.displayName(),
                     Set.of(Role.THERAPIST));
@@ -380,6 +428,8 @@ class UserAdministrationTest {
                     .contains("supervisor1", "supervisor2").doesNotContain("therapist2", "admin", name);
             var supervisees = administration.account("supervisor2").supervisees();
             administration.addSupervisor(name, "supervisor2");
+            assertThat(caseloadsNobodyReviews()).as("until the pair is approved").containsEntry(name, 2);
+            managerApproves(name);
 
             assertThat(caseloadsNobodyReviews()).doesNotContainKey(name);
             assertThat(administration.account("supervisor2").supervisees()).containsAll(supervisees).contains(name);
@@ -398,6 +448,7 @@ class UserAdministrationTest {
             assertThat(administration.possibleSupervisors(name)).extracting(PersonRow::username).contains("supervisor1");
 
             administration.addSupervisor(name, "supervisor1");
+            managerApproves(name);
 
             assertThat(caseloadsNobodyReviews()).doesNotContainKey(name);
         }
