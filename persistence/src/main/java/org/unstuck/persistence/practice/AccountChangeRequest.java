@@ -22,7 +22,7 @@ public record AccountChangeRequest(long id, Kind kind, @Nullable UserId account,
         long version) {
 
     public enum Kind {
-        NEW_ACCOUNT, ROLE_GRANT, SUPERVISION_PAIR, PASSWORD_RESET
+        NEW_ACCOUNT, ROLE_GRANT, SUPERVISION_PAIR, PASSWORD_RESET, SECOND_FACTOR_RESET
     }
 
     public enum Status {

@@ -42,6 +42,7 @@ import org.unstuck.persistence.practice.AccountChangeRequest.Asked;
 import org.unstuck.persistence.practice.AccountChangeRequest.Kind;
 import org.unstuck.persistence.practice.AccountChangeRequest.Status;
 import org.unstuck.persistence.practice.JdbcAccountChangeRequests;
+import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 
 /** Seeds the demo practice into an empty database, and tells at start how to sign in. */
@@ -51,6 +52,9 @@ class DemoPractice implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPractice.class);
     private static final long SEED = 20261126L;
+
+    /** The demo logins' password is printed for all to see, so a second factor would protect nothing and only hinder trying. */
+    static final String DEMO_EXEMPTION = "Demo practice login, whose password is public";
 
     private final UserAccounts accounts;
     private final SupervisionPairs supervision;
@@ -68,12 +72,14 @@ class DemoPractice implements ApplicationRunner {
     private final FollowUpReviews reviews;
     private final ReviewMeetings meetings;
     private final JdbcAccountChangeRequests accountChanges;
+    private final JdbcSecondFactors secondFactors;
     private final Clock clock;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
             CaseProgressUpdater progress, AssessmentHistory history, CredentialPolicies policies, Referrals referrals,
-            FollowUpReviews reviews, ReviewMeetings meetings, JdbcAccountChangeRequests accountChanges, Clock clock) {
+            FollowUpReviews reviews, ReviewMeetings meetings, JdbcAccountChangeRequests accountChanges,
+            JdbcSecondFactors secondFactors, Clock clock) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
@@ -90,6 +96,7 @@ class DemoPractice implements ApplicationRunner {
         this.reviews = reviews;
         this.meetings = meetings;
         this.accountChanges = accountChanges;
+        this.secondFactors = secondFactors;
         this.clock = clock;
     }
 
@@ -105,6 +112,7 @@ class DemoPractice implements ApplicationRunner {
             var stored = accounts.save(UserAccount.newAccount(new Username(person.username()), person.displayName(),
                     passwordHash, person.roles()));
             ids.put(person.username(), Objects.requireNonNull(stored.id()));
+            secondFactors.exempt(stored.id(), DEMO_EXEMPTION);
         }
         DemoLogins.SUPERVISION.forEach(pair -> supervision.add(ids.get(pair.supervisor()), ids.get(pair.therapist())));
         accountChangesOnApprovals(ids);

@@ -26,6 +26,7 @@ import org.unstuck.persistence.practice.AccountChangeRequest.Asked;
 import org.unstuck.persistence.practice.AccountChangeRequest.Kind;
 import org.unstuck.persistence.practice.AccountChangeRequest.Status;
 import org.unstuck.persistence.practice.JdbcAccountChangeRequests;
+import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.security.CurrentUser;
@@ -46,6 +47,7 @@ public class AccountChanges {
     static final Duration DECIDED_SHOWN = Duration.ofDays(30);
 
     private final JdbcAccountChangeRequests requests;
+    private final JdbcSecondFactors secondFactors;
     private final UserAccounts accounts;
     private final SupervisionPairs supervision;
     private final UserSessions sessions;
@@ -53,9 +55,10 @@ public class AccountChanges {
     private final AuditRecorder audit;
     private final Clock clock;
 
-    AccountChanges(JdbcAccountChangeRequests requests, UserAccounts accounts, SupervisionPairs supervision,
-            UserSessions sessions, CurrentUser currentUser, AuditRecorder audit, Clock clock) {
+    AccountChanges(JdbcAccountChangeRequests requests, JdbcSecondFactors secondFactors, UserAccounts accounts,
+            SupervisionPairs supervision, UserSessions sessions, CurrentUser currentUser, AuditRecorder audit, Clock clock) {
         this.requests = requests;
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.supervision = supervision;
         this.sessions = sessions;
@@ -75,6 +78,11 @@ public class AccountChanges {
     public record ChangeRow(long id, long version, Kind kind, String account, @Nullable String supervisor, Set<Role> roles,
             String requestedBy, Instant requestedAt, Status status, @Nullable String decidedBy, @Nullable Instant decidedAt,
             boolean mayDecide, boolean askedByReader) {
+
+        /** The key of the sentence saying how it was decided. */
+        public String outcomeKey() {
+            return "approvals.outcome." + status.name();
+        }
     }
 
     /** Stores the request in the asker's transaction; the change itself waits for approval. */
@@ -198,6 +206,12 @@ public class AccountChanges {
                     supervision.add(supervisor.id(), Objects.requireNonNull(therapist.id()));
                 }
                 audit.allowed("supervision.add", null, UserAdministration.pair(supervisor, therapist));
+            }
+            case SECOND_FACTOR_RESET -> {
+                var account = stored(request.account());
+                secondFactors.reset(Objects.requireNonNull(account.id()));
+                audit.allowed("second-factor.reset", null, account.username().value());
+                sessions.endAll(account.username());
             }
             case PASSWORD_RESET -> {
                 var account = stored(request.account());

@@ -23,6 +23,7 @@ final class ChangeWording {
             case ROLE_GRANT -> view.getTranslation("approvals.kind.ROLE_GRANT", row.account(), roles(view, locale, row.roles()));
             case SUPERVISION_PAIR -> view.getTranslation("approvals.kind.SUPERVISION_PAIR", row.supervisor(), row.account());
             case PASSWORD_RESET -> view.getTranslation("approvals.kind.PASSWORD_RESET", row.account());
+            case SECOND_FACTOR_RESET -> view.getTranslation("approvals.kind.SECOND_FACTOR_RESET", row.account());
         };
     }
 

@@ -28,7 +28,7 @@ class DecidedChanges extends Div {
         for (var row : rows) {
             var what = new Span(ChangeWording.describe(this, getLocale(), row));
             what.addClassName("change-what");
-            var outcome = new Span(getTranslation("approvals.outcome." + row.status().name(), row.requestedBy(),
+            var outcome = new Span(getTranslation(row.outcomeKey(), row.requestedBy(),
                     Objects.requireNonNullElse(row.decidedBy(), ""),
                     ChangeWording.when(getLocale(), Objects.requireNonNull(row.decidedAt()), zone)));
             outcome.addClassName("change-asked");

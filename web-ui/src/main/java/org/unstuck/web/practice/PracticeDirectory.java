@@ -1,7 +1,9 @@
 package org.unstuck.web.practice;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,7 +11,9 @@ import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.SupervisionPairs;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.web.security.CurrentUser;
+import org.unstuck.web.security.SecondFactor;
 
 /** Who works in the practice, each use case limited to the roles that need it. */
 @Service
@@ -19,11 +23,25 @@ public class PracticeDirectory {
     private final UserAccounts accounts;
     private final SupervisionPairs supervision;
     private final CurrentUser currentUser;
+    private final JdbcSecondFactors secondFactors;
 
-    PracticeDirectory(UserAccounts accounts, SupervisionPairs supervision, CurrentUser currentUser) {
+    PracticeDirectory(UserAccounts accounts, SupervisionPairs supervision, CurrentUser currentUser,
+            JdbcSecondFactors secondFactors) {
         this.accounts = accounts;
         this.supervision = supervision;
         this.currentUser = currentUser;
+        this.secondFactors = secondFactors;
+    }
+
+    /** Where each account stands with its second factor, by username; empty for an account that needs none. */
+    @RolesAllowed("ADMIN")
+    public Map<String, SecondFactorStanding> secondFactors() {
+        var standings = secondFactors.standings();
+        var byName = new HashMap<String, SecondFactorStanding>();
+        accounts.all().stream().filter(account -> account.roles().stream().anyMatch(SecondFactor.PROTECTED_ROLES::contains))
+                .forEach(account -> byName.put(account.username().value(),
+                        SecondFactorStanding.valueOf(standings.get(account.id()).name())));
+        return byName;
     }
 
     /** Every account with its roles and supervisors, for the admin. */

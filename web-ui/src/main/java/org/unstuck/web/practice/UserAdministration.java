@@ -299,6 +299,23 @@ public class UserAdministration {
     }
 
     /**
+     * Asks for a person's second factor to be reset, as when they lost their app and their recovery
+     * codes; once a second person approves, they set it up again at their next sign-in.
+     */
+    @RolesAllowed("ADMIN")
+    public void resetSecondFactor(String username) {
+        var account = versioned(username).value();
+        if (isMe(account)) {
+            throw new InvalidEntryException(Map.of(ACCOUNT, "Another admin resets your second factor, with a second person's approval."));
+        }
+        if (changes.waiting(Kind.SECOND_FACTOR_RESET, id(account), null)) {
+            throw new InvalidEntryException(Map.of(ACCOUNT, "A reset of " + account.displayName()
+                    + "'s second factor already waits for approval on Approvals."));
+        }
+        changes.ask(new Asked(Kind.SECOND_FACTOR_RESET, id(account), null, null, null, Set.of(), null), username);
+    }
+
+    /**
      * Makes exactly these therapists the supervisor's supervisees: pairs not named end at once, new
      * pairs are asked for and made once a second person approves. Returns how many wait.
      */

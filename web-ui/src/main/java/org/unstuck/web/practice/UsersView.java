@@ -17,7 +17,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import org.unstuck.domain.practice.Role;
+import org.unstuck.web.common.InvalidEntryException;
 
 /** The admin's list of everyone who signs in, where people are added and their accounts kept. */
 @Route("admin/users")
@@ -29,6 +31,7 @@ public class UsersView extends Main implements HasDynamicTitle {
     private final Paragraph intro = new Paragraph();
     private final Div unsupervised = new Div();
     private final UserAdministration administration;
+    private Map<String, SecondFactorStanding> secondFactors = Map.of();
 
     UsersView(PracticeDirectory directory, UserAdministration administration) {
         this.directory = directory;
@@ -45,6 +48,9 @@ public class UsersView extends Main implements HasDynamicTitle {
         // Text wraps in columns sharing the width, so the actions stay in view at 1280 pixels.
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.getColumns().forEach(column -> column.setAutoWidth(false).setFlexGrow(1));
+        grid.addColumn(person -> secondFactors.containsKey(person.username())
+                        ? getTranslation("users.second-factor." + secondFactors.get(person.username()).name()) : "")
+                .setHeader(getTranslation("users.second-factor"));
         grid.addComponentColumn(person -> actions(administration, person))
                 .setHeader(getTranslation("users.actions")).setWidth("17rem").setFlexGrow(0);
         grid.setId("users-grid");
@@ -65,6 +71,18 @@ public class UsersView extends Main implements HasDynamicTitle {
                         awaiting ? "users.password.awaiting" : "users.password.set", person.displayName()))).open());
         password.setId("password-" + person.username());
         var actions = new Div(edit, password);
+        if (secondFactors.get(person.username()) == SecondFactorStanding.SET_UP) {
+            var reset = new Button(getTranslation("users.action.second-factor"), click -> {
+                try {
+                    administration.resetSecondFactor(person.username());
+                    changed(getTranslation("users.second-factor.asked", person.displayName()));
+                } catch (InvalidEntryException refused) {
+                    confirm(String.join(" ", refused.fieldErrors().values()));
+                }
+            });
+            reset.setId("second-factor-" + person.username());
+            actions.add(reset);
+        }
         if (person.roles().contains(Role.SUPERVISOR)) {
             var supervisees = new Button(getTranslation("users.action.supervisees"), click ->
                     new SuperviseesDialog(administration, person, awaiting -> changed(awaiting == 0
@@ -85,6 +103,7 @@ public class UsersView extends Main implements HasDynamicTitle {
     }
 
     private void refresh() {
+        secondFactors = directory.secondFactors();
         var people = directory.everyone();
         grid.setItems(people);
         intro.setText(getTranslation("users.intro", people.size()) + " " + getTranslation("users.help"));

@@ -11,11 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,6 +31,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 import org.unstuck.domain.audit.AuditTrail;
 import org.unstuck.domain.practice.PasswordPolicy;
+import org.unstuck.domain.practice.UserAccounts;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -67,6 +71,15 @@ class SecurityConfiguration {
         } else {
             response.sendRedirect(request.getContextPath() + "/login");
         }
+    }
+
+    /** The password first, then, for a clinical or admin role, the second factor. */
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder, UserAccounts accounts,
+            SecondFactor secondFactor) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new PasswordThenCode(passwords, accounts, secondFactor);
     }
 
     @Bean

@@ -10,7 +10,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.regex.Pattern;
 import org.unstuck.domain.caseload.CaseId;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.unstuck.web.account.SecondFactorView;
 import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.security.SecondFactor;
 
 /**
  * A screen the signed-in person's roles do not open: audited as a refusal (with the case, for a
@@ -31,6 +34,11 @@ public class RefusedRouteView extends Main implements HasErrorParameter<AccessDe
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        // Whoever still owes the second factor holds no role yet: every screen leads to giving it.
+        if (SecondFactor.pending(SecurityContextHolder.getContext().getAuthentication())) {
+            event.forwardTo(SecondFactorView.class);
+            return HttpServletResponse.SC_OK;
+        }
         var path = event.getLocation().getPath();
         var caseMatch = CASE_PATH.matcher(path);
         audit.refused("route.open", caseMatch.matches() ? new CaseId(Long.parseLong(caseMatch.group(1))) : null, "/" + path);

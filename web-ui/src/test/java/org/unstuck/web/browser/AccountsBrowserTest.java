@@ -2,9 +2,13 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,6 +29,7 @@ import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.practice.AccountChanges;
 
@@ -42,6 +47,8 @@ class AccountsBrowserTest extends BrowserTest {
     @Autowired Cases cases;
     @Autowired AccountChanges changes;
     @Autowired UserDetailsService users;
+    @Autowired JdbcSecondFactors secondFactors;
+    @Autowired Clock clock;
 
     /** supervisor2's team is asserted elsewhere: it goes back to what the demo practice seeded. */
     @AfterEach
@@ -92,12 +99,24 @@ class AccountsBrowserTest extends BrowserTest {
         }
     }
 
+    /** Signs in with the password alone, as a demo login does; the second factor is tested with Nora Quinn. */
+    private void exempt(UserAccount account) {
+        secondFactors.exempt(account.id(), "a browser test's login");
+    }
+
+    /** The code an authenticator app shows for this secret now. */
+    private String codeFor(String secret) throws Exception {
+        var key = new SecretKeySpec(new Base32().decode(secret.replace(" ", "")), "HmacSHA1");
+        return new TimeBasedOneTimePasswordGenerator().generateOneTimePasswordString(key, clock.instant());
+    }
+
     private void notified(String text) {
         browser().waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("vaadin-notification-card"), text));
     }
 
     @Test
-    void the_admin_asks_for_a_therapist_and_their_supervisor_the_manager_approves_and_the_therapist_chooses_a_password_first() {
+    void the_admin_asks_for_a_therapist_the_manager_approves_and_the_therapist_sets_up_a_second_factor_and_a_password_first()
+            throws Exception {
         var newcomer = unique("nora");
         var first = "first day at the practice";
         signInAs("admin");
@@ -172,7 +191,24 @@ class AccountsBrowserTest extends BrowserTest {
         signOutHere();
 
         var chosen = "my own words for a long time";
-        signInAs(newcomer, first);
+        browser().signIn(newcomer, first);
+        browser().waitFor(ExpectedConditions.urlContains("/account/second-factor"));
+        browser().open("/caseload");
+        var secret = browser().visible(By.id("second-factor-secret")).getText();
+        assertThat(browser().path()).as("no screen opens before the second factor").startsWith("/account/second-factor");
+        assertThat(browser().all(By.id("main-nav"))).isEmpty();
+        browser().visible(By.id("second-factor-qr"));
+        browser().screenshot("second-factor-set-up");
+        browser().type(By.cssSelector("#second-factor-code input"), "000000".equals(codeFor(secret)) ? "111111" : "000000");
+        browser().click(By.id("confirm-second-factor"));
+        browser().waitFor(driver -> driver.findElement(By.id("second-factor-code")).getText()
+                .contains("This is not the code your app shows now"));
+        browser().type(By.cssSelector("#second-factor-code input"), codeFor(secret));
+        browser().click(By.id("confirm-second-factor"));
+        var recoveryCodes = browser().visible(By.id("recovery-codes")).getText().lines().toList();
+        assertThat(recoveryCodes).hasSize(10).allMatch(recovery -> recovery.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
+        browser().screenshot("second-factor-recovery-codes");
+        browser().click(By.id("recovery-codes-kept"));
         browser().waitFor(ExpectedConditions.urlContains("/account/password"));
         assertThat(browser().visible(By.id("password-intro")).getText())
                 .startsWith("The password you signed in with was chosen by someone else");
@@ -193,8 +229,23 @@ class AccountsBrowserTest extends BrowserTest {
 
         browser().signIn(newcomer, first);
         browser().waitFor(ExpectedConditions.urlContains("/login?error"));
-        signInAs(newcomer, chosen);
+        browser().open("/login");
+        browser().signIn(newcomer, chosen);
+        browser().type(By.cssSelector("#second-factor-code input"), recoveryCodes.getFirst().toUpperCase());
+        browser().screenshot("second-factor-code");
+        browser().click(By.id("verify-second-factor"));
         assertThat(browser().visible(By.className("signed-in-as")).getText()).isEqualTo("Signed in as Nora Quinn");
+        signOutHere();
+
+        browser().signIn(newcomer, chosen);
+        browser().type(By.cssSelector("#second-factor-code input"), recoveryCodes.getFirst());
+        browser().click(By.id("verify-second-factor"));
+        browser().waitFor(driver -> driver.findElement(By.id("second-factor-code")).getText()
+                .contains("neither the code your app shows now nor an unused recovery code"));
+        assertThat(jdbc.sql("SELECT action || ' ' || outcome FROM audit_event WHERE actor = :actor AND action LIKE '%second-factor%' "
+                + "OR actor = :actor AND action = 'login.recovery-code' ORDER BY sequence").param("actor", newcomer)
+                .query(String.class).list()).containsExactly("second-factor.set-up REFUSED", "second-factor.set-up ALLOWED",
+                "login.recovery-code ALLOWED", "login.second-factor REFUSED");
     }
 
     @Test
@@ -240,8 +291,8 @@ class AccountsBrowserTest extends BrowserTest {
     void a_disabled_person_is_signed_out_at_their_next_request_and_cannot_sign_in_again() {
         var username = unique("leaver");
         var password = "the last day of term";
-        accounts.save(UserAccount.newAccount(new Username(username), "Lee Leaver", passwords.encode(password),
-                Set.of(Role.THERAPIST)));
+        exempt(accounts.save(UserAccount.newAccount(new Username(username), "Lee Leaver", passwords.encode(password),
+                Set.of(Role.THERAPIST))));
         signInAs(username, password);
         var leaversSession = sessionCookie();
 
@@ -284,8 +335,8 @@ class AccountsBrowserTest extends BrowserTest {
         var username = unique("forgetful");
         var old = "a password long forgotten";
         var fresh = "given by the admin today";
-        accounts.save(UserAccount.newAccount(new Username(username), "Fay Forgetful", passwords.encode(old),
-                Set.of(Role.THERAPIST)));
+        exempt(accounts.save(UserAccount.newAccount(new Username(username), "Fay Forgetful", passwords.encode(old),
+                Set.of(Role.THERAPIST))));
         try (var theirs = new Browser(port)) {
             theirs.open("/login");
             theirs.signIn(username, old);

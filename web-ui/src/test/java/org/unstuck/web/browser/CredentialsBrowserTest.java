@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.unstuck.domain.credential.Credentials;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.Username;
+import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.web.credential.LapsedTherapist;
 
 /** The practice manager puts a lapsed licence right, and the therapist can take cases again. */
@@ -21,10 +23,12 @@ class CredentialsBrowserTest extends BrowserTest {
     @Autowired Credentials credentials;
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient jdbc;
+    @Autowired JdbcSecondFactors secondFactors;
 
     @Test
     void the_manager_renews_and_verifies_an_expired_licence_and_the_therapist_opens_a_case() throws Exception {
         var lapsed = LapsedTherapist.create(accounts, credentials, passwords.encode(LapsedTherapist.PASSWORD));
+        secondFactors.exempt(accounts.findByUsername(new Username(lapsed.username())).orElseThrow().id(), "a browser test's login");
         signInAs("manager");
         assertThat(browser().visible(By.id("credentials-attention")).getText()).contains("need attention");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='credentials']"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +16,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.persistence.practice.AccountChangeRequest.Kind;
 import org.unstuck.persistence.practice.AccountChangeRequest.Status;
+import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.InvalidEntryException;
@@ -40,6 +43,8 @@ class AccountChangesTest {
     @Autowired UserAccounts accounts;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
+    @Autowired JdbcSecondFactors secondFactors;
+    @Autowired PracticeDirectory directory;
 
     @AfterEach
     void signOut() {
@@ -142,6 +147,27 @@ class AccountChangesTest {
         assertThatThrownBy(() -> jdbc.sql("UPDATE account_change_request SET status = 'APPROVED' WHERE id = :id")
                 .param("id", read.id()).update()).rootCause().hasMessageContaining("permanent record");
         assertThat(accounts.findByUsername(new Username(person))).isEmpty();
+    }
+
+    @Test
+    void a_lost_second_factor_is_reset_once_someone_else_approves_and_is_set_up_again_at_the_next_sign_in() {
+        var username = unique("lost.phone");
+        var account = accounts.save(UserAccount.newAccount(new Username(username), "Lost Phone", "{noop}unused",
+                Set.of(Role.THERAPIST)));
+        secondFactors.enroll(account.id(), "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 1, Instant.now(), List.of("a".repeat(64)));
+        TestSignIn.as(users, "admin");
+        assertThat(directory.secondFactors()).containsEntry(username, SecondFactorStanding.SET_UP)
+                .containsEntry("therapist1", SecondFactorStanding.EXEMPT).doesNotContainKey("manager");
+
+        administration.resetSecondFactor(username);
+        assertThat(directory.secondFactors()).as("waits for approval").containsEntry(username, SecondFactorStanding.SET_UP);
+        var request = waitingAbout(username);
+        TestSignIn.as(users, "manager");
+        changes.approve(request.id(), request.version());
+
+        TestSignIn.as(users, "admin");
+        assertThat(directory.secondFactors()).containsEntry(username, SecondFactorStanding.NOT_SET_UP);
+        assertThat(secondFactors.recoveryCodesLeft(account.id())).isZero();
     }
 
     @Test

@@ -8,17 +8,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.web.security.SecondFactor;
 
 /**
- * Someone signed in with a password another person chose sees only the screen for choosing their
- * own: every other screen sends them there until they have.
+ * The steps of signing in that come before any other screen: the second factor, for whoever owes
+ * one, then choosing one's own password, for whoever signed in with a password someone else chose.
  */
 @Component
-class PasswordChangeFirst implements VaadinServiceInitListener {
+class SignInSteps implements VaadinServiceInitListener {
 
     private final UserAccounts accounts;
 
-    PasswordChangeFirst(UserAccounts accounts) {
+    SignInSteps(UserAccounts accounts) {
         this.accounts = accounts;
     }
 
@@ -28,18 +29,25 @@ class PasswordChangeFirst implements VaadinServiceInitListener {
     }
 
     private void beforeEnter(BeforeEnterEvent event) {
-        if (event.getNavigationTarget() == ChangePasswordView.class || !mustChoosePassword()) {
-            return;
-        }
-        event.forwardTo(ChangePasswordView.class);
-    }
-
-    private boolean mustChoosePassword() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
-            return false;
+            return;
         }
-        return accounts.findByUsername(new Username(authentication.getName()))
+        var target = event.getNavigationTarget();
+        if (SecondFactor.pending(authentication)) {
+            if (target != SecondFactorView.class) {
+                event.forwardTo(SecondFactorView.class);
+            }
+            return;
+        }
+        if (target == SecondFactorView.class) {
+            event.forwardTo("");
+            return;
+        }
+        var mustChoosePassword = accounts.findByUsername(new Username(authentication.getName()))
                 .map(account -> account.passwordChangeRequired()).orElse(false);
+        if (mustChoosePassword && target != ChangePasswordView.class) {
+            event.forwardTo(ChangePasswordView.class);
+        }
     }
 }

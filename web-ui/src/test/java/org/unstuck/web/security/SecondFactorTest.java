@@ -1,0 +1,115 @@
+package org.unstuck.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.unstuck.domain.practice.Role;
+import org.unstuck.domain.practice.UserAccount;
+import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.Username;
+import org.unstuck.web.UnstuckAppTest;
+import org.unstuck.web.common.InvalidEntryException;
+
+/**
+ * The password alone gives a clinician or an admin no role; the app's code, once, or a recovery
+ * code, once, gives them theirs. The practice manager and the demo logins sign in with the password.
+ */
+@UnstuckAppTest
+class SecondFactorTest {
+
+    private static final String PASSWORD = "a long walk along the river";
+
+    @Autowired AuthenticationProvider authentication;
+    @Autowired SecondFactor secondFactor;
+    @Autowired UserAccounts accounts;
+    @Autowired PasswordEncoder passwords;
+    @Autowired Clock clock;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private String person(Role role) {
+        var username = "factor." + role.name().toLowerCase() + "." + System.nanoTime() % 1_000_000;
+        accounts.save(UserAccount.newAccount(new Username(username), "Factor Person", passwords.encode(PASSWORD), Set.of(role)));
+        return username;
+    }
+
+    private Set<String> signInWithPassword(String username, String password) {
+        var result = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+        SecurityContextHolder.getContext().setAuthentication(result);
+        return result.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+
+    private String codeNow(String secret) throws Exception {
+        var key = new SecretKeySpec(new Base32().decode(secret), "HmacSHA1");
+        return new TimeBasedOneTimePasswordGenerator().generateOneTimePasswordString(key, clock.instant());
+    }
+
+    private String refusal(Runnable step) {
+        return catchThrowableOfType(InvalidEntryException.class, step::run).fieldErrors().get(SecondFactor.CODE);
+    }
+
+    @Test
+    void a_therapists_password_alone_gives_no_role_and_the_code_gives_theirs_once() throws Exception {
+        var username = person(Role.THERAPIST);
+        assertThat(signInWithPassword(username, PASSWORD)).containsExactly(SecondFactor.PENDING);
+        assertThat(secondFactor.setUp()).isFalse();
+
+        var offer = secondFactor.offer();
+        assertThat(offer.link()).startsWith("otpauth://totp/Unstuck%3A" + username + "?secret=" + offer.secret());
+        assertThat(offer.qrCodeSvg()).startsWith("<svg").contains("<path");
+        var code = codeNow(offer.secret());
+        var signedIn = secondFactor.confirm(offer.secret(), code);
+        assertThat(signedIn.authentication().getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_THERAPIST");
+        assertThat(signedIn.recoveryCodes()).hasSize(10).doesNotHaveDuplicates();
+
+        assertThat(signInWithPassword(username, PASSWORD)).containsExactly(SecondFactor.PENDING);
+        assertThat(refusal(() -> secondFactor.verify(code)))
+                .as("the code that set it up is spent").isEqualTo("This code was used already; wait for the next one your app shows.");
+        assertThat(secondFactor.verify(signedIn.recoveryCodes().get(3)).authentication().getAuthorities())
+                .extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_THERAPIST");
+        assertThat(secondFactor.recoveryCodesLeft()).isEqualTo(9);
+
+        signInWithPassword(username, PASSWORD);
+        assertThat(refusal(() -> secondFactor.verify(signedIn.recoveryCodes().get(3)))).contains("nor an unused recovery code");
+    }
+
+    @Test
+    void a_wrong_code_at_set_up_keeps_nothing() throws Exception {
+        var username = person(Role.ADMIN);
+        signInWithPassword(username, PASSWORD);
+        var offer = secondFactor.offer();
+        var wrong = "000000".equals(codeNow(offer.secret())) ? "111111" : "000000";
+
+        assertThat(refusal(() -> secondFactor.confirm(offer.secret(), wrong))).startsWith("This is not the code your app shows now");
+        assertThat(refusal(() -> secondFactor.confirm(offer.secret(), "12 34"))).startsWith("This is not the code");
+
+        assertThat(secondFactor.setUp()).isFalse();
+    }
+
+    @Test
+    void the_practice_manager_and_the_demo_logins_sign_in_with_the_password_alone() {
+        assertThat(signInWithPassword(person(Role.PRACTICE_MANAGER), PASSWORD)).contains("ROLE_PRACTICE_MANAGER")
+                .doesNotContain(SecondFactor.PENDING);
+        assertThat(signInWithPassword("therapist1", "demo-password")).contains("ROLE_THERAPIST")
+                .doesNotContain(SecondFactor.PENDING);
+        assertThat(signInWithPassword("admin", "demo-password")).contains("ROLE_ADMIN").doesNotContain(SecondFactor.PENDING);
+    }
+}
