@@ -1,0 +1,75 @@
+package org.unstuck.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Vaadin's CSRF token stays on: a request of the page's own, sent again with another token, is
+ * refused and does nothing, while the same request with the page's token is carried out.
+ */
+class ForgedRequestBrowserTest extends BrowserTest {
+
+    /** Keeps the body of every request the page sends to the server's UI endpoint. */
+    private static final String RECORD_REQUESTS = """
+            window.__uidl = [];
+            const send = XMLHttpRequest.prototype.send;
+            const open = XMLHttpRequest.prototype.open;
+            XMLHttpRequest.prototype.open = function (method, url) { this.__url = url; return open.apply(this, arguments); };
+            XMLHttpRequest.prototype.send = function (body) {
+                if (String(this.__url).includes('v-r=uidl')) { window.__uidl.push({ url: String(this.__url), body: String(body) }); }
+                return send.apply(this, arguments);
+            };""";
+
+    /**
+     * Sends the recorded click again as the page's next request, with the given token (the page's own
+     * when none is given), and answers the response.
+     */
+    private static final String REPLAY = """
+            const sent = window.__uidl.map(request => JSON.parse(request.body));
+            const click = window.__uidl.find(request => request.body.includes('"click"'));
+            const message = JSON.parse(click.body);
+            window.__next = window.__next || {
+                clientId: Math.max(...sent.map(m => m.clientId)) + 1, syncId: Math.max(...sent.map(m => m.syncId)) + 1 };
+            message.clientId = window.__next.clientId;
+            message.syncId = window.__next.syncId;
+            if (arguments[0] !== null) { message.csrfToken = arguments[0]; }
+            const request = new XMLHttpRequest();
+            request.open('POST', click.url, false);
+            request.setRequestHeader('Content-Type', 'application/json; charset=UTF-8');
+            request.send(JSON.stringify(message));
+            return { status: request.status, text: request.responseText };""";
+
+    @Autowired JdbcClient jdbc;
+
+    private int chainChecks() {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = 'admin' AND action = 'audit.verify'")
+                .query(Integer.class).single();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_request_with_a_forged_token_is_refused_and_the_same_with_the_pages_token_is_carried_out() {
+        signInAs("admin");
+        browser().open("/admin/audit");
+        browser().visible(By.id("audit-chain-check"));
+        var script = (JavascriptExecutor) browser().driver();
+        script.executeScript(RECORD_REQUESTS);
+        var before = chainChecks();
+        browser().click(By.id("audit-chain-check"));
+        browser().waitFor(driver -> chainChecks() == before + 1);
+
+        var forged = (Map<String, Object>) script.executeScript(REPLAY, "a-token-of-the-attacker");
+        assertThat(chainChecks()).as("the forged request did nothing").isEqualTo(before + 1);
+        assertThat(String.valueOf(forged.get("text"))).doesNotContain("Checked just now");
+
+        var genuine = (Map<String, Object>) script.executeScript(REPLAY, (Object) null);
+        assertThat(genuine.get("status")).isEqualTo(200L);
+        assertThat(chainChecks()).as("the same request with the page's token is carried out").isEqualTo(before + 2);
+    }
+}
