@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -102,13 +103,17 @@ public class SecondFactorView extends Main implements HasDynamicTitle {
         }
     }
 
-    /** The roles hold for the rest of the session, not just this request. */
+    /**
+     * The roles hold for the rest of the session, not just this request; the session gets a new id,
+     * as at the password, so an id seen before the code is worth nothing after it.
+     */
     private static void keep(Authentication full) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(full);
         SecurityContextHolder.setContext(context);
         VaadinSession.getCurrent().getSession()
                 .setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        VaadinServletRequest.getCurrent().getHttpServletRequest().changeSessionId();
     }
 
     private void showRecoveryCodes(List<String> codes) {

@@ -233,8 +233,10 @@ class AccountsBrowserTest extends BrowserTest {
         browser().signIn(newcomer, chosen);
         browser().type(By.cssSelector("#second-factor-code input"), recoveryCodes.getFirst().toUpperCase());
         browser().screenshot("second-factor-code");
+        var sessionBeforeTheCode = sessionCookie();
         browser().click(By.id("verify-second-factor"));
         assertThat(browser().visible(By.className("signed-in-as")).getText()).isEqualTo("Signed in as Nora Quinn");
+        assertThat(sessionCookie()).as("the code renews the session id").isNotEqualTo(sessionBeforeTheCode);
         signOutHere();
 
         browser().signIn(newcomer, chosen);
