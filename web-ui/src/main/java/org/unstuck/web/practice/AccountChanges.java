@@ -223,7 +223,7 @@ public class AccountChanges {
     }
 
     private UserAccount stored(@Nullable UserId id) {
-        return accounts.all().stream().filter(account -> account.id().equals(id)).findFirst()
+        return accounts.find(Objects.requireNonNull(id))
                 .orElseThrow(() -> new InvalidEntryException(Map.of(REQUEST, "The account of this request no longer exists.")));
     }
 

@@ -13,7 +13,6 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.web.security.CurrentUser;
-import org.unstuck.web.security.SecondFactor;
 
 /** Who works in the practice, each use case limited to the roles that need it. */
 @Service
@@ -33,14 +32,13 @@ public class PracticeDirectory {
         this.secondFactors = secondFactors;
     }
 
-    /** Where each account stands with its second factor, by username; empty for an account that needs none. */
+    /** Where each account stands with its second factor, by username. */
     @RolesAllowed("ADMIN")
     public Map<String, SecondFactorStanding> secondFactors() {
         var standings = secondFactors.standings();
         var byName = new HashMap<String, SecondFactorStanding>();
-        accounts.all().stream().filter(account -> account.roles().stream().anyMatch(SecondFactor.PROTECTED_ROLES::contains))
-                .forEach(account -> byName.put(account.username().value(),
-                        SecondFactorStanding.valueOf(standings.get(account.id()).name())));
+        accounts.all().forEach(account -> byName.put(account.username().value(),
+                SecondFactorStanding.valueOf(standings.get(account.id()).name())));
         return byName;
     }
 

@@ -35,9 +35,10 @@ import org.unstuck.web.security.UserSessions;
  * The admin's work on accounts: adding people, their names and roles, signing in or not, new
  * passwords and who supervises whom. Every change is audited, never with a password or its hash.
  * The practice always keeps an admin: nobody removes their own admin role or disables themselves.
- * What would open clinical records to someone (a therapist or supervisor role, a supervision pair,
- * a clinician's new password) is asked for and waits for a second person's approval; a password
- * someone else chose is replaced by its owner at their next sign-in.
+ * What gives someone access (a new account, a role, a supervision pair, a password the admin
+ * chose for someone else) is asked for and waits for a second person's approval, since every role
+ * either opens clinical records or approves such changes; a password someone else chose is
+ * replaced by its owner at their next sign-in.
  */
 @Service
 @Transactional
@@ -149,8 +150,8 @@ public class UserAdministration {
     }
 
     /**
-     * Adds a person, who replaces the first password at their first sign-in. Without a clinical role
-     * they can sign in at once; with one, the account is made when a second person approves.
+     * Asks for a person to be added; the account is made when a second person approves, and its
+     * owner replaces the first password at the first sign-in.
      */
     @RolesAllowed("ADMIN")
     public Added add(NewAccountEntry entry) {
@@ -177,23 +178,18 @@ public class UserAdministration {
         var valid = Objects.requireNonNull(username);
         var hash = passwords.hash(Objects.requireNonNull(entry.password()));
         try {
-            if (entry.roles().stream().anyMatch(Role::isClinical)) {
-                changes.ask(new Asked(Kind.NEW_ACCOUNT, null, null, valid.value(), displayName, entry.roles(), hash),
-                        rolesOf(valid, entry.roles()));
-                return new Added(valid.value(), true);
-            }
-            accounts.save(UserAccount.withPasswordChosenForThem(valid, displayName, hash, entry.roles()));
+            changes.ask(new Asked(Kind.NEW_ACCOUNT, null, null, valid.value(), displayName, entry.roles(), hash),
+                    rolesOf(valid, entry.roles()));
         } catch (DataIntegrityViolationException takenMeanwhile) {
             throw new InvalidEntryException(Map.of(USERNAME, "That username is taken; choose another."));
         }
-        audit.allowed("user.add", null, rolesOf(valid, entry.roles()));
-        return new Added(valid.value(), false);
+        return new Added(valid.value(), true);
     }
 
     /**
      * Renames a person and sets their roles, from the version the admin read. Their open sessions
-     * end when their roles change, so the new roles apply from their next sign-in. A clinical role
-     * they did not have is asked for instead; returns whether such a request now waits.
+     * end when their roles change, so the new roles apply from their next sign-in. A role they did
+     * not have is asked for instead; returns whether such a request now waits.
      */
     @RolesAllowed("ADMIN")
     public boolean edit(String username, long editedFromVersion, @Nullable String displayName, Set<Role> roles) {
@@ -212,7 +208,7 @@ public class UserAdministration {
         if (!errors.isEmpty()) {
             throw new InvalidEntryException(errors);
         }
-        var granted = roles.stream().filter(role -> role.isClinical() && !account.hasRole(role))
+        var granted = roles.stream().filter(role -> !account.hasRole(role))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         var now = roles.stream().filter(role -> !granted.contains(role))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
@@ -263,9 +259,9 @@ public class UserAdministration {
     }
 
     /**
-     * Gives a person a new password, as when they forgot theirs: every session they have open ends,
-     * and they choose their own at their next sign-in. A clinician's new password is asked for and
-     * set once a second person approves; returns whether it waits.
+     * Asks for a new password for a person, as when they forgot theirs; once a second person
+     * approves, every session they have open ends and they choose their own at their next sign-in.
+     * The admin's own is set at once. Returns whether it waits.
      */
     @RolesAllowed("ADMIN")
     public boolean setPassword(String username, @Nullable String password, @Nullable String repeated) {
@@ -284,18 +280,12 @@ public class UserAdministration {
             sessions.endAllButThisOne(account.username());
             return false;
         }
-        if (account.roles().stream().anyMatch(Role::isClinical)) {
-            if (changes.waiting(Kind.PASSWORD_RESET, id(account), null)) {
-                throw new InvalidEntryException(Map.of(ACCOUNT, "A new password for " + account.displayName()
-                        + " already waits for approval; withdraw it on Approvals to ask for another."));
-            }
-            changes.ask(new Asked(Kind.PASSWORD_RESET, id(account), null, null, null, Set.of(), hash), username);
-            return true;
+        if (changes.waiting(Kind.PASSWORD_RESET, id(account), null)) {
+            throw new InvalidEntryException(Map.of(ACCOUNT, "A new password for " + account.displayName()
+                    + " already waits for approval; withdraw it on Approvals to ask for another."));
         }
-        accounts.save(account.withPasswordChosenForThem(hash), stored.version());
-        audit.allowed("user.password", null, username);
-        sessions.endAll(account.username());
-        return false;
+        changes.ask(new Asked(Kind.PASSWORD_RESET, id(account), null, null, null, Set.of(), hash), username);
+        return true;
     }
 
     /**

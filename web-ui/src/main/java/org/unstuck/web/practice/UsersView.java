@@ -48,8 +48,8 @@ public class UsersView extends Main implements HasDynamicTitle {
         // Text wraps in columns sharing the width, so the actions stay in view at 1280 pixels.
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.getColumns().forEach(column -> column.setAutoWidth(false).setFlexGrow(1));
-        grid.addColumn(person -> getTranslation("users.second-factor." + (secondFactors.containsKey(person.username())
-                        ? secondFactors.get(person.username()).name() : "NOT_NEEDED")))
+        grid.addColumn(person -> secondFactors.containsKey(person.username())
+                        ? getTranslation("users.second-factor." + secondFactors.get(person.username()).name()) : "")
                 .setHeader(getTranslation("users.second-factor"));
         grid.addComponentColumn(person -> actions(administration, person))
                 .setHeader(getTranslation("users.actions")).setWidth("17rem").setFlexGrow(0);

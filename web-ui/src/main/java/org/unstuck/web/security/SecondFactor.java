@@ -1,6 +1,8 @@
 package org.unstuck.web.security;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.QRCodeWriter;
@@ -39,7 +41,8 @@ import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.web.common.InvalidEntryException;
 
 /**
- * The second factor of everyone with a clinical or admin role: a time-based one-time password
+ * The second factor of everyone, since every role opens clinical records, the practice's accounts
+ * or the approval of changes to them: a time-based one-time password
  * (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits, as authenticator apps expect) from an app set up
  * at the first sign-in, or one of ten single-use recovery codes. After the password alone such a
  * person holds only {@link #PENDING}, which opens no screen and no service; the code gives them
@@ -51,8 +54,11 @@ public class SecondFactor {
     /** The one authority of a person who gave the right password and still owes the code. */
     public static final String PENDING = "SECOND_FACTOR_PENDING";
     public static final String CODE = "code";
-    public static final Set<Role> PROTECTED_ROLES = EnumSet.of(Role.THERAPIST, Role.SUPERVISOR, Role.ADMIN);
+    public static final Set<Role> PROTECTED_ROLES = EnumSet.allOf(Role.class);
     static final int RECOVERY_CODES = 10;
+    /** Wrong codes an account may type before it waits {@link #CODE_LOCK}, however many addresses guess. */
+    static final int FREE_WRONG_CODES = 5;
+    static final Duration CODE_LOCK = Duration.ofMinutes(15);
     private static final Duration STEP = TimeBasedOneTimePasswordGenerator.DEFAULT_TIME_STEP;
     private static final String ISSUER = "Unstuck";
     private static final char[] RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
@@ -63,6 +69,8 @@ public class SecondFactor {
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** Wrong codes per account from any address; a new sign-in with the password does not clear them. */
+    private final Cache<String, Integer> wrongCodes = Caffeine.newBuilder().expireAfterWrite(CODE_LOCK).build();
     private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
 
     SecondFactor(JdbcSecondFactors factors, CurrentUser currentUser, LoginAttempts attempts, AuditTrail audit, Clock clock) {
@@ -121,6 +129,9 @@ public class SecondFactor {
     @Transactional(noRollbackFor = InvalidEntryException.class)
     public SignedIn confirm(String secret, String code) {
         var account = currentUser.account();
+        if (factors.secret(Objects.requireNonNull(account.id())).isPresent()) {
+            throw new InvalidEntryException(Map.of(CODE, "Your second factor is set up already; sign in again with its code."));
+        }
         refuseWhileLocked(account);
         var step = matchingStep(secret, code);
         if (step < 0) {
@@ -156,10 +167,12 @@ public class SecondFactor {
         var code = Objects.requireNonNullElse(typed, "").replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
         var step = matchingStep(secret, code);
         if (step >= 0 && factors.takeStep(id, step)) {
+            wrongCodes.invalidate(account.username().value());
             record(account, "login.second-factor", Outcome.ALLOWED);
             return new SignedIn(withRoles(), List.of());
         }
         if (code.length() == 10 && factors.useRecoveryCode(id, hash(code), clock.instant())) {
+            wrongCodes.invalidate(account.username().value());
             record(account, "login.recovery-code", Outcome.ALLOWED);
             return new SignedIn(withRoles(), List.of());
         }
@@ -176,7 +189,8 @@ public class SecondFactor {
     }
 
     private void refuseWhileLocked(UserAccount account) {
-        if (attempts.isLocked(account.username().value())) {
+        if (attempts.isLocked(account.username().value())
+                || Objects.requireNonNullElse(wrongCodes.getIfPresent(account.username().value()), 0) >= FREE_WRONG_CODES) {
             record(account, "login.second-factor", Outcome.REFUSED);
             throw new InvalidEntryException(Map.of(CODE, "Too many wrong codes: wait a few minutes, then try again."));
         }
@@ -185,6 +199,7 @@ public class SecondFactor {
     private void refused(UserAccount account, String action) {
         record(account, action, Outcome.REFUSED);
         attempts.wrongPasswordWhileSignedIn(account.username().value());
+        wrongCodes.asMap().merge(account.username().value(), 1, Integer::sum);
     }
 
     private void record(UserAccount account, String action, Outcome outcome) {

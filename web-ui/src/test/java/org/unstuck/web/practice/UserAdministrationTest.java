@@ -166,13 +166,15 @@ class UserAdministrationTest {
 
         @Test
         @WithUserDetails("admin")
-        void a_person_without_a_clinical_role_is_added_at_once_and_chooses_their_own_password_at_first_sign_in() {
+        void a_practice_manager_who_would_approve_changes_is_made_only_once_someone_else_approves_too() {
             var username = unique("new.manager");
 
             var stored = administration.add(new NewAccountEntry(username, "Mia Park", Set.of(Role.PRACTICE_MANAGER),
                     GOOD_PASSWORD, GOOD_PASSWORD));
 
-            assertThat(stored).isEqualTo(new UserAdministration.Added(username, false));
+            assertThat(stored).isEqualTo(new UserAdministration.Added(username, true));
+            assertThat(accounts.findByUsername(new Username(username))).isEmpty();
+            managerApproves(username);
             var account = accounts.findByUsername(new Username(username)).orElseThrow();
             assertThat(account.roles()).containsExactly(Role.PRACTICE_MANAGER);
             assertThat(account.passwordChangeRequired()).isTrue();
@@ -284,12 +286,29 @@ class UserAdministrationTest {
 
         @Test
         @WithUserDetails("admin")
-        void another_admin_may_lose_the_admin_role() {
+        void another_admin_may_lose_the_admin_role_at_once_but_gains_the_managers_only_once_approved() {
             var other = person("other.admin", Role.ADMIN);
 
-            administration.edit(other.username().value(), version(other), other.displayName(), Set.of(Role.PRACTICE_MANAGER));
+            assertThat(administration.edit(other.username().value(), version(other), other.displayName(),
+                    Set.of(Role.PRACTICE_MANAGER))).isTrue();
+            assertThat(reloaded(other).roles()).as("the roles stay until the new one is approved").containsExactly(Role.ADMIN);
+            managerApproves(other.username().value());
+            assertThat(reloaded(other).roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.PRACTICE_MANAGER);
 
+            administration.edit(other.username().value(), version(reloaded(other)), other.displayName(),
+                    Set.of(Role.PRACTICE_MANAGER));
             assertThat(reloaded(other).roles()).containsExactly(Role.PRACTICE_MANAGER);
+        }
+
+        @Test
+        @WithUserDetails("admin")
+        void the_managers_new_password_waits_for_another_admin_so_the_admin_cannot_take_over_the_approver() {
+            var manager = person("other.manager", Role.PRACTICE_MANAGER);
+            var fresh = "the admin would know this one";
+
+            assertThat(administration.setPassword(manager.username().value(), fresh, fresh)).isTrue();
+
+            assertThat(encoder.matches(fresh, reloaded(manager).passwordHash())).isFalse();
         }
 
         @Test

@@ -1,27 +1,35 @@
 package org.unstuck.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.web.UnstuckAppTest;
+import org.unstuck.web.caseload.CaseloadService;
 import org.unstuck.web.common.InvalidEntryException;
 
 /**
@@ -38,6 +46,7 @@ class SecondFactorTest {
     @Autowired UserAccounts accounts;
     @Autowired PasswordEncoder passwords;
     @Autowired Clock clock;
+    @Autowired CaseloadService caseload;
 
     @AfterEach
     void signOut() {
@@ -61,6 +70,16 @@ class SecondFactorTest {
         return new TimeBasedOneTimePasswordGenerator().generateOneTimePasswordString(key, clock.instant());
     }
 
+    /** A code the app shows at none of the three steps around now, so it is surely wrong. */
+    private String wrongCode(String secret) throws Exception {
+        var key = new SecretKeySpec(new Base32().decode(secret), "HmacSHA1");
+        var generator = new TimeBasedOneTimePasswordGenerator();
+        var near = Set.of(generator.generateOneTimePasswordString(key, clock.instant().minusSeconds(30)),
+                generator.generateOneTimePasswordString(key, clock.instant()),
+                generator.generateOneTimePasswordString(key, clock.instant().plusSeconds(30)));
+        return Stream.of("000000", "111111", "222222", "333333").filter(code -> !near.contains(code)).findFirst().orElseThrow();
+    }
+
     private String refusal(Runnable step) {
         return catchThrowableOfType(InvalidEntryException.class, step::run).fieldErrors().get(SecondFactor.CODE);
     }
@@ -70,6 +89,8 @@ class SecondFactorTest {
         var username = person(Role.THERAPIST);
         assertThat(signInWithPassword(username, PASSWORD)).containsExactly(SecondFactor.PENDING);
         assertThat(secondFactor.setUp()).isFalse();
+        assertThatThrownBy(() -> caseload.countMyCases(BoardFilter.everything(), false))
+                .as("the password alone opens no service").isInstanceOf(AccessDeniedException.class);
 
         var offer = secondFactor.offer();
         assertThat(offer.link()).startsWith("otpauth://totp/Unstuck%3A" + username + "?secret=" + offer.secret());
@@ -92,22 +113,55 @@ class SecondFactorTest {
     }
 
     @Test
+    void five_wrong_codes_make_the_account_wait_whichever_addresses_they_come_from() throws Exception {
+        var username = person(Role.SUPERVISOR);
+        signInWithPassword(username, PASSWORD);
+        var offer = secondFactor.offer();
+        secondFactor.confirm(offer.secret(), codeNow(offer.secret()));
+        var wrong = wrongCode(offer.secret());
+        try {
+            for (var attempt = 0; attempt < SecondFactor.FREE_WRONG_CODES; attempt++) {
+                from("10.0.0." + attempt);
+                signInWithPassword(username, PASSWORD);
+                assertThat(refusal(() -> secondFactor.verify(wrong))).contains("neither the code");
+            }
+
+            from("10.0.1.1");
+            signInWithPassword(username, PASSWORD);
+            var right = codeNow(offer.secret());
+            assertThat(refusal(() -> secondFactor.verify(right)))
+                    .as("even the right code waits").startsWith("Too many wrong codes");
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    /** The requests that follow come from this address, as a guesser spreading attempts over many would. */
+    private static void from(String address) {
+        var request = new MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    }
+
+    @Test
     void a_wrong_code_at_set_up_keeps_nothing() throws Exception {
         var username = person(Role.ADMIN);
         signInWithPassword(username, PASSWORD);
         var offer = secondFactor.offer();
-        var wrong = "000000".equals(codeNow(offer.secret())) ? "111111" : "000000";
+        var wrong = wrongCode(offer.secret());
 
         assertThat(refusal(() -> secondFactor.confirm(offer.secret(), wrong))).startsWith("This is not the code your app shows now");
         assertThat(refusal(() -> secondFactor.confirm(offer.secret(), "12 34"))).startsWith("This is not the code");
 
         assertThat(secondFactor.setUp()).isFalse();
+        secondFactor.confirm(offer.secret(), codeNow(offer.secret()));
+        assertThat(refusal(() -> secondFactor.confirm(secondFactor.offer().secret(), "123456")))
+                .as("a second set-up does not replace the first").startsWith("Your second factor is set up already");
     }
 
     @Test
-    void the_practice_manager_and_the_demo_logins_sign_in_with_the_password_alone() {
-        assertThat(signInWithPassword(person(Role.PRACTICE_MANAGER), PASSWORD)).contains("ROLE_PRACTICE_MANAGER")
-                .doesNotContain(SecondFactor.PENDING);
+    void the_practice_manager_who_approves_owes_the_code_too_and_the_demo_logins_do_not() {
+        assertThat(signInWithPassword(person(Role.PRACTICE_MANAGER), PASSWORD)).containsExactly(SecondFactor.PENDING);
         assertThat(signInWithPassword("therapist1", "demo-password")).contains("ROLE_THERAPIST")
                 .doesNotContain(SecondFactor.PENDING);
         assertThat(signInWithPassword("admin", "demo-password")).contains("ROLE_ADMIN").doesNotContain(SecondFactor.PENDING);
