@@ -3,6 +3,7 @@ package org.unstuck.persistence.practice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -76,6 +77,18 @@ public class JdbcAccountChangeRequests {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account_change_request WHERE status <> 'PENDING' AND decided_at >= :since "
                         + "ORDER BY decided_at DESC, id DESC")
                 .param("since", Timestamp.from(since)).query(JdbcAccountChangeRequests::request).list();
+    }
+
+    /** Whether a request of this kind about this account (and supervisor) already waits. */
+    @Transactional(readOnly = true)
+    public boolean waiting(Kind kind, UserId account, @Nullable UserId supervisor) {
+        return jdbc.sql("""
+                SELECT count(*) FROM account_change_request
+                WHERE status = 'PENDING' AND kind = :kind AND account_id = :account
+                  AND supervisor_id IS NOT DISTINCT FROM :supervisor""")
+                .param("kind", kind.name()).param("account", account.value())
+                .param("supervisor", supervisor == null ? null : supervisor.value(), Types.BIGINT)
+                .query(Long.class).single() > 0;
     }
 
     @Transactional(readOnly = true)

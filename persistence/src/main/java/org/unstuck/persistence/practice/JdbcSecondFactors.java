@@ -44,15 +44,15 @@ public class JdbcSecondFactors {
                 .param("id", account.value()).param("reason", reason).update();
     }
 
-    /** Every account's standing; an account without a row is not set up. */
+    /** Every account's standing by username; an account without a row is not set up. */
     @Transactional(readOnly = true)
-    public Map<UserId, Standing> standings() {
+    public Map<String, Standing> standings() {
         return jdbc.sql("""
-                SELECT u.id, CASE WHEN e.account_id IS NOT NULL THEN 'EXEMPT' WHEN f.account_id IS NOT NULL THEN 'SET_UP'
+                SELECT u.username, CASE WHEN e.account_id IS NOT NULL THEN 'EXEMPT' WHEN f.account_id IS NOT NULL THEN 'SET_UP'
                                   ELSE 'NOT_SET_UP' END AS standing
                 FROM user_account u LEFT JOIN second_factor f ON f.account_id = u.id
                 LEFT JOIN second_factor_exemption e ON e.account_id = u.id""")
-                .query((row, number) -> Map.entry(new UserId(row.getLong("id")), Standing.valueOf(row.getString("standing"))))
+                .query((row, number) -> Map.entry(row.getString("username"), Standing.valueOf(row.getString("standing"))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

@@ -98,8 +98,7 @@ public class AccountChanges {
 
     /** Whether a request of this kind about this account (and supervisor) already waits. */
     boolean waiting(Kind kind, UserId account, @Nullable UserId supervisor) {
-        return requests.pending().stream().anyMatch(request -> request.kind() == kind && account.equals(request.account())
-                && Objects.equals(supervisor, request.supervisor()));
+        return requests.waiting(kind, account, supervisor);
     }
 
     @RolesAllowed({"ADMIN", "PRACTICE_MANAGER"})

@@ -35,10 +35,9 @@ public class PracticeDirectory {
     /** Where each account stands with its second factor, by username. */
     @RolesAllowed("ADMIN")
     public Map<String, SecondFactorStanding> secondFactors() {
-        var standings = secondFactors.standings();
         var byName = new HashMap<String, SecondFactorStanding>();
-        accounts.all().forEach(account -> byName.put(account.username().value(),
-                SecondFactorStanding.valueOf(standings.get(account.id()).name())));
+        secondFactors.standings().forEach((username, standing) -> byName.put(username,
+                SecondFactorStanding.valueOf(standing.name())));
         return byName;
     }
 

@@ -2,13 +2,10 @@ package org.unstuck.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.unstuck.domain.caseload.Approach;
@@ -30,8 +26,9 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.persistence.practice.JdbcSecondFactors;
-import org.unstuck.web.TestSignIn;
 import org.unstuck.web.practice.AccountChanges;
+import org.unstuck.web.practice.SecondPerson;
+import org.unstuck.web.security.AuthenticatorApp;
 
 /**
  * The admin keeps the practice's accounts from the screens, the practice manager approves what
@@ -87,27 +84,13 @@ class AccountsBrowserTest extends BrowserTest {
                         && animation.effect.getTiming().iterations !== Infinity).length === 0;"""));
     }
 
-    /** The practice manager approves, from the service, what waits about this username. */
     private void managerApproves(String username) {
-        TestSignIn.as(users, "manager");
-        try {
-            var waiting = changes.pending().stream().filter(row -> row.account().endsWith("(" + username + ")")).toList();
-            assertThat(waiting).as("requests waiting about %s", username).isNotEmpty();
-            waiting.forEach(row -> changes.approve(row.id(), row.version()));
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        SecondPerson.managerApproves(changes, users, username);
     }
 
     /** Signs in with the password alone, as a demo login does; the second factor is tested with Nora Quinn. */
     private void exempt(UserAccount account) {
         secondFactors.exempt(account.id(), "a browser test's login");
-    }
-
-    /** The code an authenticator app shows for this secret now. */
-    private String codeFor(String secret) throws Exception {
-        var key = new SecretKeySpec(new Base32().decode(secret.replace(" ", "")), "HmacSHA1");
-        return new TimeBasedOneTimePasswordGenerator().generateOneTimePasswordString(key, clock.instant());
     }
 
     private void notified(String text) {
@@ -203,7 +186,7 @@ class AccountsBrowserTest extends BrowserTest {
         browser().click(By.id("confirm-second-factor"));
         browser().waitFor(driver -> driver.findElement(By.id("second-factor-code")).getText()
                 .contains("This is not the code your app shows now"));
-        browser().type(By.cssSelector("#second-factor-code input"), codeFor(secret));
+        browser().type(By.cssSelector("#second-factor-code input"), AuthenticatorApp.code(secret, clock.instant()));
         browser().click(By.id("confirm-second-factor"));
         var recoveryCodes = browser().visible(By.id("recovery-codes")).getText().lines().toList();
         assertThat(recoveryCodes).hasSize(10).allMatch(recovery -> recovery.matches("[a-z2-9]{5}-[a-z2-9]{5}"));

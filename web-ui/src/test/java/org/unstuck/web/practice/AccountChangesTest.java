@@ -56,8 +56,7 @@ class AccountChangesTest {
     }
 
     private ChangeRow waitingAbout(String username) {
-        return changes.pending().stream().filter(row -> row.account().endsWith("(" + username + ")")).findFirst()
-                .orElseThrow();
+        return SecondPerson.waitingAbout(changes, username);
     }
 
     private String refusal(Runnable change) {

@@ -92,13 +92,8 @@ class UserAdministrationTest {
         return accounts.find(account.id()).orElseThrow();
     }
 
-    /** The practice manager, as the second person, approves what waits about this username; the admin signs in again. */
     private void managerApproves(String username) {
-        TestSignIn.as(users, "manager");
-        var waiting = changes.pending().stream().filter(row -> row.account().endsWith("(" + username + ")")).toList();
-        assertThat(waiting).as("requests waiting about %s", username).isNotEmpty();
-        waiting.forEach(row -> changes.approve(row.id(), row.version()));
-        TestSignIn.as(users, "admin");
+        SecondPerson.managerApproves(changes, users, username);
     }
 
     private static Map<String, String> refusal(Runnable change) {
