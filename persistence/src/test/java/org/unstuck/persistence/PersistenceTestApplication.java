@@ -7,11 +7,12 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.unstuck.db.StatementLog;
 import org.unstuck.persistence.audit.AuditChainKey;
 
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(PersistenceConfiguration.class)
+@Import({PersistenceConfiguration.class, StatementLog.class})
 public class PersistenceTestApplication {
 
     /** A fixed key, so a test can recompute a keyed hash the way an attacker without it could not. */

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
+import org.unstuck.db.StatementLog;
 import org.unstuck.db.TestDatabaseInitializer;
 
 /**
@@ -20,6 +21,6 @@ import org.unstuck.db.TestDatabaseInitializer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"unstuck.demo.enabled=true", "vaadin.heartbeatInterval=2", "unstuck.jobs.scheduler-enabled=false"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import({TestSessions.class, MovableInstants.Configuration.class})
+@Import({TestSessions.class, MovableInstants.Configuration.class, StatementLog.class})
 public @interface UnstuckAppTest {
 }

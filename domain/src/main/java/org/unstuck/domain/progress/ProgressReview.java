@@ -34,6 +34,7 @@ public final class ProgressReview {
         signals.addAll(StallRules.allianceConcern(theCase.allianceMeasure(), history.allianceScores(), settings));
         signals.addAll(StallRules.lowAttendance(history.sessions(), settings));
         signals.addAll(StallRules.homeworkNotDone(history.sessions(), settings));
+        signals.addAll(StallRules.measureNotTaken(measure, history.sessions()));
         signals.addAll(StallRules.drift(theCase.isOpen(), theCase.opened(), history.sessions(), today, settings));
         signals.addAll(StallRules.therapistReticence(history.therapistFindsItHard()));
         signals.addAll(StallRules.therapistReadiness(history.therapistCompliance()));

@@ -153,6 +153,26 @@ public final class StallRules {
         return signals;
     }
 
+    /** How many attended sessions in a row without the primary measure make the outcome unknown. */
+    public static final int MEASURE_MISSED_IN_A_ROW = 2;
+
+    /**
+     * The primary measure not taken at the latest attended sessions, {@value #MEASURE_MISSED_IN_A_ROW}
+     * in a row: WATCH, since without it no other rule can tell whether the client is improving.
+     */
+    public static List<Signal> measureNotTaken(Measure measure, List<Session> sessions) {
+        var latestAttended = sessions.stream().filter(Session::wasAttended).toList();
+        if (latestAttended.size() < MEASURE_MISSED_IN_A_ROW) {
+            return List.of();
+        }
+        var window = latestAttended.subList(latestAttended.size() - MEASURE_MISSED_IN_A_ROW, latestAttended.size());
+        if (window.stream().anyMatch(session -> session.scoreOn(measure.code()).isPresent())) {
+            return List.of();
+        }
+        return List.of(new Signal(Rule.MEASURE_NOT_TAKEN, Severity.WATCH, Explanation.of("signal.measure-not-taken",
+                measure.code().value(), MEASURE_MISSED_IN_A_ROW)));
+    }
+
     /** Homework "no" in at least N of the latest sessions where homework was set: WATCH. */
     public static List<Signal> homeworkNotDone(List<Session> sessions, ReviewSettings settings) {
         int looked = 0;

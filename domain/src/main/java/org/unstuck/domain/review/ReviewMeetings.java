@@ -1,5 +1,6 @@
 package org.unstuck.domain.review;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.unstuck.domain.practice.UserId;
@@ -13,4 +14,7 @@ public interface ReviewMeetings {
 
     /** A supervisor's meetings, latest first. */
     List<ReviewMeeting> ofSupervisor(UserId supervisor);
+
+    /** The first meeting on or after the day to which the person is invited. */
+    Optional<ReviewMeeting> nextAttendedBy(UserId attendee, LocalDate from);
 }

@@ -219,6 +219,45 @@ class StallRulesTest {
     }
 
     @Nested
+    class MeasureNotTaken {
+        private List<Session> scoredThenWithout(int withoutPrimary) {
+            var sessions = new ArrayList<>(weekly(PHQ_9, 18, 17, 16));
+            for (int week = 3; week < 3 + withoutPrimary; week++) {
+                sessions.add(Session.attended(FIRST_SESSION.plusWeeks(week), Homework.NOT_SET, SRS.score(40)));
+            }
+            return sessions;
+        }
+
+        @Test
+        void the_primary_measure_missing_at_the_last_two_attended_sessions_is_watch() {
+            assertThat(signalsOf(history(PHQ_9, scoredThenWithout(2)), Rule.MEASURE_NOT_TAKEN)).singleElement()
+                    .satisfies(signal -> {
+                        assertThat(signal.sentence()).isEqualTo("No PHQ-9 at the last 2 attended sessions, so nobody can "
+                                + "tell whether the client is improving.");
+                        assertThat(signal.severity()).isEqualTo(Severity.WATCH);
+                        assertThat(signal.reason()).isEqualTo(StallReason.CLIENT_ENGAGEMENT);
+                    });
+        }
+
+        @Test
+        void missing_once_is_not_and_a_missed_session_between_does_not_count_as_one() {
+            assertThat(signalsOf(history(PHQ_9, scoredThenWithout(1)), Rule.MEASURE_NOT_TAKEN)).isEmpty();
+            var withNoShow = new ArrayList<>(scoredThenWithout(1));
+            withNoShow.add(missed(4, Attendance.NO_SHOW));
+            assertThat(signalsOf(history(PHQ_9, withNoShow), Rule.MEASURE_NOT_TAKEN)).isEmpty();
+            withNoShow.add(Session.attended(FIRST_SESSION.plusWeeks(5), Homework.NOT_SET, SRS.score(39)));
+            assertThat(signalsOf(history(PHQ_9, withNoShow), Rule.MEASURE_NOT_TAKEN)).hasSize(1);
+        }
+
+        @Test
+        void scored_again_at_the_last_session_clears_it() {
+            var sessions = new ArrayList<>(scoredThenWithout(2));
+            sessions.add(Session.attended(FIRST_SESSION.plusWeeks(5), Homework.NOT_SET, PHQ_9.score(15)));
+            assertThat(signalsOf(history(PHQ_9, sessions), Rule.MEASURE_NOT_TAKEN)).isEmpty();
+        }
+    }
+
+    @Nested
     class HomeworkNotDone {
         private List<Session> homework(Homework... done) {
             var sessions = new ArrayList<Session>();

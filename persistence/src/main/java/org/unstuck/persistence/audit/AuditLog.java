@@ -3,11 +3,13 @@ package org.unstuck.persistence.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +56,39 @@ public class AuditLog {
                     FROM known WHERE known.action IS NOT NULL)
                 SELECT action FROM known WHERE action IS NOT NULL""")
                 .query(String.class).list();
+    }
+
+    /** When the person signed in before their latest sign-in: where "since your last visit" begins. */
+    public Optional<Instant> previousSignIn(String actor) {
+        return jdbc.sql("""
+                SELECT occurred_at FROM audit_event WHERE actor = :actor AND action = 'login'
+                ORDER BY occurred_at DESC OFFSET 1 LIMIT 1""")
+                .param("actor", actor)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /** The refused sign-ins and the waits they caused since the moment, the newest wait first. */
+    public SignInTrouble signInTrouble(Instant since) {
+        var refused = new int[2];
+        var waits = new ArrayList<SignInTrouble.Wait>();
+        jdbc.sql("""
+                SELECT action, actor, subject, occurred_at FROM audit_event
+                WHERE occurred_at >= :since AND outcome = 'REFUSED'
+                  AND action IN ('login.failed', 'login.second-factor', 'login.while-locked', 'login.locked',
+                                 'login.address-locked')
+                ORDER BY occurred_at DESC""")
+                .param("since", Timestamp.from(since))
+                .query((row, number) -> {
+                    switch (row.getString("action")) {
+                        case "login.failed", "login.second-factor" -> refused[0]++;
+                        case "login.while-locked" -> refused[1]++;
+                        default -> waits.add(new SignInTrouble.Wait(row.getString("action").equals("login.address-locked"),
+                                row.getString("actor"), row.getString("subject"), row.getTimestamp("occurred_at").toInstant()));
+                    }
+                    return null;
+                })
+                .list();
+        return new SignInTrouble(refused[0], refused[1], waits);
     }
 
     private record Where(String sql, Map<String, Object> parameters) {

@@ -3,6 +3,7 @@ package org.unstuck.persistence.board;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -195,6 +196,44 @@ public class CaseBoards {
                 .query((row, number) -> counts.put(StallReason.valueOf(row.getString(1)), row.getInt(2)))
                 .list();
         return counts;
+    }
+
+    private static final String FLAGGED = "AND p.status IN ('WATCH', 'STALLED', 'DETERIORATING')\n";
+
+    /**
+     * The supervisor's supervisees' open cases flagged in a status that began on or after the day,
+     * most severe first: what has come up since the supervisor last looked.
+     */
+    public List<CaseRow> flaggedSince(UserId supervisor, LocalDate since, LocalDate today, int limit) {
+        return withReasonAndStatus(jdbc.sql(ROWS + "WHERE\n" + SUPERVISEES + FLAGGED + "AND p.status_since >= :since\n"
+                        + MOST_SEVERE_FIRST + "LIMIT :limit"), BoardFilter.everything())
+                .param("supervisor", supervisor.value())
+                .param("therapist", null)
+                .param("since", since)
+                .param("today", today)
+                .param("limit", limit)
+                .query(CaseBoards::row)
+                .list();
+    }
+
+    /**
+     * The therapist's open cases that are stalled or deteriorating and on which the therapist has
+     * written no reflective note since that status began, counted in the practice's time zone.
+     */
+    public List<CaseRow> notesOwed(UserId therapist, LocalDate today, ZoneId zone) {
+        return jdbc.sql(ROWS + """
+                        WHERE c.therapist_id = :therapist AND c.closed_on IS NULL
+                          AND p.status IN ('STALLED', 'DETERIORATING')
+                          AND NOT EXISTS (SELECT 1 FROM reflective_note n
+                                          JOIN reflective_note_version v ON v.note_id = n.id
+                                          WHERE n.case_id = c.id AND n.author_id = :therapist
+                                            AND CAST(v.written_at AT TIME ZONE :zone AS DATE) >= p.status_since)
+                        """ + MOST_SEVERE_FIRST)
+                .param("therapist", therapist.value())
+                .param("today", today)
+                .param("zone", zone.getId())
+                .query(CaseBoards::row)
+                .list();
     }
 
     private static final String OWN_CASES = """

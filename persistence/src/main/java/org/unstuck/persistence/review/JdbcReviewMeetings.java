@@ -59,6 +59,18 @@ class JdbcReviewMeetings implements ReviewMeetings {
                 .list());
     }
 
+    @Override
+    public Optional<ReviewMeeting> nextAttendedBy(UserId attendee, LocalDate from) {
+        return withDetails(jdbc.sql("""
+                SELECT %s FROM review_meeting
+                WHERE meeting_date >= :from AND id IN (SELECT meeting_id FROM meeting_attendee WHERE user_id = :attendee)
+                ORDER BY meeting_date, starts_at, id LIMIT 1""".formatted(COLUMNS))
+                .param("attendee", attendee.value())
+                .param("from", from)
+                .query(JdbcReviewMeetings::header)
+                .list()).stream().findFirst();
+    }
+
     private static Header header(ResultSet row, int number) throws SQLException {
         return new Header(row.getLong("id"), row.getLong("version"), row.getLong("supervisor_id"),
                 row.getObject("meeting_date", LocalDate.class), row.getObject("starts_at", LocalTime.class),

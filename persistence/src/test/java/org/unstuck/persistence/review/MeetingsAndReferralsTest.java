@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.unstuck.db.StatementLog;
 import org.unstuck.domain.ConcurrentChangeException;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.progress.CaseStatus;
@@ -19,6 +21,7 @@ import org.unstuck.domain.progress.StallReason;
 import org.unstuck.domain.review.AgendaItem;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
+import org.unstuck.domain.review.MeetingId;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
@@ -26,7 +29,6 @@ import org.unstuck.domain.review.ReviewMeeting;
 import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.persistence.PostgresTest;
 import org.unstuck.persistence.PracticeFixture;
-import org.unstuck.persistence.StatementLog;
 
 @PostgresTest
 class MeetingsAndReferralsTest {
@@ -78,11 +80,15 @@ class MeetingsAndReferralsTest {
         }
         var ids = stored.stream().map(ReviewMeeting::id).toList();
 
-        log.clear();
-        var read = meetings.ofSupervisor(supervisor);
-        var counts = decisions.countInMeetings(ids);
+        var counts = new HashMap<MeetingId, Integer>();
+        var statements = log.recording(() -> {
+            var read = meetings.ofSupervisor(supervisor);
+            counts.putAll(decisions.countInMeetings(ids));
+            return read;
+        });
+        var read = statements.value();
 
-        assertThat(log.statements()).as("meetings, attendees, agendas, decision counts").hasSize(4);
+        assertThat(statements.statements()).as("meetings, attendees, agendas, decision counts").hasSize(4);
         assertThat(read).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(counts).containsOnlyKeys(ids.get(0), ids.get(1)).containsValues(1, 1);
         assertThat(decisions.countInMeetings(List.of())).isEmpty();

@@ -151,7 +151,19 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
 
     /** Whether a group's figures are shown: the whole practice's always, a named group's from the smallest group on. */
     public boolean shown(Figures figures) {
-        return figures.group().isEmpty() || figures.active() + figures.finished() >= smallestGroup;
+        return enough(figures, figures.active() + figures.finished());
+    }
+
+    /**
+     * Whether a figure resting on {@code cases} is shown: within a named group, a count or a share
+     * of fewer cases than the smallest group is left out, so that no client's course is read from it.
+     */
+    private boolean enough(Figures figures, int cases) {
+        return figures.group().isEmpty() || cases >= smallestGroup;
+    }
+
+    private @Nullable Object ifEnough(Figures figures, int cases, @Nullable Object value) {
+        return enough(figures, cases) ? value : null;
     }
 
     public byte[] toCsv() {
@@ -161,10 +173,19 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
                 "too_few_cases_to_show"));
         sections().forEach((grouping, rows) -> rows.forEach(figures -> table.row(shown(figures)
                 ? Arrays.asList(from, to, grouping, figures.group(),
-                        figures.active(), figures.flagged(), rounded(figures.flagRate()), figures.finished(), figures.atCaseness(),
-                        figures.recovered(), rounded(figures.recoveryRate()), figures.improved(),
-                        rounded(figures.improvementRate()), figures.deteriorated(), rounded(figures.deteriorationRate()),
-                        figures.reliablyRecovered(), rounded(figures.reliableRecoveryRate()), false)
+                        ifEnough(figures, figures.active(), figures.active()),
+                        ifEnough(figures, figures.active(), figures.flagged()),
+                        ifEnough(figures, figures.active(), rounded(figures.flagRate())),
+                        ifEnough(figures, figures.finished(), figures.finished()),
+                        ifEnough(figures, figures.atCaseness(), figures.atCaseness()),
+                        ifEnough(figures, figures.atCaseness(), figures.recovered()),
+                        ifEnough(figures, figures.atCaseness(), rounded(figures.recoveryRate())),
+                        ifEnough(figures, figures.finished(), figures.improved()),
+                        ifEnough(figures, figures.finished(), rounded(figures.improvementRate())),
+                        ifEnough(figures, figures.finished(), figures.deteriorated()),
+                        ifEnough(figures, figures.finished(), rounded(figures.deteriorationRate())),
+                        ifEnough(figures, figures.atCaseness(), figures.reliablyRecovered()),
+                        ifEnough(figures, figures.atCaseness(), rounded(figures.reliableRecoveryRate())), false)
                 : Arrays.asList(from, to, grouping, figures.group(), null, null, null, null, null, null, null, null, null, null,
                         null, null, null, true))));
         return table.toBytes();
@@ -188,13 +209,19 @@ public record CaseloadHealthReport(LocalDate from, LocalDate to, LocalDate asOf,
                     table.row(List.of(name, "", "", "", texts.get("health.too-few", smallestGroup), "", "", ""));
                     continue;
                 }
+                var tooFew = texts.get("health.too-few", smallestGroup);
                 table.row(List.of(name,
-                        Integer.toString(figures.active()), share(figures.flagRate(), figures.active(), percent, texts),
-                        Integer.toString(figures.finished()),
-                        share(figures.recoveryRate(), figures.atCaseness(), percent, texts),
-                        share(figures.improvementRate(), figures.finished(), percent, texts),
-                        share(figures.deteriorationRate(), figures.finished(), percent, texts),
-                        share(figures.reliableRecoveryRate(), figures.atCaseness(), percent, texts)));
+                        enough(figures, figures.active()) ? Integer.toString(figures.active()) : tooFew,
+                        enough(figures, figures.active()) ? share(figures.flagRate(), figures.active(), percent, texts) : tooFew,
+                        enough(figures, figures.finished()) ? Integer.toString(figures.finished()) : tooFew,
+                        enough(figures, figures.atCaseness())
+                                ? share(figures.recoveryRate(), figures.atCaseness(), percent, texts) : tooFew,
+                        enough(figures, figures.finished())
+                                ? share(figures.improvementRate(), figures.finished(), percent, texts) : tooFew,
+                        enough(figures, figures.finished())
+                                ? share(figures.deteriorationRate(), figures.finished(), percent, texts) : tooFew,
+                        enough(figures, figures.atCaseness())
+                                ? share(figures.reliableRecoveryRate(), figures.atCaseness(), percent, texts) : tooFew));
             }
         });
         return document.toPdf();

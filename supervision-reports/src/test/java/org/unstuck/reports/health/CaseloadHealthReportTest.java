@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.pdfbox.Loader;
@@ -138,6 +139,36 @@ class CaseloadHealthReportTest {
                 assertThat(row.get("active_cases")).isEmpty();
                 assertThat(row.get("recovery_rate")).isEmpty();
             });
+        }
+    }
+
+    @Test
+    void in_a_group_of_five_or_more_a_figure_resting_on_fewer_than_five_cases_is_left_out() throws IOException {
+        var courses = new ArrayList<Course>();
+        for (var i = 0; i < 3; i++) {
+            courses.add(open("Alex Morgan", "EMDR", true));
+        }
+        courses.add(finished("Alex Morgan", "EMDR", CLOSED, CourseOutcome.of(8, new Pair(16, 7), null)));
+        courses.add(finished("Alex Morgan", "EMDR", CLOSED, CourseOutcome.of(6, new Pair(12, 18), null)));
+        var report = new CaseloadHealthReport(FROM, TO, TO, courses);
+
+        try (var document = Loader.loadPDF(report.toPdf(ReportTexts.ENGLISH))) {
+            var text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Approach: EMDR", "Therapist: Alex Morgan");
+            assertThat(text.split("fewer", -1)).as("every figure of both groups left out, seven each").hasSize(2 * 7 + 1);
+        }
+        var csv = new String(report.toCsv(), StandardCharsets.UTF_8).substring(1);
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            var records = parser.getRecords();
+            assertThat(records.getFirst().get("active_cases")).isEqualTo("3");
+            assertThat(records.getFirst().get("reliable_deterioration_rate")).isEqualTo("0.5");
+            var emdr = records.stream().filter(row -> row.get("group").equals("EMDR")).findFirst().orElseThrow();
+            assertThat(emdr.get("too_few_cases_to_show")).isEqualTo("false");
+            assertThat(emdr.get("active_cases")).isEmpty();
+            assertThat(emdr.get("flagged")).isEmpty();
+            assertThat(emdr.get("finished_courses")).isEmpty();
+            assertThat(emdr.get("reliably_deteriorated")).isEmpty();
+            assertThat(emdr.get("reliable_deterioration_rate")).isEmpty();
         }
     }
 }

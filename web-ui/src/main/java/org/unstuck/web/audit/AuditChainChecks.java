@@ -9,6 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.unstuck.domain.audit.AuditTrail;
@@ -54,6 +56,22 @@ public class AuditChainChecks {
 
     public AuditChainCheck nightly() {
         return check(null);
+    }
+
+    /**
+     * On a start with no head exported yet, an entry saying so is written and the chain's head
+     * exported at once, so that the entries from before the first check, and the key's use from the
+     * first entry on, cannot be rewritten unnoticed either.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void anchorOnFirstStart() {
+        if (heads.exported().isEmpty()) {
+            audit.allowed("audit.anchor", null, null, "no head exported yet: the head is written out on this start");
+            var anchor = new AuditChainCheck(clock.instant().truncatedTo(ChronoUnit.MICROS), null, trail.verify(List.of()));
+            heads.export(anchor);
+            LOG.info("No audit chain head was exported yet: exported the head at entry {}",
+                    anchor.verification().head().sequence());
+        }
     }
 
     @RolesAllowed("ADMIN")

@@ -12,14 +12,17 @@ import java.time.format.FormatStyle;
 import org.unstuck.persistence.audit.AuditChainCheck;
 
 /** The audit chain's latest check, and a button that checks it again now. */
-class AuditChainPanel extends Div {
+public class AuditChainPanel extends Div {
 
     private final AuditChainChecks checks;
     private final Runnable afterCheck;
     private final Paragraph status = new Paragraph();
 
-    /** @param afterCheck what to refresh once a check, itself an audit entry, is done */
-    AuditChainPanel(AuditChainChecks checks, Runnable afterCheck) {
+    /**
+     * @param afterCheck what to refresh once a check, itself an audit entry, is done
+     * @param explained whether to say how the chain works and when it is checked
+     */
+    public AuditChainPanel(AuditChainChecks checks, Runnable afterCheck, boolean explained) {
         this.checks = checks;
         this.afterCheck = afterCheck;
         setId("audit-chain");
@@ -30,9 +33,13 @@ class AuditChainPanel extends Div {
         checkNow.setId("audit-chain-check");
         checkNow.setDisableOnClick(true);
         checkNow.addClickListener(click -> checkNow.setEnabled(true));
-        var about = new Paragraph(getTranslation("audit.chain.about", AuditChainChecks.NIGHTLY_AT, checks.zone().getId()));
-        about.addClassName("hint");
-        add(new H3(getTranslation("audit.chain.title")), about, status, checkNow);
+        add(new H3(getTranslation("audit.chain.title")));
+        if (explained) {
+            var about = new Paragraph(getTranslation("audit.chain.about", AuditChainChecks.NIGHTLY_AT, checks.zone().getId()));
+            about.addClassName("hint");
+            add(about);
+        }
+        add(status, checkNow);
         show(checks.latest().stream().findFirst().orElse(null));
     }
 

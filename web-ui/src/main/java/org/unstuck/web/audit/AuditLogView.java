@@ -83,7 +83,7 @@ public class AuditLogView extends Main implements HasDynamicTitle {
         to.addValueChangeListener(change -> apply());
 
         add(new H2(getTranslation("audit.title")), new Paragraph(getTranslation("audit.intro")),
-                new AuditChainPanel(chainChecks, () -> grid.getDataProvider().refreshAll()), filters, grid);
+                new AuditChainPanel(chainChecks, () -> grid.getDataProvider().refreshAll(), true), filters, grid);
     }
 
     private void apply() {

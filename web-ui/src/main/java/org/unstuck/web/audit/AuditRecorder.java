@@ -22,6 +22,8 @@ public class AuditRecorder {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
+    private static final int ADDRESS_SHOWN = 80;
+
     AuditRecorder(AuditTrail trail, Clock clock, PlatformTransactionManager transactions) {
         this.trail = trail;
         this.clock = clock;
@@ -46,6 +48,17 @@ public class AuditRecorder {
     /** A refusal with a detail of what was refused; committed on its own. */
     public void refused(String action, @Nullable CaseId caseId, @Nullable String subject, String detail) {
         ownTransaction.executeWithoutResult(status -> record(action, caseId, subject, Outcome.REFUSED, detail));
+    }
+
+    /**
+     * A refused address that names nothing, such as a case number that is not a number: kept short,
+     * with every control character shown as "?".
+     */
+    public void refusedAddress(String action, String address) {
+        var printable = new StringBuilder();
+        address.codePoints().limit(ADDRESS_SHOWN).forEach(point -> printable.appendCodePoint(
+                Character.isISOControl(point) || !Character.isDefined(point) ? '?' : point));
+        refused(action, null, "address " + printable);
     }
 
     /** Access outside the actor's scope, granted for the stated reason and flagged as such. */

@@ -44,6 +44,7 @@ import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.reports.chart.TrajectoryChart;
+import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.CaseNotFoundException;
 import org.unstuck.web.common.DecisionWording;
 import org.unstuck.web.common.Labels;
@@ -64,10 +65,12 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final CaseloadService caseload;
     private final CurrentActor currentActor;
     private final DecisionService decisionService;
+    private final AuditRecorder audit;
     private long caseId;
     private String title = "";
 
-    CaseView(CaseloadService caseload, CurrentActor currentActor, DecisionService decisionService) {
+    CaseView(CaseloadService caseload, CurrentActor currentActor, DecisionService decisionService, AuditRecorder audit) {
+        this.audit = audit;
         this.caseload = caseload;
         this.currentActor = currentActor;
         this.decisionService = decisionService;
@@ -79,6 +82,7 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
     public void beforeEnter(BeforeEnterEvent event) {
         var parameter = event.getRouteParameters().get("caseId").orElse("");
         if (!parameter.matches("\\d{1,18}")) {
+            audit.refusedAddress("case.read", "cases/" + parameter);
             event.rerouteToError(NotFoundException.class, getTranslation("case.not-found"));
             return;
         }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionDetails;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.MeetingId;
+import org.unstuck.domain.review.FollowUpReview;
 import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
@@ -80,6 +82,8 @@ final class DemoYear {
     private static final int WARM_UP_WEEKS = 4;
     /** Each therapist's newest stalled course opens this many weeks before today. */
     private static final int SHOWCASE_WEEKS = 8;
+    /** One course of each therapist goes without its primary measure for this many weeks before today. */
+    private static final int PRIMARY_MISSED_WEEKS = 2;
     private static final double INTAKES_PER_CLINICIAN_A_WEEK = 1.7;
     private static final List<String> FIRST_APPROACHES = List.of("CBT", "CBT", "CBT", "Counselling for depression",
             "Interpersonal therapy", "Psychodynamic");
@@ -107,6 +111,8 @@ final class DemoYear {
     private final CaseProgressUpdater progress;
     private final AssessmentHistory history;
     private final Map<CaseId, Course> open = new LinkedHashMap<>();
+    /** The therapist of each course that has ended, so that a meeting can settle its follow-ups. */
+    private final Map<CaseId, UserId> ended = new HashMap<>();
     private final List<PendingReferral> pendingReferrals = new ArrayList<>();
     private final Set<UserId> clinicians = new HashSet<>();
     private int clientNumber;
@@ -132,6 +138,8 @@ final class DemoYear {
         boolean showcase;
         int decisions;
         @Nullable LocalDate endsOn;
+        /** From this day the primary measure is no longer given, as when a questionnaire is forgotten. */
+        @Nullable LocalDate primaryMissedFrom;
 
         Course(TherapyCase stored, Measure measure, Trend trend, double score, double alliance, DayOfWeek weekday) {
             this.stored = stored;
@@ -183,6 +191,10 @@ final class DemoYear {
                     openCase(clinician, monday.plusDays(random.nextInt(5)));
                 }
             }
+            if (week == WEEKS - PRIMARY_MISSED_WEEKS) {
+                staff.clinicians().stream().filter(clinician -> !staff.teams().containsKey(clinician))
+                        .forEach(clinician -> forgetPrimaryMeasure(clinician, monday));
+            }
             if (week == WEEKS - SHOWCASE_WEEKS) {
                 staff.clinicians().stream().filter(clinician -> !staff.teams().containsKey(clinician))
                         .forEach(clinician -> openShowcase(clinician, monday));
@@ -203,8 +215,18 @@ final class DemoYear {
         }
         staff.clinicians().forEach(this::voidOneMistake);
         declineOneStillWaiting();
+        staff.teams().forEach(this::decideBetweenMeetings);
         staff.teams().forEach(this::planNextMeeting);
         return new Lived(open.size(), finished, decided, held, referred);
+    }
+
+    /** One improving course of the therapist, a few sessions in, goes without its primary measure from the day on. */
+    private void forgetPrimaryMeasure(UserId therapist, LocalDate from) {
+        open.values().stream()
+                .filter(course -> course.stored.therapist().equals(therapist) && !course.showcase
+                        && course.trend == Trend.IMPROVING && course.attended >= 3 && course.attended <= 8)
+                .findFirst()
+                .ifPresent(course -> course.primaryMissedFrom = from);
     }
 
     private void openCase(UserId therapist, LocalDate opened) {
@@ -263,9 +285,10 @@ final class DemoYear {
             course.attended++;
             course.weeksWithoutSession = 0;
             course.lastAttended = day;
-            sessions.add(course.id(), new Session(day, Attendance.ATTENDED, List.of(new Score(course.measure,
-                    rounded(course.measure, course.score)), new Score(MeasureCatalogue.SRS, Math.round(course.alliance * 10) / 10.0)),
-                    homework(course)));
+            var alliance = new Score(MeasureCatalogue.SRS, Math.round(course.alliance * 10) / 10.0);
+            var scores = course.primaryMissedFrom != null && !day.isBefore(course.primaryMissedFrom) ? List.of(alliance)
+                    : List.of(new Score(course.measure, rounded(course.measure, course.score)), alliance);
+            sessions.add(course.id(), new Session(day, Attendance.ATTENDED, scores, homework(course)));
             if (!course.noteWritten && course.attended >= 5 && (course.trend == Trend.FLAT || course.trend == Trend.WEAK_ALLIANCE)
                     && random.nextInt(3) == 0) {
                 reflect(course, day);
@@ -340,6 +363,7 @@ final class DemoYear {
                         : lost ? ClosingReason.DROPPED_OUT : ClosingReason.DISCHARGED;
                 course.stored = cases.save(course.stored.close(day, reason, null, today));
                 open.remove(course.id());
+                ended.put(course.id(), course.stored.therapist());
                 finished++;
             }
         }
@@ -360,10 +384,77 @@ final class DemoYear {
             var assessed = inForce.get(item.caseId());
             if (course != null && !course.showcase && assessed != null && assessed.status().isFlagged()) {
                 decide(course, assessed, supervisor, team, Objects.requireNonNull(meeting.id()), day);
+            } else if (item.followUpOf() != null) {
+                reviews.record(FollowUpReview.noChange(item.followUpOf(), supervisor, at(day, MEETING_TIME), day,
+                        "Moving again since the decision; carry on with the plan."));
             }
         }
+        settleEndedCourses(supervisor, team, day);
         progress.recomputeAsOf(meeting.agenda().stream().map(AgendaItem::caseId).filter(open::containsKey).toList(), day,
                 AssessmentCause.DECISION);
+    }
+
+    /** The follow-ups due on the team's courses that have ended, looked at in the meeting and closed with a note. */
+    private void settleEndedCourses(UserId supervisor, List<UserId> team, LocalDate day) {
+        for (var due : decisions.followUpsDueBy(day)) {
+            var therapist = ended.get(due.caseId());
+            if (therapist != null && team.contains(therapist)) {
+                reviews.record(FollowUpReview.noChange(Objects.requireNonNull(due.id()), supervisor, at(day, MEETING_TIME),
+                        day, "The course has ended; nothing more to follow up."));
+            }
+        }
+    }
+
+    /**
+     * Two decisions of each team taken between meetings on courses flagged then and undecided so far:
+     * one two weeks ago whose follow-up comes due today, and a referral yesterday that waits for the
+     * colleague's answer, so that each supervisor has a follow-up due and a colleague a referral to answer.
+     */
+    private void decideBetweenMeetings(UserId supervisor, List<UserId> team) {
+        var undecided = open.values().stream()
+                .filter(course -> !course.showcase && course.decisions == 0 && team.contains(course.stored.therapist()))
+                .toList();
+        var twoWeeksAgo = today.minusWeeks(2);
+        var then = inForce(team, twoWeeksAgo);
+        var continued = undecided.stream()
+                .filter(course -> then.containsKey(course.id()) && then.get(course.id()).status().isFlagged())
+                .findFirst();
+        continued.ifPresent(course -> decideBetween(course, then.get(course.id()), new DecisionDetails.ContinuePlan(),
+                "Talked through between meetings: keep the plan two more weeks, then look at the scores again.",
+                supervisor, twoWeeksAgo, today));
+        var yesterday = today.minusDays(1);
+        var now = inForce(team, yesterday);
+        undecided.stream()
+                .filter(course -> continued.map(other -> other != course).orElse(true))
+                .filter(course -> now.containsKey(course.id()) && now.get(course.id()).status().isFlagged())
+                .findFirst()
+                .ifPresent(course -> team.stream()
+                        .filter(member -> !member.equals(course.stored.therapist()) && clinicians.contains(member))
+                        .filter(member -> mayTakeCases(member, yesterday))
+                        .findFirst()
+                        .ifPresent(colleague -> {
+                            var recorded = decideBetween(course, now.get(course.id()),
+                                    new DecisionDetails.ReferToColleague(colleague),
+                                    "Talked through between meetings: a colleague with space takes the case over, "
+                                            + "with a handover session.", supervisor, yesterday, yesterday.plusWeeks(4));
+                            referrals.save(Referral.propose(Objects.requireNonNull(recorded.id()), course.id(),
+                                    course.stored.therapist(), colleague));
+                        }));
+    }
+
+    private Decision decideBetween(Course course, AssessedStatus assessed, DecisionDetails details, String rationale,
+            UserId supervisor, LocalDate day, LocalDate followUpOn) {
+        var scoreThen = sessions.of(course.id()).stream()
+                .filter(session -> !session.date().isAfter(day))
+                .flatMap(session -> session.scoreOn(course.measure.code()).stream())
+                .reduce((earlier, later) -> later)
+                .map(score -> score.value())
+                .orElse(null);
+        decided++;
+        course.decisions++;
+        return decisions.record(new Decision(null, course.id(), null, details, rationale, Set.of(mostTelling(assessed)),
+                course.stored.therapist(), followUpOn, supervisor, at(day, LocalTime.of(12, 30)), day, assessed.status(),
+                scoreThen, null));
     }
 
     /** The assessment in force on that day of each open case of the team, read in one statement. */

@@ -12,12 +12,12 @@ import org.unstuck.domain.practice.Role;
 import org.unstuck.web.practice.AccountChanges.ChangeRow;
 
 /** How an account change reads: "Give Sam Okafor (therapist2) the supervisor role", and so on. */
-final class ChangeWording {
+public final class ChangeWording {
 
     private ChangeWording() {
     }
 
-    static String describe(Component view, Locale locale, ChangeRow row) {
+    public static String describe(Component view, Locale locale, ChangeRow row) {
         return switch (row.kind()) {
             case NEW_ACCOUNT -> view.getTranslation("approvals.kind.NEW_ACCOUNT", row.account(), roles(view, locale, row.roles()));
             case ROLE_GRANT -> view.getTranslation("approvals.kind.ROLE_GRANT", row.account(), roles(view, locale, row.roles()));

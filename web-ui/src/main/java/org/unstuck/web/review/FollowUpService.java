@@ -2,7 +2,9 @@ package org.unstuck.web.review;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -129,6 +131,18 @@ public class FollowUpService {
     public List<FollowUpRow> dueForMyTeam() {
         var rows = rows(decisions.followUpsDueBy(LocalDate.now(clock)), Map.of(), Map.of());
         audit.allowed("follow-ups.read", null, rows.size() + " decisions");
+        return rows;
+    }
+
+    /** The team's follow-ups that come due by the end of this week, those overdue included, the earliest first. */
+    @RolesAllowed("SUPERVISOR")
+    @Transactional
+    public List<FollowUpRow> dueThisWeek() {
+        var sunday = LocalDate.now(clock).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        var rows = rows(decisions.followUpsDueBy(sunday), Map.of(), Map.of()).stream()
+                .sorted(Comparator.comparing((FollowUpRow row) -> row.decision().followUpOn()))
+                .toList();
+        audit.allowed("follow-ups.read", null, rows.size() + " decisions due this week");
         return rows;
     }
 

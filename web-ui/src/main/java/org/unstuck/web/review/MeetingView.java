@@ -9,6 +9,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Objects;
 import org.unstuck.persistence.board.CaseRow;
+import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.DecisionWording;
 import org.unstuck.web.common.InvalidEntryException;
 import com.vaadin.flow.component.html.Anchor;
@@ -54,6 +55,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
     private final MeetingPacks packs;
     private final MeetingCards cards;
     private final BackgroundWork background;
+    private final AuditRecorder audit;
     private @Nullable PreparedReport pack;
     private long meetingId;
     private String title = "";
@@ -61,7 +63,8 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
     private @Nullable WalkCard card;
 
     MeetingView(MeetingService meetings, DecisionService decisions, MeetingPacks packs, MeetingCards cards,
-            BackgroundWork background) {
+            BackgroundWork background, AuditRecorder audit) {
+        this.audit = audit;
         this.meetings = meetings;
         this.decisions = decisions;
         this.packs = packs;
@@ -75,6 +78,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
     public void beforeEnter(BeforeEnterEvent event) {
         var parameter = event.getRouteParameters().get("meetingId").orElse("");
         if (!parameter.matches("\\d{1,18}")) {
+            audit.refusedAddress("meeting.read", "meetings/" + parameter);
             event.rerouteToError(NotFoundException.class);
             return;
         }

@@ -242,7 +242,7 @@ public class ReviewBoardView extends Main implements BeforeEnterObserver, HasDyn
     }
 
     /** How a status or reason is written in the address: "therapist-reticence". */
-    static String slug(Enum<?> value) {
+    public static String slug(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

@@ -9,8 +9,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
@@ -24,14 +27,14 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         addClassName("login-view");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n());
+        form.setI18n(i18n(false));
         var title = new H1(getTranslation("app.name"));
         var tagline = new Paragraph(getTranslation("login.tagline"));
         tagline.addClassName("login-tagline");
         add(title, tagline, form);
     }
 
-    private LoginI18n i18n() {
+    private LoginI18n i18n(boolean databaseAway) {
         var i18n = LoginI18n.createDefault();
         var texts = new LoginI18n.Form();
         texts.setTitle(getTranslation("login.form.title"));
@@ -40,8 +43,8 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         texts.setSubmit(getTranslation("login.submit"));
         i18n.setForm(texts);
         var error = new LoginI18n.ErrorMessage();
-        error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation("login.error.message"));
+        error.setTitle(getTranslation(databaseAway ? "login.unavailable.title" : "login.error.title"));
+        error.setMessage(getTranslation(databaseAway ? "login.unavailable.message" : "login.error.message"));
         i18n.setErrorMessage(error);
         return i18n;
     }
@@ -52,7 +55,13 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        // A sign-in that could not be checked at all, as when the database is away, is not a wrong password.
+        var session = VaadinSession.getCurrent().getSession();
+        if (failed && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationServiceException) {
+            form.setI18n(i18n(true));
+        }
+        form.setError(failed);
     }
 
     @Override

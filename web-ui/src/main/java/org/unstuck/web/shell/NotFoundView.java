@@ -12,6 +12,7 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import org.unstuck.web.caseload.EmergencyAccessView;
+import org.unstuck.web.home.HomeView;
 
 /**
  * The same plain answer for a page that does not exist and for one the person may not open, so an

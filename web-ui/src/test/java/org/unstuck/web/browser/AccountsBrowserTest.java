@@ -136,7 +136,7 @@ class AccountsBrowserTest extends BrowserTest {
 
         signInAs("manager");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='approvals']"));
-        var request = browser().visible(By.xpath("//li[contains(., '(" + newcomer + ")')]"));
+        var request = browser().visible(By.xpath("//*[@id='pending-changes']//li[contains(., '(" + newcomer + ")')]"));
         browser().screenshot("approvals-manager");
         request.findElement(By.cssSelector("[id^='approve-']")).click();
         notified("Approved: Add Nora Quinn (" + newcomer + ") as therapist. The change is made.");

@@ -51,4 +51,19 @@ class RefusedScreensBrowserTest extends BrowserTest {
         browser().visible(By.id("caseload-grid"));
         browser().waitFor(driver -> caseloadReads() > caseloadReads);
     }
+
+    @Test
+    void an_address_that_names_no_case_or_meeting_is_refused_audited_and_told_not_found() {
+        var caseBefore = audited("supervisor1", "case.read", "REFUSED", "address cases/abc");
+        var meetingBefore = audited("supervisor1", "meeting.read", "REFUSED", "address meetings/12x");
+
+        signInAs("supervisor1");
+        browser().open("/cases/abc");
+        browser().visible(By.id("not-found"));
+        browser().open("/meetings/12x");
+        browser().visible(By.id("not-found"));
+
+        assertThat(audited("supervisor1", "case.read", "REFUSED", "address cases/abc")).isEqualTo(caseBefore + 1);
+        assertThat(audited("supervisor1", "meeting.read", "REFUSED", "address meetings/12x")).isEqualTo(meetingBefore + 1);
+    }
 }

@@ -60,11 +60,12 @@ class DatabaseOutageTest {
     private final CountDownLatch someFailed = new CountDownLatch(1);
     private volatile CountDownLatch recordedAfterwards = new CountDownLatch(0);
 
+    /** The therapist's longest-running open cases, whose many days without a session leave room for a day each. */
     private List<Long> openCasesOf(String therapist) {
         return jdbc.sql("""
                 SELECT c.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
                 WHERE u.username = :therapist AND c.closed_on IS NULL AND c.primary_measure = 'PHQ-9'
-                ORDER BY c.id DESC LIMIT :workers""")
+                ORDER BY c.opened_on, c.id LIMIT :workers""")
                 .param("therapist", therapist).param("workers", WORKERS).query(Long.class).list();
     }
 

@@ -58,6 +58,9 @@ class EmbeddedDatabaseTest {
                     Set.of(Role.THERAPIST)));
         }
         assertThat(dataDirectory.resolve("postmaster.pid")).as("the server stops with the application").doesNotExist();
+        var heads = dataDirectory.resolveSibling("audit-chain-heads.log");
+        assertThat(Files.readAllLines(heads)).as("the first start writes the chain's head out before any check")
+                .singleElement().asString().contains("outcome=intact");
 
         try (var second = start(dataDirectory)) {
             var accounts = second.getBean(UserAccounts.class);
@@ -67,6 +70,7 @@ class EmbeddedDatabaseTest {
             assertThat(second.getBean(AuditTrail.class).verify().intact())
                     .as("entries keyed before and after the restart verify with the key kept beside the data").isTrue();
         }
+        assertThat(Files.readAllLines(heads)).as("a later start leaves the exported heads to the checks").hasSize(1);
         assertThat(Files.getPosixFilePermissions(dataDirectory.resolveSibling("audit-chain.key")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }

@@ -103,10 +103,10 @@ class MeetingPackServiceTest {
         var formerTherapist = accounts.findByUsername(new Username("therapist1")).orElseThrow();
         var now = Instant.now();
         notes.save(ReflectiveNote.write(new CaseId(firstCase.caseId()), caseTherapist.id(),
-                Map.of(NotePrompt.RELATIONSHIP, "Readable reflection on the alliance."), false, now.minusSeconds(60)));
+                Map.of(NotePrompt.RELATIONSHIP, "Readable reflection on the alliance."), false, now));
         notes.save(ReflectiveNote.write(new CaseId(firstCase.caseId()), formerTherapist.id(),
                 Map.of(NotePrompt.METHOD_FIT, "Unreadable reflection by a therapist supervisor2 does not supervise."), true,
-                now));
+                now.plusSeconds(1)));
 
         var text = text(packs.pack(meeting, ENGLISH).toPdf(ReportTexts.ENGLISH));
 
