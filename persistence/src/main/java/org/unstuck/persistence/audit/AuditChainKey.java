@@ -35,6 +35,20 @@ public final class AuditChainKey {
     }
 
     /**
+     * A key for another purpose derived from this one (the HMAC of the purpose's name), so that the
+     * one file kept outside the database holds the key of every secret the database must not read.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            var mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(("unstuck " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
      * The hash of one entry, over its fields each prefixed by its length, so no value can be moved
      * across a field boundary; the time counts in microseconds, as PostgreSQL stores it.
      */

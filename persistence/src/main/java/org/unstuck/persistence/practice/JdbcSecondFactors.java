@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.practice.UserId;
 
-/** Each account's one-time-password secret, its recovery codes (as hashes) and exemptions. */
+/**
+ * Each account's one-time-password secret (sealed by the caller), its recovery codes (as keyed
+ * hashes) and exemptions.
+ */
 @Repository
 public class JdbcSecondFactors {
 
@@ -64,7 +67,7 @@ public class JdbcSecondFactors {
                 .param("id", account.value()).param("secret", secret).param("at", Timestamp.from(at))
                 .param("step", confirmedStep).update();
         for (var hash : recoveryCodeHashes) {
-            jdbc.sql("INSERT INTO recovery_code (account_id, code_hash) VALUES (:id, :hash)")
+            jdbc.sql("INSERT INTO recovery_code (account_id, code_hash, keyed) VALUES (:id, :hash, true)")
                     .param("id", account.value()).param("hash", hash).update();
         }
     }
@@ -76,12 +79,33 @@ public class JdbcSecondFactors {
                 .param("id", account.value()).param("step", step).update() == 1;
     }
 
-    /** Uses up an unused recovery code; false when there is none with this hash. */
+    /**
+     * Uses up an unused recovery code, found by its keyed hash, or by its plain hash for a code an
+     * earlier version stored; false when there is none.
+     */
     @Transactional
-    public boolean useRecoveryCode(UserId account, String hash, Instant at) {
+    public boolean useRecoveryCode(UserId account, String keyedHash, String plainHash, Instant at) {
         return jdbc.sql("""
-                UPDATE recovery_code SET used_at = :at WHERE account_id = :id AND code_hash = :hash AND used_at IS NULL""")
-                .param("id", account.value()).param("hash", hash).param("at", Timestamp.from(at)).update() == 1;
+                UPDATE recovery_code SET used_at = :at
+                WHERE account_id = :id AND used_at IS NULL
+                  AND ((keyed AND code_hash = :keyed) OR (NOT keyed AND code_hash = :plain))""")
+                .param("id", account.value()).param("keyed", keyedHash).param("plain", plainHash)
+                .param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /** The secrets an earlier version stored as typed, by account, for sealing. */
+    @Transactional(readOnly = true)
+    public Map<UserId, String> unsealedSecrets(String sealedPrefix) {
+        return jdbc.sql("SELECT account_id, secret FROM second_factor WHERE secret NOT LIKE :prefix || '%'")
+                .param("prefix", sealedPrefix)
+                .query((row, number) -> Map.entry(new UserId(row.getLong(1)), row.getString(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Transactional
+    public void replaceSecret(UserId account, String secret) {
+        jdbc.sql("UPDATE second_factor SET secret = :secret WHERE account_id = :id")
+                .param("id", account.value()).param("secret", secret).update();
     }
 
     @Transactional(readOnly = true)

@@ -82,7 +82,8 @@ public class SupervisorHome {
         var next = meetings.myMeetings().stream()
                 .filter(meeting -> !meeting.date().isBefore(today))
                 .min(Comparator.comparing(MeetingService.MeetingSummary::date)
-                        .thenComparing(MeetingService.MeetingSummary::startsAt))
+                        .thenComparing(MeetingService.MeetingSummary::startsAt)
+                        .thenComparing(MeetingService.MeetingSummary::id))
                 .map(meeting -> new NextMeeting(meeting.id(), meeting.date(), meeting.startsAt(), meeting.place(),
                         me.displayName(), meeting.agendaItems(), List.of()))
                 .orElse(null);

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,6 +63,7 @@ public class SecondFactor {
     private static final char[] RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
 
     private final JdbcSecondFactors factors;
+    private final SecondFactorSeal seal;
     private final CurrentUser currentUser;
     private final LoginAttempts attempts;
     private final AuditTrail audit;
@@ -73,8 +73,10 @@ public class SecondFactor {
     private final Cache<String, Integer> wrongCodes = Caffeine.newBuilder().expireAfterWrite(CODE_LOCK).build();
     private final TimeBasedOneTimePasswordGenerator totp = new TimeBasedOneTimePasswordGenerator();
 
-    SecondFactor(JdbcSecondFactors factors, CurrentUser currentUser, LoginAttempts attempts, AuditTrail audit, Clock clock) {
+    SecondFactor(JdbcSecondFactors factors, SecondFactorSeal seal, CurrentUser currentUser, LoginAttempts attempts,
+            AuditTrail audit, Clock clock) {
         this.factors = factors;
+        this.seal = seal;
         this.currentUser = currentUser;
         this.attempts = attempts;
         this.audit = audit;
@@ -144,9 +146,9 @@ public class SecondFactor {
         for (var n = 0; n < RECOVERY_CODES; n++) {
             var recovery = recoveryCode();
             codes.add(recovery);
-            hashes.add(hash(recovery));
+            hashes.add(seal.codeHash(recovery));
         }
-        factors.enroll(Objects.requireNonNull(account.id()), secret, step, clock.instant(), hashes);
+        factors.enroll(Objects.requireNonNull(account.id()), seal.seal(account.id(), secret), step, clock.instant(), hashes);
         record(account, "second-factor.set-up", Outcome.ALLOWED);
         return new SignedIn(withRoles(), List.copyOf(codes));
     }
@@ -162,8 +164,8 @@ public class SecondFactor {
         var account = currentUser.account();
         refuseWhileLocked(account);
         var id = Objects.requireNonNull(account.id());
-        var secret = factors.secret(id).orElseThrow(() -> new InvalidEntryException(Map.of(CODE,
-                "Your second factor was reset; sign in again to set it up.")));
+        var secret = factors.secret(id).map(stored -> seal.open(id, stored)).orElseThrow(() -> new InvalidEntryException(
+                Map.of(CODE, "Your second factor was reset; sign in again to set it up.")));
         var code = Objects.requireNonNullElse(typed, "").replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
         var step = matchingStep(secret, code);
         if (step >= 0 && factors.takeStep(id, step)) {
@@ -171,7 +173,7 @@ public class SecondFactor {
             record(account, "login.second-factor", Outcome.ALLOWED);
             return new SignedIn(withRoles(), List.of());
         }
-        if (code.length() == 10 && factors.useRecoveryCode(id, hash(code), clock.instant())) {
+        if (code.length() == 10 && factors.useRecoveryCode(id, seal.codeHash(code), SecondFactorSeal.plainCodeHash(code), clock.instant())) {
             wrongCodes.invalidate(account.username().value());
             record(account, "login.recovery-code", Outcome.ALLOWED);
             return new SignedIn(withRoles(), List.of());
@@ -243,15 +245,6 @@ public class SecondFactor {
             code.append(RECOVERY_ALPHABET[random.nextInt(RECOVERY_ALPHABET.length)]);
         }
         return code.substring(0, 5) + "-" + code.substring(5);
-    }
-
-    private static String hash(String recoveryCode) {
-        try {
-            var normalised = recoveryCode.replace("-", "").toLowerCase(Locale.ROOT);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
     }
 
     /** The link as a QR code of square modules, drawn as one SVG path. */

@@ -112,7 +112,7 @@ class HomeTest {
         var all = new HashMap<String, Object>(parameters);
         all.put("supervisor", supervisor);
         return ids("""
-                SELECT c.id FROM therapy_case c JOIN case_progress_snapshot p ON p.case_id = c.id
+                SELECT c.id FROM therapy_case c LEFT JOIN case_progress_snapshot p ON p.case_id = c.id
                 WHERE c.closed_on IS NULL AND c.therapist_id IN (
                     SELECT pair.therapist_id FROM supervision_pair pair JOIN user_account s ON s.id = pair.supervisor_id
                     WHERE s.username = :supervisor)
@@ -155,7 +155,7 @@ class HomeTest {
                 SELECT m.id FROM review_meeting m JOIN meeting_attendee a ON a.meeting_id = m.id
                 JOIN user_account u ON u.id = a.user_id
                 WHERE u.username = 'therapist1' AND m.meeting_date >= current_date
-                ORDER BY m.meeting_date, m.starts_at LIMIT 1""").query(Long.class).single();
+                ORDER BY m.meeting_date, m.starts_at, m.id LIMIT 1""").query(Long.class).single();
         var own = ids("""
                 SELECT i.case_id FROM agenda_item i JOIN therapy_case c ON c.id = i.case_id
                 JOIN user_account u ON u.id = c.therapist_id WHERE i.meeting_id = :meeting AND u.username = 'therapist1'""",
@@ -271,7 +271,7 @@ class HomeTest {
         var meeting = jdbc.sql("""
                 SELECT m.id FROM review_meeting m JOIN user_account s ON s.id = m.supervisor_id
                 WHERE s.username = 'supervisor1' AND m.meeting_date >= current_date
-                ORDER BY m.meeting_date, m.starts_at LIMIT 1""").query(Long.class).single();
+                ORDER BY m.meeting_date, m.starts_at, m.id LIMIT 1""").query(Long.class).single();
         var agenda = jdbc.sql("SELECT count(*) FROM agenda_item WHERE meeting_id = :meeting").param("meeting", meeting)
                 .query(Integer.class).single();
         assertThat(home.nextMeeting()).isNotNull();

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,6 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
+import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.web.UnstuckAppTest;
@@ -43,6 +46,8 @@ class SecondFactorTest {
     @Autowired PasswordEncoder passwords;
     @Autowired Clock clock;
     @Autowired CaseloadService caseload;
+    @Autowired SecondFactorSeal seal;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -154,5 +159,64 @@ class SecondFactorTest {
         assertThat(signInWithPassword("therapist1", "demo-password")).contains("ROLE_THERAPIST")
                 .doesNotContain(SecondFactor.PENDING);
         assertThat(signInWithPassword("admin", "demo-password")).contains("ROLE_ADMIN").doesNotContain(SecondFactor.PENDING);
+    }
+
+    private UserId idOf(String username) {
+        return Objects.requireNonNull(accounts.findByUsername(new Username(username)).orElseThrow().id());
+    }
+
+    private String storedSecret(UserId account) {
+        return jdbc.sql("SELECT secret FROM second_factor WHERE account_id = :id").param("id", account.value())
+                .query(String.class).single();
+    }
+
+    @Test
+    void the_database_holds_the_secret_sealed_to_its_account_and_the_recovery_codes_keyed() throws Exception {
+        var username = person(Role.SUPERVISOR);
+        signInWithPassword(username, PASSWORD);
+        var offer = secondFactor.offer();
+        var signedIn = secondFactor.confirm(offer.secret(), codeNow(offer.secret()));
+        var id = idOf(username);
+
+        assertThat(storedSecret(id)).startsWith("v1:").doesNotContain(offer.secret());
+        var hashes = jdbc.sql("SELECT code_hash FROM recovery_code WHERE account_id = :id AND keyed")
+                .param("id", id.value()).query(String.class).list();
+        assertThat(hashes).hasSize(10).doesNotContainAnyElementsOf(
+                signedIn.recoveryCodes().stream().map(SecondFactorSeal::plainCodeHash).toList());
+
+        var other = person(Role.THERAPIST);
+        signInWithPassword(other, PASSWORD);
+        var theirs = secondFactor.offer();
+        secondFactor.confirm(theirs.secret(), codeNow(theirs.secret()));
+        jdbc.sql("UPDATE second_factor SET secret = :secret WHERE account_id = :id")
+                .param("secret", storedSecret(id)).param("id", idOf(other).value()).update();
+        signInWithPassword(other, PASSWORD);
+        assertThatThrownBy(() -> secondFactor.verify(AuthenticatorApp.code(offer.secret(), clock.instant().plusSeconds(30))))
+                .as("a sealed secret copied to another account does not open there")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not open");
+    }
+
+    @Test
+    void a_secret_and_recovery_code_an_earlier_version_stored_plain_are_sealed_at_start_and_still_work() throws Exception {
+        var username = person(Role.THERAPIST);
+        var id = idOf(username);
+        var secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        var recoveryCode = "abcde-fghij";
+        jdbc.sql("INSERT INTO second_factor (account_id, secret, enrolled_at) VALUES (:id, :secret, now())")
+                .param("id", id.value()).param("secret", secret).update();
+        jdbc.sql("INSERT INTO recovery_code (account_id, code_hash, keyed) VALUES (:id, :hash, false)")
+                .param("id", id.value()).param("hash", SecondFactorSeal.plainCodeHash(recoveryCode)).update();
+
+        seal.sealEarlierSecrets();
+
+        assertThat(storedSecret(id)).startsWith("v1:");
+        signInWithPassword(username, PASSWORD);
+        assertThat(secondFactor.verify(codeNow(secret)).authentication().getAuthorities())
+                .extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_THERAPIST");
+        signInWithPassword(username, PASSWORD);
+        assertThat(secondFactor.verify(recoveryCode).authentication().getAuthorities())
+                .extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_THERAPIST");
+        signInWithPassword(username, PASSWORD);
+        assertThat(refusal(() -> secondFactor.verify(recoveryCode))).contains("nor an unused recovery code");
     }
 }
