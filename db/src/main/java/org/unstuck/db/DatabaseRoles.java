@@ -31,6 +31,8 @@ public final class DatabaseRoles {
                         object RECORD;
                     BEGIN
                         EXECUTE format('ALTER DATABASE %%I OWNER TO %1$s', current_database());
+                        -- Every role may make temporary tables by default; the application has no use for them.
+                        EXECUTE format('REVOKE TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database());
                         ALTER SCHEMA public OWNER TO %1$s;
                         FOR object IN SELECT c.relname, c.relkind FROM pg_class c
                                       JOIN pg_namespace n ON n.oid = c.relnamespace

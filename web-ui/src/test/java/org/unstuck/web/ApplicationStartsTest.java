@@ -104,6 +104,14 @@ class ApplicationStartsTest {
                 .allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax").doesNotContain("Secure"));
     }
 
+    @Test
+    void a_redirect_to_sign_in_never_carries_the_session_id_in_its_address() throws Exception {
+        var response = get("/VAADIN/");
+        assertThat(response.statusCode()).isBetween(300, 399);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).contains("/login").doesNotContainIgnoringCase("jsessionid"));
+    }
+
     private HttpResponse<String> signIn(String origin, String fetchSite) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -122,6 +122,8 @@ class AuditTrailTest {
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update()).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM flyway_schema_history").update())
                 .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("CREATE TEMP TABLE copied AS SELECT * FROM audit_event").update())
+                .rootCause().hasMessageContaining("permission denied");
         assertThat(trail.aboutCase(new CaseId(905))).containsExactly(recorded);
         assertThat(trail.verify().intact()).isTrue();
     }

@@ -2,7 +2,9 @@ package org.unstuck.web.common;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -22,6 +24,12 @@ public final class Labels {
     /** With the weekday and the month written out, for headings. */
     public static String longDate(@Nullable LocalDate date) {
         return format(date, FormatStyle.FULL);
+    }
+
+    /** A moment in the zone given, written for the reader: "3 Dec 2026, 00:05". */
+    public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(instant.atZone(zone));
     }
 
     public static String score(@Nullable Double value) {

@@ -44,6 +44,8 @@ import org.unstuck.persistence.practice.AccountChangeRequest.Status;
 import org.unstuck.persistence.practice.JdbcAccountChangeRequests;
 import org.unstuck.persistence.practice.JdbcSecondFactors;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
+import org.unstuck.web.notification.CredentialReminders;
+import org.unstuck.web.notification.Notifications;
 
 /** Seeds the demo practice into an empty database, and tells at start how to sign in. */
 @Component
@@ -69,6 +71,8 @@ class DemoPractice implements ApplicationRunner {
     private final AssessmentHistory history;
     private final CredentialPolicies policies;
     private final Referrals referrals;
+    private final Notifications notifications;
+    private final CredentialReminders reminders;
     private final FollowUpReviews reviews;
     private final ReviewMeetings meetings;
     private final JdbcAccountChangeRequests accountChanges;
@@ -79,7 +83,9 @@ class DemoPractice implements ApplicationRunner {
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
             CaseProgressUpdater progress, AssessmentHistory history, CredentialPolicies policies, Referrals referrals,
             FollowUpReviews reviews, ReviewMeetings meetings, JdbcAccountChangeRequests accountChanges,
-            JdbcSecondFactors secondFactors, Clock clock) {
+            JdbcSecondFactors secondFactors, Notifications notifications, CredentialReminders reminders, Clock clock) {
+        this.notifications = notifications;
+        this.reminders = reminders;
         this.accounts = accounts;
         this.supervision = supervision;
         this.passwords = passwords;
@@ -133,10 +139,23 @@ class DemoPractice implements ApplicationRunner {
         var lived = new DemoYear(SEED, today, clock, cases, sessions, notes, credentials, policies, decisions, referrals,
                 reviews, meetings, progress, history).live(new DemoYear.Staff(withCaseloads, teams));
         progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
+        announceWaitingReferrals(clinicians);
+        reminders.remind();
         log.info("Seeded the demo practice: {} people, {} supervision pairs, a year of {} finished and {} open cases, "
                 + "{} review meetings, {} decisions, {} accepted referrals", DemoLogins.PEOPLE.size(),
                 DemoLogins.SUPERVISION.size(), lived.finishedCases(), lived.openCases(), lived.meetings(), lived.decisions(),
                 lived.referrals());
+    }
+
+    /** The referrals the year left waiting, told to their colleagues as a referral decided in the application is. */
+    private void announceWaitingReferrals(List<UserId> clinicians) {
+        for (var clinician : clinicians) {
+            for (var referral : referrals.proposedTo(clinician)) {
+                var client = cases.find(referral.caseId()).orElseThrow().client().value();
+                notifications.referralWaiting(referral, client,
+                        accounts.find(referral.from()).map(UserAccount::displayName).orElse(""));
+            }
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import org.unstuck.persistence.audit.SignInTrouble;
 import org.unstuck.web.audit.AuditChainChecks;
 import org.unstuck.web.audit.AuditChainPanel;
+import org.unstuck.web.common.Labels;
 import org.unstuck.web.jobs.JobRunItem;
 
 /** The admin's part of the home: the scheduled jobs, the audit chain, sign-in trouble and second-factor exemptions. */
@@ -68,6 +69,6 @@ class AdminSection extends Section {
     }
 
     private String when(Instant instant, ZoneId zone) {
-        return JobRunItem.when(instant, zone, getLocale());
+        return Labels.dateTime(instant, zone, getLocale());
     }
 }

@@ -4,18 +4,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import org.unstuck.persistence.jobs.JobRun;
+import org.unstuck.web.common.Labels;
 
 /** One run of a job as a few lines, which wrap on a narrow screen instead of scrolling sideways. */
 public class JobRunItem extends ListItem {
 
     public JobRunItem(JobRun run, ZoneId zone) {
-        var started = new Span(getTranslation("jobs.started", when(run.startedAt(), zone, getLocale())));
+        var started = new Span(getTranslation("jobs.started", Labels.dateTime(run.startedAt(), zone, getLocale())));
         started.getStyle().set("font-weight", "600");
         var figures = new Span(getTranslation("jobs.figures", run.duration().map(this::duration).orElse("–"),
                 run.casesAssessed(), run.casesChanged()));
@@ -33,12 +30,6 @@ public class JobRunItem extends ListItem {
             text += " " + getTranslation("jobs.resumed", run.resumedAfter());
         }
         return run.error() == null ? text : text + " " + run.error();
-    }
-
-    /** A moment written for the reader, in the zone given: "3 Dec 2026, 00:05". */
-    public static String when(Instant instant, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(instant.atZone(zone));
     }
 
     private String duration(Duration duration) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.unstuck.web.common.Labels;
 
 /** Each durable job's latest runs and its next run, in the practice's time zone. */
 @Route("admin/jobs")
@@ -45,7 +46,7 @@ public class JobsView extends Main implements HasDynamicTitle {
     }
 
     private String when(Instant instant, ZoneId zone) {
-        return JobRunItem.when(instant, zone, getLocale());
+        return Labels.dateTime(instant, zone, getLocale());
     }
 
     @Override

@@ -13,10 +13,12 @@ import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.persistence.jobs.JdbcJobRuns;
 import org.unstuck.persistence.jobs.JobRun;
 import org.unstuck.persistence.progress.PracticeReassessment;
+import org.unstuck.web.notification.CredentialReminders;
 
 /**
  * Re-assesses every open case for the practice's new day, so that day counts (drift) and
- * credentials ending overnight show without anyone touching the case. Cases go in batches of
+ * credentials ending overnight show without anyone touching the case, then sends the day's
+ * credential reminders. Cases go in batches of
  * consecutive ids, each batch and its checkpoint in one transaction; an attempt that finds the
  * day's previous attempt unfinished continues after its last case.
  */
@@ -28,14 +30,16 @@ public class NightlyReassessment {
     private static final Logger LOG = LoggerFactory.getLogger(NightlyReassessment.class);
 
     private final PracticeReassessment reassessment;
+    private final CredentialReminders reminders;
     private final JdbcJobRuns runs;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int batchSize;
 
-    NightlyReassessment(PracticeReassessment reassessment, JdbcJobRuns runs, TransactionTemplate transaction, Clock clock,
-            JobsProperties properties) {
+    NightlyReassessment(PracticeReassessment reassessment, CredentialReminders reminders, JdbcJobRuns runs,
+            TransactionTemplate transaction, Clock clock, JobsProperties properties) {
         this.reassessment = reassessment;
+        this.reminders = reminders;
         this.runs = runs;
         this.transaction = transaction;
         this.clock = clock;
@@ -78,10 +82,11 @@ public class NightlyReassessment {
                 }
                 after = batch.lastCaseId();
             }
+            var reminded = reminders.remind();
             runs.succeeded(run.id(), clock.instant());
             var done = runs.find(run.id()).orElseThrow();
-            LOG.info("Nightly re-assessment for {}: {} cases assessed, {} changed", done.runFor(), done.casesAssessed(),
-                    done.casesChanged());
+            LOG.info("Nightly re-assessment for {}: {} cases assessed, {} changed; {} credential reminders sent", done.runFor(),
+                    done.casesAssessed(), done.casesChanged(), reminded);
             return done;
         } catch (StoppedByShutdown stopped) {
             throw stopped;

@@ -53,6 +53,7 @@ import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.CaseNotFoundException;
 import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.common.Labels;
+import org.unstuck.web.notification.Notifications;
 import org.unstuck.web.security.CurrentActor;
 
 /**
@@ -70,6 +71,7 @@ public class DecisionService {
     private final Cases cases;
     private final Decisions decisions;
     private final Referrals referrals;
+    private final Notifications notifications;
     private final ProgressSnapshots snapshots;
     private final CaseTrajectories trajectories;
     private final UserAccounts accounts;
@@ -89,7 +91,8 @@ public class DecisionService {
     DecisionService(CurrentActor currentActor, Cases cases, Decisions decisions, Referrals referrals,
             ProgressSnapshots snapshots, CaseTrajectories trajectories, UserAccounts accounts, CaseProgressUpdater progress,
             FollowUpReviews reviews, PracticeOverview overview, Credentials credentials, CredentialPolicies policies,
-            MeetingService meetings, AuditRecorder audit, Clock clock) {
+            MeetingService meetings, AuditRecorder audit, Notifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.currentActor = currentActor;
         this.cases = cases;
         this.decisions = decisions;
@@ -319,8 +322,9 @@ public class DecisionService {
         }
         switch (details) {
             case DecisionDetails.ChangeApproach change -> cases.save(theCase.changeApproach(change.to()));
-            case DecisionDetails.ReferToColleague refer -> referrals.save(Referral.propose(
-                    Objects.requireNonNull(recorded.id()), caseId, theCase.therapist(), refer.colleague()));
+            case DecisionDetails.ReferToColleague refer -> notifications.referralWaiting(referrals.save(Referral.propose(
+                    Objects.requireNonNull(recorded.id()), caseId, theCase.therapist(), refer.colleague())),
+                    theCase.client().value(), accounts.find(theCase.therapist()).map(UserAccount::displayName).orElse(""));
             default -> {
             }
         }

@@ -76,10 +76,10 @@ class SecurityConfiguration {
     /** The password first, then, for a clinical or admin role, the second factor. */
     @Bean
     AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder, UserAccounts accounts,
-            SecondFactor secondFactor) {
+            SecondFactor secondFactor, LoginAttempts attempts) {
         var passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new PasswordThenCode(passwords, accounts, secondFactor);
+        return new PasswordThenCode(passwords, accounts, secondFactor, attempts);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.unstuck.web.shell;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -12,6 +13,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -31,6 +34,9 @@ import org.unstuck.web.credential.MyCredentialsView;
 import org.unstuck.web.home.HomeView;
 import org.unstuck.web.importing.ImportView;
 import org.unstuck.web.jobs.JobsView;
+import org.unstuck.web.notification.NoticesRead;
+import org.unstuck.web.notification.Notifications;
+import org.unstuck.web.notification.NotificationsView;
 import org.unstuck.web.practice.ApprovalsView;
 import org.unstuck.web.practice.MyTeamView;
 import org.unstuck.web.practice.TherapistsView;
@@ -45,7 +51,10 @@ import org.unstuck.web.settings.SettingsView;
 /** The frame of every signed-in screen: the navigation shows only the screens the user may open. */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final Notifications notifications;
+    private final Span unread = new Span();
 
     private record Destination(Class<? extends Component> view, String titleKey, VaadinIcon icon) {
     }
@@ -70,7 +79,8 @@ public class MainLayout extends AppLayout {
             new Destination(CredentialPolicyView.class, "nav.policy", VaadinIcon.CLIPBOARD_CHECK));
 
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser,
-            CredentialService credentials, CaseFinder finder) {
+            CredentialService credentials, CaseFinder finder, Notifications notifications) {
+        this.notifications = notifications;
         var brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
 
@@ -97,7 +107,18 @@ public class MainLayout extends AppLayout {
         if (account.hasRole(Role.THERAPIST) || account.hasRole(Role.SUPERVISOR)) {
             header.add(new CaseSearchField(finder));
         }
-        header.add(who, changePassword, logout);
+        var bell = new RouterLink(NotificationsView.class);
+        bell.setId("bell");
+        bell.addClassName("bell");
+        bell.getElement().setAttribute("aria-label", getTranslation("notifications.bell"));
+        unread.setId("bell-count");
+        unread.addClassName("bell-count");
+        bell.add(VaadinIcon.BELL.create(), unread);
+        addAttachListener(attached -> {
+            var listening = ComponentUtil.addListener(attached.getUI(), NoticesRead.class, read -> showUnread());
+            addDetachListener(detached -> listening.remove());
+        });
+        header.add(who, bell, changePassword, logout);
         header.addClassName("app-header");
         addToNavbar(header);
 
@@ -113,5 +134,16 @@ public class MainLayout extends AppLayout {
         password.addClassName("narrow-only");
         nav.addItem(password);
         addToDrawer(nav);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        showUnread();
+    }
+
+    private void showUnread() {
+        var count = notifications.unread();
+        unread.setText(count == 0 ? "" : String.valueOf(count));
+        unread.setVisible(count > 0);
     }
 }

@@ -9,10 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.web.MovableInstants;
 import org.unstuck.web.UnstuckAppTest;
 
 /** Sign-ins posted as browsers behind the practice's proxy would, each from its own client address. */
@@ -23,6 +25,12 @@ class SignInThrottlingTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired MovableInstants instants;
+
+    @AfterEach
+    void realTime() {
+        instants.reset();
+    }
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -66,6 +74,12 @@ class SignInThrottlingTest {
         assertThat(signIn("supervisor2", DEMO_PASSWORD, address)).as("every name from that address waits").isFalse();
         assertThat(signIn("supervisor2", DEMO_PASSWORD, "203.0.113.21")).isTrue();
         assertThat(audited("login.address-locked", address + " for 30 s")).isOne();
+        assertThat(signIn("nobody.at.all", "guess", address)).as("a name that does not exist waits the same").isFalse();
+        assertThat(audited("login.while-locked", "from " + address)).as("refused while waiting, not counted").isEqualTo(3);
+        assertThat(audited("login.address-locked", address + " for 60 s")).isZero();
+
+        instants.advance(LoginAttempts.FIRST_DELAY.plusSeconds(1));
+        assertThat(signIn("someone.else", "guess-again", address)).isFalse();
         assertThat(audited("login.address-locked", address + " for 60 s")).as("each further failure waits longer").isOne();
     }
 
