@@ -1,7 +1,9 @@
 package org.unstuck.web.shell;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -17,9 +19,11 @@ import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.credential.CredentialPolicy;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.web.account.ChangePasswordView;
@@ -55,6 +59,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Notifications notifications;
     private final Span unread = new Span();
+    private @Nullable Registration listening;
 
     private record Destination(Class<? extends Component> view, String titleKey, VaadinIcon icon) {
     }
@@ -114,10 +119,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         unread.setId("bell-count");
         unread.addClassName("bell-count");
         bell.add(VaadinIcon.BELL.create(), unread);
-        addAttachListener(attached -> {
-            var listening = ComponentUtil.addListener(attached.getUI(), NoticesRead.class, read -> showUnread());
-            addDetachListener(detached -> listening.remove());
-        });
         header.add(who, bell, changePassword, logout);
         header.addClassName("app-header");
         addToNavbar(header);
@@ -134,6 +135,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         password.addClassName("narrow-only");
         nav.addItem(password);
         addToDrawer(nav);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attached) {
+        listening = ComponentUtil.addListener(attached.getUI(), NoticesRead.class, read -> showUnread());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detached) {
+        if (listening != null) {
+            listening.remove();
+        }
     }
 
     @Override
