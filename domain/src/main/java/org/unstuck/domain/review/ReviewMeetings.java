@@ -17,4 +17,7 @@ public interface ReviewMeetings {
 
     /** The first meeting on or after the day to which the person is invited. */
     Optional<ReviewMeeting> nextAttendedBy(UserId attendee, LocalDate from);
+
+    /** The first meeting on or after the day that the supervisor holds. */
+    Optional<ReviewMeeting> nextHeldBy(UserId supervisor, LocalDate from);
 }

@@ -61,11 +61,20 @@ class JdbcReviewMeetings implements ReviewMeetings {
 
     @Override
     public Optional<ReviewMeeting> nextAttendedBy(UserId attendee, LocalDate from) {
+        return next("id IN (SELECT meeting_id FROM meeting_attendee WHERE user_id = :person)", attendee, from);
+    }
+
+    @Override
+    public Optional<ReviewMeeting> nextHeldBy(UserId supervisor, LocalDate from) {
+        return next("supervisor_id = :person", supervisor, from);
+    }
+
+    /** The earliest meeting on or after the day, by day, time and number, of those the person is in as the condition says. */
+    private Optional<ReviewMeeting> next(String personIn, UserId person, LocalDate from) {
         return withDetails(jdbc.sql("""
-                SELECT %s FROM review_meeting
-                WHERE meeting_date >= :from AND id IN (SELECT meeting_id FROM meeting_attendee WHERE user_id = :attendee)
-                ORDER BY meeting_date, starts_at, id LIMIT 1""".formatted(COLUMNS))
-                .param("attendee", attendee.value())
+                SELECT %s FROM review_meeting WHERE meeting_date >= :from AND %s
+                ORDER BY meeting_date, starts_at, id LIMIT 1""".formatted(COLUMNS, personIn))
+                .param("person", person.value())
                 .param("from", from)
                 .query(JdbcReviewMeetings::header)
                 .list()).stream().findFirst();

@@ -18,12 +18,14 @@ class HomeCard extends Section {
     static final int ITEMS_SHOWN = 4;
 
     private final UnorderedList items = new UnorderedList();
+    private final H3 heading;
 
     HomeCard(String id, String title) {
         setId(id);
         addClassName("home-card");
         items.addClassName("home-items");
-        add(new H3(title));
+        heading = new H3(title);
+        add(heading);
     }
 
     /** The first items, or the empty state saying why there are none. */
@@ -47,7 +49,7 @@ class HomeCard extends Section {
         }
         var count = new Span(String.valueOf(total));
         count.addClassName("home-count");
-        getChildren().filter(H3.class::isInstance).findFirst().ifPresent(heading -> ((H3) heading).add(count));
+        heading.add(count);
         some.stream().limit(shown).forEach(element -> {
             var line = new ListItem();
             line.add(item.apply(element).toArray(Component[]::new));

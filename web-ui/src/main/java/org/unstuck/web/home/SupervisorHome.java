@@ -3,7 +3,6 @@ package org.unstuck.web.home;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
+import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.persistence.audit.AuditLog;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.persistence.board.CaseBoards;
@@ -19,7 +19,6 @@ import org.unstuck.persistence.board.CaseRow;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.review.FollowUpService;
 import org.unstuck.web.review.FollowUpService.FollowUpRow;
-import org.unstuck.web.review.MeetingService;
 import org.unstuck.web.security.CurrentActor;
 
 /**
@@ -52,12 +51,12 @@ public class SupervisorHome {
     private final CaseBoards boards;
     private final AuditLog auditLog;
     private final FollowUpService followUps;
-    private final MeetingService meetings;
+    private final ReviewMeetings meetings;
     private final AuditRecorder audit;
     private final Clock clock;
 
     SupervisorHome(CurrentActor currentActor, CaseBoards boards, AuditLog auditLog, FollowUpService followUps,
-            MeetingService meetings, AuditRecorder audit, Clock clock) {
+            ReviewMeetings meetings, AuditRecorder audit, Clock clock) {
         this.currentActor = currentActor;
         this.boards = boards;
         this.auditLog = auditLog;
@@ -79,13 +78,9 @@ public class SupervisorHome {
         var newlyFlagged = boards.flaggedSince(id, since, today, MOST_SHOWN);
         var deteriorating = new BoardFilter(null, null, CaseStatus.DETERIORATING);
         var worse = boards.reviewBoard(id, deteriorating, today, 0, MOST_SHOWN);
-        var next = meetings.myMeetings().stream()
-                .filter(meeting -> !meeting.date().isBefore(today))
-                .min(Comparator.comparing(MeetingService.MeetingSummary::date)
-                        .thenComparing(MeetingService.MeetingSummary::startsAt)
-                        .thenComparing(MeetingService.MeetingSummary::id))
-                .map(meeting -> new NextMeeting(meeting.id(), meeting.date(), meeting.startsAt(), meeting.place(),
-                        me.displayName(), meeting.agendaItems(), List.of()))
+        var next = meetings.nextHeldBy(id, today)
+                .map(meeting -> new NextMeeting(Objects.requireNonNull(meeting.id()).value(), meeting.date(),
+                        meeting.startsAt(), meeting.place(), me.displayName(), meeting.agenda().size(), List.of()))
                 .orElse(null);
         audit.allowed("home.read", null, newlyFlagged.size() + " newly flagged, " + worse.size() + " deteriorating");
         return new Contents(since, previous.isEmpty(), newlyFlagged, worse, boards.reviewBoardSize(id, deteriorating),
