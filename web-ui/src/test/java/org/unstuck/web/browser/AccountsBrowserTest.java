@@ -72,11 +72,6 @@ class AccountsBrowserTest extends BrowserTest {
                 + labelStart + "')]//label"));
     }
 
-    private void signOutHere() {
-        browser().click(By.id("logout"));
-        browser().waitFor(ExpectedConditions.urlContains("/login"));
-    }
-
     /** Dialogs fade in; a screenshot waits until no finite animation is running, in shadow trees too. */
     private void settled() {
         browser().waitFor(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript("""
@@ -132,7 +127,7 @@ class AccountsBrowserTest extends BrowserTest {
                 "You asked for this; another admin or the practice manager approves it.");
         assertThat(browser().all(By.cssSelector("[id^='approve-']"))).isEmpty();
         browser().screenshot("approvals-asked-by-me");
-        signOutHere();
+        signOut();
 
         signInAs("manager");
         browser().click(By.cssSelector("#main-nav vaadin-side-nav-item[path='approvals']"));
@@ -143,7 +138,7 @@ class AccountsBrowserTest extends BrowserTest {
         browser().waitFor(driver -> driver.findElement(By.id("decided-changes")).getText()
                 .contains("approved by Priya Shah (manager)"));
         browser().screenshot("approvals-approved");
-        signOutHere();
+        signOut();
 
         signInAs("admin");
         browser().open("/admin/users");
@@ -171,7 +166,7 @@ class AccountsBrowserTest extends BrowserTest {
         settled();
         browser().screenshot("users-password-dialog");
         browser().click(By.xpath("//vaadin-button[normalize-space(.)='Cancel']"));
-        signOutHere();
+        signOut();
 
         var chosen = "my own words for a long time";
         browser().signIn(newcomer, first);
@@ -208,7 +203,7 @@ class AccountsBrowserTest extends BrowserTest {
         browser().waitFor(driver -> !browser().path().startsWith("/account/password"));
         browser().open("/caseload");
         assertThat(browser().path()).startsWith("/caseload");
-        signOutHere();
+        signOut();
 
         browser().signIn(newcomer, first);
         browser().waitFor(ExpectedConditions.urlContains("/login?error"));
@@ -220,7 +215,7 @@ class AccountsBrowserTest extends BrowserTest {
         browser().click(By.id("verify-second-factor"));
         assertThat(browser().visible(By.className("signed-in-as")).getText()).isEqualTo("Signed in as Nora Quinn");
         assertThat(sessionCookie()).as("the code renews the session id").isNotEqualTo(sessionBeforeTheCode);
-        signOutHere();
+        signOut();
 
         browser().signIn(newcomer, chosen);
         browser().type(By.cssSelector("#second-factor-code input"), recoveryCodes.getFirst());

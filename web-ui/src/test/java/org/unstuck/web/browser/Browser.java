@@ -51,6 +51,7 @@ final class Browser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
         driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         baseUrl = "http://localhost:" + port;
     }

@@ -13,6 +13,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.unstuck.web.UnstuckAppTest;
 
@@ -43,6 +44,13 @@ abstract class BrowserTest {
         browser().visible(By.id("main-nav"));
     }
 
+    /** Signs out with the header's button and waits for the sign-in form, so no navigation is still under way. */
+    void signOut() {
+        browser().click(By.id("logout"));
+        browser().waitFor(ExpectedConditions.urlContains("/login"));
+        browser().visible(By.id("vaadinLoginUsername"));
+    }
+
     /** Where downloads are kept after a run, to be looked at. */
     private static final Path DOWNLOADS = Path.of("target", "downloads");
 
@@ -70,7 +78,7 @@ abstract class BrowserTest {
     }
 
     @AfterEach
-    void signOut() {
+    void forgetSession() {
         browser().driver().manage().deleteAllCookies();
     }
 

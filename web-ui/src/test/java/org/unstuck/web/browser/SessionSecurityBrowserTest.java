@@ -51,8 +51,7 @@ class SessionSecurityBrowserTest extends BrowserTest {
         browser().visible(By.id("main-nav"));
         var signedIn = sessionCookie();
 
-        browser().click(By.id("logout"));
-        browser().waitFor(ExpectedConditions.urlContains("/login"));
+        signOut();
         browser().driver().manage().deleteCookieNamed("JSESSIONID");
         browser().driver().manage().addCookie(new Cookie("JSESSIONID", signedIn, "/"));
         browser().open("/caseload");

@@ -41,9 +41,7 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(browser().visible(By.className("signed-in-as")).getText()).startsWith("Signed in as ");
         browser().screenshot("home-" + username);
 
-        browser().visible(By.id("logout")).click();
-        browser().waitFor(ExpectedConditions.urlContains("/login"));
-        browser().visible(By.id("vaadinLoginUsername"));
+        signOut();
     }
 
     @Test

@@ -57,7 +57,7 @@ class StoredScriptBrowserTest extends BrowserTest {
             assertThat(((JavascriptExecutor) browser().driver()).executeScript("return window.__stored === undefined"))
                     .as("no stored script ran for %s", reader).isEqualTo(true);
             assertThat(browser().all(By.cssSelector("#case-view img[src='x'], #case-view script"))).isEmpty();
-            browser().click(By.id("logout"));
+            signOut();
         }
     }
 }
