@@ -43,6 +43,14 @@ public final class AccessPolicy {
         return actor.supervises(theCase.therapist());
     }
 
+    /**
+     * A risk alert is answered, by reviewing or escalating the risk, by the case's own therapist or
+     * a supervisor of that therapist: whoever sees it first acts on it.
+     */
+    public static boolean mayAnswerRisk(Actor actor, TherapyCase theCase) {
+        return isAssignedTherapist(actor, theCase) || mayDecideOnCase(actor, theCase);
+    }
+
     /** A reflective note is read by its author and the author's supervisors only. */
     public static boolean mayReadNote(Actor actor, ReflectiveNote note) {
         return actor.id().equals(note.author()) && actor.is(Role.THERAPIST) || actor.supervises(note.author());

@@ -1,5 +1,6 @@
 package org.unstuck.domain.measure;
 
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param defaultsConfirmed false where the reference marks a default as unconfirmed; the settings
  *     screen then says "default, check your service's manual"
  * @param builtIn true for the catalogue's own measures, false for those a practice added
+ * @param items the questionnaire's items where item scores may be kept, or none
  */
 public record Measure(
         MeasureCode code,
@@ -23,7 +25,8 @@ public record Measure(
         @Nullable ReliableChange reliableChange,
         String source,
         boolean defaultsConfirmed,
-        boolean builtIn) {
+        boolean builtIn,
+        @Nullable MeasureItems items) {
 
     public Measure {
         if (name.isBlank() || name.length() > 120) {
@@ -37,20 +40,33 @@ public record Measure(
             throw new IllegalArgumentException("The reliable change of " + code + " cannot exceed its range "
                     + range.describe());
         }
+        if (items != null && (range.min() != 0 || range.max() != items.maxTotal() || range.decimals() != 0)) {
+            throw new IllegalArgumentException("The items of " + code + " add up to 0–" + items.maxTotal()
+                    + ", which must be its range; its range is " + range.describe());
+        }
     }
 
     /** A measure a practice adds to the catalogue. */
     public static Measure practiceDefined(MeasureCode code, String name, MeasureKind kind, ScoreRange range,
             Direction betterWhen, ClinicalCutoff cutoff, @Nullable ReliableChange reliableChange, String source) {
-        return new Measure(code, name, kind, range, betterWhen, cutoff, reliableChange, source, true, false);
+        return new Measure(code, name, kind, range, betterWhen, cutoff, reliableChange, source, true, false, null);
     }
 
     public Optional<ReliableChange> reliableChangeIfTracked() {
         return Optional.ofNullable(reliableChange);
     }
 
+    public Optional<MeasureItems> itemsIfDefined() {
+        return Optional.ofNullable(items);
+    }
+
     /** A score on this measure, refused when outside the range. */
     public Score score(double value) {
         return new Score(this, value);
+    }
+
+    /** A score given by its items, the total being their sum. */
+    public Score scoreOfItems(List<Integer> itemScores) {
+        return new Score(this, itemScores.stream().mapToInt(Integer::intValue).sum(), itemScores);
     }
 }

@@ -10,14 +10,15 @@ import org.unstuck.domain.measure.Measure;
 
 /**
  * Everything the progress review looks at for one case: the case, its sessions in date order,
- * whether the therapist's latest reflective note says the client is hard to work with, and the
- * assigned therapist's credentials.
+ * whether the therapist's latest reflective note says the client is hard to work with, the
+ * assigned therapist's credentials, and the risk alerts no decision has answered yet.
  */
 public record CaseHistory(TherapyCase theCase, List<Session> sessions, boolean therapistFindsItHard,
-        TherapistCompliance therapistCompliance) {
+        TherapistCompliance therapistCompliance, List<RiskAlert> openRiskAlerts) {
 
     public CaseHistory {
         sessions = sessions.stream().sorted(Comparator.comparing(Session::date)).toList();
+        openRiskAlerts = List.copyOf(openRiskAlerts);
     }
 
     /** The primary measure's scores, by attended session. */

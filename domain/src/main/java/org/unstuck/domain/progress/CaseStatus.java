@@ -9,19 +9,21 @@ public enum CaseStatus {
     ON_TRACK,
     WATCH,
     STALLED,
-    DETERIORATING;
+    DETERIORATING,
+    RISK;
 
     public static CaseStatus of(Severity severity) {
         return switch (severity) {
             case WATCH -> WATCH;
             case STALLED -> STALLED;
             case DETERIORATING -> DETERIORATING;
+            case RISK -> RISK;
         };
     }
 
     /** Whether a supervisor should look at the case. */
     public boolean isFlagged() {
-        return this == WATCH || this == STALLED || this == DETERIORATING;
+        return this == WATCH || this == STALLED || this == DETERIORATING || this == RISK;
     }
 
     /** Ordering for "better or worse": insufficient data counts as on track. */

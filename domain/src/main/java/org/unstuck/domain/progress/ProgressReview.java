@@ -26,7 +26,7 @@ public final class ProgressReview {
                 ? ChangeAssessment.of(measure, scores.getFirst().value(), scores.getLast().value())
                 : null;
 
-        var signals = new ArrayList<Signal>();
+        var signals = new ArrayList<Signal>(StallRules.riskItem(history.openRiskAlerts()));
         signals.addAll(StallRules.reliableDeterioration(measure, change));
         signals.addAll(StallRules.noReliableImprovement(measure, scores, change, settings));
         signals.addAll(StallRules.offExpectedTrajectory(measure, scores,

@@ -1,7 +1,8 @@
 package org.unstuck.domain.progress;
 
-/** The stall rules of the clinical reference, each tied to the reason it reports. */
+/** The rules of the clinical reference, each tied to the reason it reports: the stall rules and the critical-item rule. */
 public enum Rule {
+    RISK_ITEM(StallReason.RISK),
     RELIABLE_DETERIORATION(StallReason.APPROACH_FIT),
     NO_RELIABLE_IMPROVEMENT(StallReason.APPROACH_FIT),
     OFF_EXPECTED_TRAJECTORY(StallReason.APPROACH_FIT),

@@ -4,5 +4,7 @@ package org.unstuck.domain.progress;
 public enum Severity {
     WATCH,
     STALLED,
-    DETERIORATING
+    DETERIORATING,
+    /** A critical item endorsed: someone looks at the client's safety today. */
+    RISK
 }

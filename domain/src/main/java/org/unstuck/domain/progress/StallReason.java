@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The five reasons a course of therapy fails to progress; every signal, note prompt and decision names one.
- * Risk is a reason a decision can answer (an escalation) though no rule signals it.
+ * Risk is a sixth reason: a critical item endorsed, answered by a review of the risk or its escalation.
  */
 public enum StallReason {
     /** A weak therapist–client bond. */
@@ -18,7 +18,7 @@ public enum StallReason {
     CLIENT_ENGAGEMENT(4),
     /** Licence, registration, insurance or CPD not in order. */
     THERAPIST_READINESS(5),
-    /** A risk to the client or to others, answered by escalating it; no rule signals it. */
+    /** A risk to the client or to others: a critical item endorsed, or a supervisor's judgement. */
     RISK(6);
 
     private final int number;
@@ -31,12 +31,12 @@ public enum StallReason {
         return number;
     }
 
-    /** Whether a rule of the progress review can signal it; risk comes only from a supervisor's judgement. */
+    /** Whether it is one of the five reasons a course stalls; risk is not a stall but an alert of its own. */
     public boolean isSignalled() {
         return this != RISK;
     }
 
-    /** The reasons a rule can signal, for filters of flagged cases: risk is left out. */
+    /** The five reasons a course stalls, for filters and counts of stalled cases: risk has its own lists. */
     public static List<StallReason> signalled() {
         return Arrays.stream(values()).filter(StallReason::isSignalled).toList();
     }

@@ -3,6 +3,7 @@ package org.unstuck.domain.progress;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -215,6 +216,21 @@ public final class StallRules {
         var severity = days >= settings.driftStalledDays() ? Severity.STALLED : Severity.WATCH;
         var key = lastAttended != null ? "signal.drift" : "signal.drift.never-attended";
         return List.of(new Signal(Rule.DRIFT, severity, Explanation.of(key, days, since.toString())));
+    }
+
+    /**
+     * A critical item endorsed at a session and not yet reviewed: RISK, one signal naming the latest
+     * alert and how many earlier ones wait with it.
+     */
+    public static List<Signal> riskItem(List<RiskAlert> openAlerts) {
+        if (openAlerts.isEmpty()) {
+            return List.of();
+        }
+        var latest = openAlerts.stream().max(Comparator.comparing(RiskAlert::sessionDate)
+                .thenComparing(RiskAlert::raisedAt)).orElseThrow();
+        return List.of(new Signal(Rule.RISK_ITEM, Severity.RISK, Explanation.of("signal.risk-item",
+                latest.measure().value(), latest.item(), latest.label(), latest.score(), latest.sessionDate().toString(),
+                openAlerts.size() - 1)));
     }
 
     /** The latest reflective note says the therapist finds it hard to work with this client: STALLED. */

@@ -25,12 +25,12 @@ public final class AgendaBuilder {
         var items = new ArrayList<AgendaItem>();
         var included = new HashSet<CaseId>();
         cases.stream()
-                .filter(board -> board.status() == CaseStatus.DETERIORATING || board.status() == CaseStatus.STALLED)
+                .filter(board -> board.status() == CaseStatus.RISK || board.status() == CaseStatus.DETERIORATING
+                        || board.status() == CaseStatus.STALLED)
                 .sorted(Comparator.comparing(CaseOnBoard::status).reversed().thenComparing(CaseOnBoard::statusSince))
                 .forEach(board -> {
                     if (included.add(board.caseId())) {
-                        items.add(new AgendaItem(board.caseId(), board.status() == CaseStatus.DETERIORATING
-                                ? AgendaItem.Why.DETERIORATING : AgendaItem.Why.STALLED, null));
+                        items.add(new AgendaItem(board.caseId(), AgendaItem.Why.valueOf(board.status().name()), null));
                     }
                 });
         decisions.stream()

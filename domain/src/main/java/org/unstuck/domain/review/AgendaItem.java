@@ -7,6 +7,7 @@ import org.unstuck.domain.caseload.CaseId;
 public record AgendaItem(CaseId caseId, Why why, @Nullable DecisionId followUpOf) {
 
     public enum Why {
+        RISK,
         DETERIORATING,
         STALLED,
         FOLLOW_UP_DUE,

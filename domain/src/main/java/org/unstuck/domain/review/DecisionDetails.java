@@ -85,4 +85,11 @@ public sealed interface DecisionDetails {
             return DecisionType.ESCALATE_RISK;
         }
     }
+
+    /** The risk was looked at and needs no escalation; the rationale says what was found and agreed. */
+    record RiskReviewed() implements DecisionDetails {
+        public DecisionType type() {
+            return DecisionType.RISK_REVIEWED;
+        }
+    }
 }

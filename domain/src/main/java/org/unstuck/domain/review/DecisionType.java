@@ -9,5 +9,11 @@ public enum DecisionType {
     CHANGE_FREQUENCY,
     ADD_ASSESSMENT,
     PLANNED_ENDING,
-    ESCALATE_RISK
+    ESCALATE_RISK,
+    RISK_REVIEWED;
+
+    /** Whether a decision of this type answers the case's open risk alerts. */
+    public boolean answersRisk() {
+        return this == ESCALATE_RISK || this == RISK_REVIEWED;
+    }
 }

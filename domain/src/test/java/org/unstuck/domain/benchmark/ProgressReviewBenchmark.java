@@ -86,7 +86,7 @@ public class ProgressReviewBenchmark {
                         new Score(phq, value), new Score(srs, alliance)));
                 scored.add(new ScoredSession(attended, date, value));
             }
-            practice.add(new CaseHistory(Histories.aCase(phq, srs), sessions, c % 50 == 0, compliance));
+            practice.add(new CaseHistory(Histories.aCase(phq, srs), sessions, c % 50 == 0, compliance, List.of()));
             if (c % 10 == 0) {
                 finished.add(scored);
             }

@@ -79,7 +79,7 @@ public final class Histories {
 
     public static CaseHistory history(Measure primary, List<Session> sessions) {
         return new CaseHistory(aCase(primary, MeasureCatalogue.SRS), sessions, false,
-                compliantTherapist(weekAfterLast(sessions)));
+                compliantTherapist(weekAfterLast(sessions)), List.of());
     }
 
     public static CaseHistory phq9(double... scores) {

@@ -49,7 +49,7 @@ class ProgressReviewProperties {
                     : Session.missed(date, visit.attendance()));
         }
         return new CaseHistory(Histories.aCase(PRIMARY, ALLIANCE), sessions, hard,
-                Histories.compliantTherapist(Histories.weekAfterLast(sessions)));
+                Histories.compliantTherapist(Histories.weekAfterLast(sessions)), List.of());
     }
 
     @Property

@@ -337,7 +337,7 @@ class StallRulesTest {
         @Test
         void the_hard_to_work_with_flag_makes_the_case_stalled_with_reason_three() {
             var sessions = weekly(PHQ_9, 18, 12);
-            var history = new CaseHistory(aCase(PHQ_9, SRS), sessions, true, compliantTherapist(FIRST_SESSION.plusWeeks(2)));
+            var history = new CaseHistory(aCase(PHQ_9, SRS), sessions, true, compliantTherapist(FIRST_SESSION.plusWeeks(2)), List.of());
             var assessment = review(history);
             assertThat(assessment.status()).isEqualTo(CaseStatus.STALLED);
             assertThat(assessment.topSignal().orElseThrow().reason()).isEqualTo(StallReason.THERAPIST_RETICENCE);

@@ -36,7 +36,11 @@ public class CaseBoards {
                    attended.sessions_held, attended.last_session_on, p.primary_latest,
                    CASE m.better_when WHEN 'LOWER_IS_BETTER' THEN p.primary_first - p.primary_latest
                                       ELSE p.primary_latest - p.primary_first END AS improvement,
-                   (SELECT count(*) FROM decision d WHERE d.case_id = c.id AND %s) AS follow_ups_due
+                   (SELECT count(*) FROM decision d WHERE d.case_id = c.id AND %s) AS follow_ups_due,
+                   CASE WHEN p.status = 'RISK' THEN (SELECT min(a.raised_at) FROM risk_alert a
+                       JOIN therapy_session rs ON rs.id = a.session_id AND rs.voided_at IS NULL
+                       WHERE a.case_id = c.id AND NOT EXISTS (SELECT 1 FROM risk_alert_answer answer
+                                                              WHERE answer.alert_id = a.id)) END AS risk_raised_at
             FROM therapy_case c
             JOIN client cl ON cl.id = c.client_id
             JOIN user_account u ON u.id = c.therapist_id
@@ -51,8 +55,8 @@ public class CaseBoards {
             """.formatted(FollowUpSql.dueBy(":today"));
 
     private static final String MOST_SEVERE_FIRST = """
-            ORDER BY CASE coalesce(p.status, 'INSUFFICIENT_DATA') WHEN 'DETERIORATING' THEN 0 WHEN 'STALLED' THEN 1
-                     WHEN 'WATCH' THEN 2 WHEN 'ON_TRACK' THEN 3 ELSE 4 END,
+            ORDER BY CASE coalesce(p.status, 'INSUFFICIENT_DATA') WHEN 'RISK' THEN -1 WHEN 'DETERIORATING' THEN 0
+                     WHEN 'STALLED' THEN 1 WHEN 'WATCH' THEN 2 WHEN 'ON_TRACK' THEN 3 ELSE 4 END,
                      p.status_since NULLS LAST, c.id
             """;
 
@@ -88,7 +92,7 @@ public class CaseBoards {
                 WHERE d.case_id = board.id
                 ORDER BY d.decided_at DESC, d.id DESC LIMIT 1
             ) last ON true
-            ORDER BY CASE board.status WHEN 'DETERIORATING' THEN 0 WHEN 'STALLED' THEN 1
+            ORDER BY CASE board.status WHEN 'RISK' THEN -1 WHEN 'DETERIORATING' THEN 0 WHEN 'STALLED' THEN 1
                      WHEN 'WATCH' THEN 2 WHEN 'ON_TRACK' THEN 3 ELSE 4 END,
                      board.status_since NULLS LAST, board.id
             """;
@@ -198,7 +202,7 @@ public class CaseBoards {
         return counts;
     }
 
-    private static final String FLAGGED = "AND p.status IN ('WATCH', 'STALLED', 'DETERIORATING')\n";
+    private static final String FLAGGED = "AND p.status IN ('WATCH', 'STALLED', 'DETERIORATING', 'RISK')\n";
 
     /**
      * The supervisor's supervisees' open cases flagged in a status that began on or after the day,
@@ -291,7 +295,8 @@ public class CaseBoards {
                 nullableDouble(row, "primary_latest"),
                 nullableDouble(row, "improvement"),
                 row.getObject("closed_on") == null,
-                row.getInt("follow_ups_due"));
+                row.getInt("follow_ups_due"),
+                row.getTimestamp("risk_raised_at") == null ? null : row.getTimestamp("risk_raised_at").toInstant());
     }
 
     private static BoardRow boardRow(ResultSet row, int number) throws SQLException {

@@ -1,8 +1,10 @@
 package org.unstuck.persistence.board;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.RiskAlert;
 import org.unstuck.domain.progress.StallReason;
 
 /**
@@ -11,6 +13,7 @@ import org.unstuck.domain.progress.StallReason;
  * @param primaryImprovement how much better the latest primary score is than the first (negative: worse)
  * @param topSentence the most severe signal's sentence, in English
  * @param followUpsDue decisions on the case whose follow-up has come and which no later decision supersedes
+ * @param riskRaisedAt when the earliest of the case's open risk alerts was raised, if it has one
  */
 public record CaseRow(
         long caseId,
@@ -28,5 +31,11 @@ public record CaseRow(
         @Nullable Double latestPrimary,
         @Nullable Double primaryImprovement,
         boolean open,
-        int followUpsDue) {
+        int followUpsDue,
+        @Nullable Instant riskRaisedAt) {
+
+    /** Whether a risk alert of the case has waited longer than a day for its review. */
+    public boolean riskOverdue(Instant now) {
+        return riskRaisedAt != null && riskRaisedAt.plus(RiskAlert.ANSWER_WITHIN).isBefore(now);
+    }
 }

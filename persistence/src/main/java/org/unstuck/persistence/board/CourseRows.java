@@ -42,7 +42,7 @@ public class CourseRows {
                     SELECT case_id, count(*) AS sessions FROM therapy_session WHERE attendance = 'ATTENDED' AND voided_at IS NULL
                     GROUP BY case_id)
                 SELECT u.display_name, c.approach, c.opened_on, c.closed_on,
-                       coalesce(held.status IN ('WATCH', 'STALLED', 'DETERIORATING'), FALSE) AS flagged,
+                       coalesce(held.status IN ('WATCH', 'STALLED', 'DETERIORATING', 'RISK'), FALSE) AS flagged,
                        c.primary_measure, coalesce(a.sessions, 0) AS attended, e.first_score, e.last_score
                 FROM therapy_case c
                 JOIN user_account u ON u.id = c.therapist_id

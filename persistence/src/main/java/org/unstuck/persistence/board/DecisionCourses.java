@@ -24,7 +24,7 @@ public class DecisionCourses {
 
     /** Severity as {@link CaseStatus#severityRank()} orders it: insufficient data counts as on track. */
     private static final String RANK = """
-            CASE %s WHEN 'DETERIORATING' THEN 3 WHEN 'STALLED' THEN 2 WHEN 'WATCH' THEN 1 ELSE 0 END""";
+            CASE %s WHEN 'RISK' THEN 4 WHEN 'DETERIORATING' THEN 3 WHEN 'STALLED' THEN 2 WHEN 'WATCH' THEN 1 ELSE 0 END""";
 
     private final JdbcClient jdbc;
 
@@ -99,7 +99,7 @@ public class DecisionCourses {
                     FROM case_assessment a),
                 index_days AS (
                     SELECT case_id, min(greatest(first_day, :from)) AS day FROM spans
-                    WHERE status IN ('WATCH', 'STALLED', 'DETERIORATING') AND first_day <= :to
+                    WHERE status IN ('WATCH', 'STALLED', 'DETERIORATING', 'RISK') AND first_day <= :to
                       AND (next_day IS NULL OR next_day > greatest(first_day, :from))
                     GROUP BY case_id)
                 SELECT count(*) AS cases, count(*) FILTER (WHERE %s < %s) AS improved

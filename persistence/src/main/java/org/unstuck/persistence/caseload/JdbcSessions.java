@@ -1,8 +1,11 @@
 package org.unstuck.persistence.caseload;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +41,7 @@ class JdbcSessions implements Sessions {
     }
 
     private record Row(long id, LocalDate date, String attendance, String homework, @Nullable String measure, @Nullable Double score,
-            @Nullable SessionVoid voided) {
+            List<Integer> items, @Nullable SessionVoid voided) {
     }
 
     @Override
@@ -55,7 +58,7 @@ class JdbcSessions implements Sessions {
         var catalogue = MeasureCatalogue.withPracticeMeasures(measures.practiceDefined());
         var rows = jdbc.sql("""
                 SELECT s.id, s.session_date, s.attendance, s.homework, s.voided_at, s.voided_by, s.void_reason,
-                       sc.measure_code, sc.score
+                       sc.measure_code, sc.score, sc.items
                 FROM therapy_session s LEFT JOIN session_score sc ON sc.session_id = s.id
                 WHERE s.case_id = :caseId AND (:withVoided OR s.voided_at IS NULL)
                 ORDER BY s.session_date, s.id, sc.measure_code""")
@@ -63,7 +66,7 @@ class JdbcSessions implements Sessions {
                 .param("withVoided", withVoided)
                 .query((row, number) -> new Row(row.getLong("id"), row.getObject("session_date", LocalDate.class),
                         row.getString("attendance"), row.getString("homework"), row.getString("measure_code"),
-                        row.getObject("score") == null ? null : row.getBigDecimal("score").doubleValue(),
+                        row.getObject("score") == null ? null : row.getBigDecimal("score").doubleValue(), items(row.getArray("items")),
                         row.getObject("voided_at") == null ? null : new SessionVoid(new UserId(row.getLong("voided_by")),
                                 row.getTimestamp("voided_at").toInstant(), row.getString("void_reason"))))
                 .list();
@@ -72,11 +75,19 @@ class JdbcSessions implements Sessions {
         return bySession.values().stream().map(sessionRows -> {
             var first = sessionRows.getFirst();
             var scores = sessionRows.stream().filter(row -> row.measure() != null)
-                    .map(row -> new Score(catalogue.find(new MeasureCode(row.measure())).orElseThrow(), row.score()))
+                    .map(row -> new Score(catalogue.find(new MeasureCode(row.measure())).orElseThrow(), row.score(),
+                            row.items()))
                     .toList();
             return new RecordedSession(new Session(first.date(), Attendance.valueOf(first.attendance()), scores,
                     Homework.valueOf(first.homework())), first.voided());
         }).toList();
+    }
+
+    private static List<Integer> items(@Nullable Array items) throws SQLException {
+        if (items == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) items.getArray()).map(item -> ((Number) item).intValue()).toList();
     }
 
     @Override
@@ -109,10 +120,13 @@ class JdbcSessions implements Sessions {
                     .param("homework", session.homework().name())
                     .query(Long.class).single();
             for (var score : session.scores()) {
-                jdbc.sql("INSERT INTO session_score (session_id, measure_code, score) VALUES (:session, :measure, :score)")
+                jdbc.sql("""
+                        INSERT INTO session_score (session_id, measure_code, score, items)
+                        VALUES (:session, :measure, :score, :items::smallint[])""")
                         .param("session", id)
                         .param("measure", score.code().value())
                         .param("score", score.value())
+                        .param("items", score.items().isEmpty() ? null : score.items().toArray(Integer[]::new))
                         .update();
             }
         } catch (DataIntegrityViolationException refused) {

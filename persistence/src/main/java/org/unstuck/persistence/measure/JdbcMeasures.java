@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,9 +13,11 @@ import org.unstuck.domain.measure.Direction;
 import org.unstuck.domain.measure.Measure;
 import org.unstuck.domain.measure.MeasureCatalogue;
 import org.unstuck.domain.measure.MeasureCode;
+import org.unstuck.domain.measure.MeasureItems;
 import org.unstuck.domain.measure.MeasureKind;
 import org.unstuck.domain.measure.Measures;
 import org.unstuck.domain.measure.ReliableChange;
+import org.unstuck.domain.measure.RiskRule;
 import org.unstuck.domain.measure.ScoreRange;
 
 /** The measure table holds the built-ins too, so scores can be checked by the database itself. */
@@ -45,11 +48,14 @@ public class JdbcMeasures implements Measures {
             throw new IllegalArgumentException(measure.code() + " is a built-in measure");
         }
         var reliableChange = measure.reliableChange();
+        var items = measure.items();
+        var risk = items == null ? null : items.risk();
         jdbc.sql("""
                 INSERT INTO measure (code, name, kind, min_score, max_score, decimals, better_when, cutoff_value,
-                    cutoff_side, rc_points, rc_sd, rc_reliability, source, defaults_confirmed, built_in)
+                    cutoff_side, rc_points, rc_sd, rc_reliability, source, defaults_confirmed, built_in, item_count, item_max,
+                    risk_item, risk_at_least, risk_label, risk_source, risk_confirmed)
                 VALUES (:code, :name, :kind, :min, :max, :decimals, :better, :cutoff, :side, :points, :sd, :r, :source,
-                    :confirmed, FALSE)""")
+                    :confirmed, FALSE, :itemCount, :itemMax, :riskItem, :riskAtLeast, :riskLabel, :riskSource, :riskConfirmed)""")
                 .param("code", measure.code().value())
                 .param("name", measure.name())
                 .param("kind", measure.kind().name())
@@ -64,6 +70,13 @@ public class JdbcMeasures implements Measures {
                 .param("r", reliableChange == null ? null : reliableChange.reliability())
                 .param("source", measure.source())
                 .param("confirmed", measure.defaultsConfirmed())
+                .param("itemCount", items == null ? null : items.count())
+                .param("itemMax", items == null ? null : items.maxEach())
+                .param("riskItem", risk == null ? null : risk.item())
+                .param("riskAtLeast", risk == null ? null : risk.atLeast())
+                .param("riskLabel", risk == null ? null : risk.label())
+                .param("riskSource", risk == null ? null : risk.source())
+                .param("riskConfirmed", risk == null ? null : risk.confirmed())
                 .update();
         return measure;
     }
@@ -84,7 +97,18 @@ public class JdbcMeasures implements Measures {
                 reliableChange,
                 row.getString("source"),
                 row.getBoolean("defaults_confirmed"),
-                row.getBoolean("built_in"));
+                row.getBoolean("built_in"),
+                items(row));
+    }
+
+    private static @Nullable MeasureItems items(ResultSet row) throws SQLException {
+        if (row.getObject("item_count") == null) {
+            return null;
+        }
+        var risk = row.getObject("risk_item") == null ? null : new RiskRule(row.getInt("risk_item"),
+                row.getInt("risk_at_least"), row.getString("risk_label"), row.getString("risk_source"),
+                row.getBoolean("risk_confirmed"));
+        return new MeasureItems(row.getInt("item_count"), row.getInt("item_max"), risk);
     }
 
     private static double value(BigDecimal number) {

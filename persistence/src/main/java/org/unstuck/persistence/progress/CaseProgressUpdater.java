@@ -33,6 +33,7 @@ import org.unstuck.domain.progress.ProgressReview;
 import org.unstuck.domain.progress.ProgressSnapshot;
 import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.progress.ReviewSettings;
+import org.unstuck.domain.review.RiskAlerts;
 import org.unstuck.domain.progress.ScoredSession;
 import org.unstuck.domain.progress.TrajectoryModel;
 
@@ -54,6 +55,7 @@ public class CaseProgressUpdater {
     private final Measures measures;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RiskAlerts riskAlerts;
     private volatile Fitted fitted = new Fitted(ReviewSettings.defaults(), LocalDate.MIN, ExpectedTrajectories.none());
 
     /** Trajectories are refitted once a day, or when the settings change; a single re-assessment reuses them. */
@@ -62,7 +64,7 @@ public class CaseProgressUpdater {
 
     CaseProgressUpdater(Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials,
             CredentialPolicies policies, PracticeSettings settings, ProgressSnapshots snapshots, Measures measures,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock, RiskAlerts riskAlerts) {
         this.cases = cases;
         this.sessions = sessions;
         this.notes = notes;
@@ -73,6 +75,7 @@ public class CaseProgressUpdater {
         this.measures = measures;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.riskAlerts = riskAlerts;
     }
 
     /**
@@ -177,7 +180,8 @@ public class CaseProgressUpdater {
         var theCase = cases.find(caseId).orElseThrow(() -> new IllegalArgumentException("No case " + caseId.value()));
         var today = run.today();
         var hard = ReflectiveNote.currentTherapistFindsItHard(theCase, notes.onCase(caseId), clock.getZone());
-        var history = new CaseHistory(theCase, sessions.of(caseId), hard, run.complianceOf().apply(theCase.therapist()));
+        var history = new CaseHistory(theCase, sessions.of(caseId), hard, run.complianceOf().apply(theCase.therapist()),
+                riskAlerts.openOn(caseId));
         return snapshots.store(caseId, run.review().assess(history, today), today, clock.instant(), run.cause(),
                 run.settingsVersion());
     }

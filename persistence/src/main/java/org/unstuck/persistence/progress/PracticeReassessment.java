@@ -38,6 +38,7 @@ import org.unstuck.domain.progress.CaseHistory;
 import org.unstuck.domain.progress.PracticeSettings;
 import org.unstuck.domain.progress.ProgressAssessment;
 import org.unstuck.domain.progress.ProgressReview;
+import org.unstuck.domain.review.RiskAlerts;
 
 /**
  * Re-assesses the practice's open cases in batches of consecutive case ids, for a nightly run:
@@ -55,15 +56,17 @@ public class PracticeReassessment {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
+    private final RiskAlerts riskAlerts;
 
     PracticeReassessment(CaseProgressUpdater updater, PracticeSettings settings, Measures measures, JdbcClient jdbc,
-            NamedParameterJdbcTemplate batch, Clock clock) {
+            NamedParameterJdbcTemplate batch, Clock clock, RiskAlerts riskAlerts) {
         this.updater = updater;
         this.settings = settings;
         this.measures = measures;
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
+        this.riskAlerts = riskAlerts;
     }
 
     /**
@@ -119,6 +122,7 @@ public class PracticeReassessment {
         var stored = storedSnapshots(ids);
         var sessions = sessions(pass, ids);
         var hard = hardToWorkWith(ids);
+        var risks = riskAlerts.openOn(cases.stream().map(theCase -> Objects.requireNonNull(theCase.id())).toList());
         var inForce = verdictsInForce(ids);
         var computedAt = Timestamp.from(clock.instant());
 
@@ -132,7 +136,7 @@ public class PracticeReassessment {
             var id = Objects.requireNonNull(theCase.id()).value();
             var caseSessions = sessions.getOrDefault(id, List.of());
             var assessment = pass.review.assess(new CaseHistory(theCase, caseSessions, hard.getOrDefault(id, false),
-                    pass.complianceOf.apply(theCase.therapist())), pass.today);
+                    pass.complianceOf.apply(theCase.therapist()), risks.getOrDefault(theCase.id(), List.of())), pass.today);
             var before = stored.get(id);
             var snapshot = Snapshot.of(assessment, before, caseSessions, pass.today);
             if (!snapshot.equals(before == null ? null : before.snapshot())) {

@@ -28,6 +28,7 @@ public final class DecisionDetailColumns {
             case ADD_ASSESSMENT -> new DecisionDetails.AddAssessment(detail);
             case PLANNED_ENDING -> new DecisionDetails.PlannedEnding();
             case ESCALATE_RISK -> new DecisionDetails.EscalateRisk(detail);
+            case RISK_REVIEWED -> new DecisionDetails.RiskReviewed();
         };
     }
 }

@@ -139,6 +139,7 @@ class JdbcDecisions implements Decisions {
             case DecisionDetails.ChangeApproach ignored -> null;
             case DecisionDetails.ReferToColleague ignored -> null;
             case DecisionDetails.PlannedEnding ignored -> null;
+            case DecisionDetails.RiskReviewed ignored -> null;
         };
     }
 

@@ -17,7 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 public record StatusStrip(String title, String description, List<Segment> segments, LocalDate to) {
 
     /**
-     * @param status the status's code (ON_TRACK, WATCH, STALLED, DETERIORATING, INSUFFICIENT_DATA), which picks the colour
+     * @param status the status's code (ON_TRACK, WATCH, STALLED, DETERIORATING, RISK, INSUFFICIENT_DATA), which picks the colour
      * @param label the status in the reader's words
      * @param fromLabel the first day in the reader's words
      */
@@ -37,7 +37,8 @@ public record StatusStrip(String title, String description, List<Segment> segmen
             "ON_TRACK", "#3c9d6e",
             "WATCH", "#e0b02f",
             "STALLED", "#e07b2f",
-            "DETERIORATING", "#c0392b");
+            "DETERIORATING", "#c0392b",
+            "RISK", "#7a0c2e");
 
     public StatusStrip {
         segments = List.copyOf(segments);

@@ -9,6 +9,7 @@ import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.progress.AssessedStatus;
 import org.unstuck.domain.progress.ProgressSnapshot;
+import org.unstuck.domain.progress.RiskAlert;
 import org.unstuck.domain.progress.TrajectoryModel.IntakeBand;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.persistence.board.TrajectoryPoint;
@@ -24,6 +25,9 @@ import org.unstuck.persistence.board.TrajectoryPoint;
  * @param sessionHistory every session, voided ones included with their reason
  * @param plannedEndingOn the day a planned ending was decided on this open case and not superseded, else null
  * @param emergencyReason the stated reason when the page is read under break-glass access, else null
+ * @param openRiskAlerts the risk alerts no decision has answered yet, oldest session first
+ * @param riskOverdue whether one of those alerts has waited more than a day for its answer
+ * @param mayAnswerRisk whether the viewer may review or escalate those alerts
  */
 public record CaseDetail(
         TherapyCase theCase,
@@ -43,5 +47,8 @@ public record CaseDetail(
         boolean mayDecide,
         boolean mayClose,
         @Nullable LocalDate plannedEndingOn,
-        @Nullable String emergencyReason) {
+        @Nullable String emergencyReason,
+        List<RiskAlert> openRiskAlerts,
+        boolean riskOverdue,
+        boolean mayAnswerRisk) {
 }

@@ -51,6 +51,7 @@ import org.unstuck.web.common.Labels;
 import org.unstuck.web.common.StatusBadge;
 import org.unstuck.web.common.Texts;
 import org.unstuck.web.review.DecisionDialog;
+import org.unstuck.web.review.RiskAnswerDialog;
 import org.unstuck.web.review.DecisionService;
 import org.unstuck.web.security.CurrentActor;
 
@@ -163,6 +164,9 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
             add(emergency);
         }
         add(top, facts);
+        if (!detail.openRiskAlerts().isEmpty()) {
+            add(riskAlerts(detail));
+        }
         if (closing != null) {
             add(closing);
         }
@@ -173,6 +177,34 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         if (detail.mayWriteNotes() || !detail.notes().isEmpty()) {
             add(notes(detail));
         }
+    }
+
+    /** The open risk alerts above everything else, with the way to answer them for those who may. */
+    private Component riskAlerts(CaseDetail detail) {
+        var box = new Div();
+        box.addClassName("risk-alert");
+        box.setId("risk-alert");
+        var heading = new H3(getTranslation(detail.riskOverdue() ? "case.risk.heading.overdue" : "case.risk.heading"));
+        if (detail.riskOverdue()) {
+            heading.addClassName("risk-overdue");
+        }
+        var list = new UnorderedList();
+        for (var alert : detail.openRiskAlerts()) {
+            list.add(new ListItem(getTranslation("case.risk.alert", alert.measure().value(), alert.item(), alert.label(),
+                    alert.score(), Labels.date(alert.sessionDate()),
+                    Labels.dateTime(alert.raisedAt(), caseload.zone(), getLocale()))));
+        }
+        box.add(heading, list);
+        if (detail.mayAnswerRisk()) {
+            var answer = new Button(getTranslation("case.risk.answer"), VaadinIcon.SHIELD.create(),
+                    click -> new RiskAnswerDialog(caseId, title, decisionService, this::refresh).open());
+            answer.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+            answer.setId("answer-risk");
+            box.add(answer);
+        } else {
+            box.add(new Paragraph(getTranslation("case.risk.who-answers")));
+        }
+        return box;
     }
 
     private void recordSession(CaseDetail detail, @Nullable LocalDate day) {

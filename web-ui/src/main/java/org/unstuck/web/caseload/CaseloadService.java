@@ -3,7 +3,9 @@ package org.unstuck.web.caseload;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,6 +54,7 @@ import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decision;
 import org.unstuck.domain.review.DecisionType;
 import org.unstuck.domain.review.Decisions;
+import org.unstuck.domain.review.RiskAlerts;
 import org.unstuck.persistence.board.BoardFilter;
 import org.unstuck.persistence.board.CaseBoards;
 import org.unstuck.persistence.board.CaseRow;
@@ -60,6 +63,7 @@ import org.unstuck.persistence.progress.CaseProgressUpdater;
 import org.unstuck.web.audit.AuditRecorder;
 import org.unstuck.web.common.CaseNotFoundException;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.notification.Notifications;
 import org.unstuck.web.security.CurrentActor;
 
 /**
@@ -89,12 +93,14 @@ public class CaseloadService {
     private final Clock clock;
     private final AssessmentHistory history;
     private final CaseOpeningPolicies openingPolicy;
+    private final RiskAlerts riskAlerts;
+    private final Notifications notifications;
 
     CaseloadService(CurrentActor currentActor, Cases cases, Sessions sessions, ReflectiveNotes notes, Decisions decisions,
             ProgressSnapshots snapshots, CaseBoards boards, CaseTrajectories trajectories, Measures measures,
             Credentials credentials, CredentialPolicies policies, UserAccounts accounts, CaseProgressUpdater progress,
             PracticeSettings settings, AuditRecorder audit, Clock clock, AssessmentHistory history,
-            CaseOpeningPolicies openingPolicy) {
+            CaseOpeningPolicies openingPolicy, RiskAlerts riskAlerts, Notifications notifications) {
         this.currentActor = currentActor;
         this.cases = cases;
         this.sessions = sessions;
@@ -113,12 +119,26 @@ public class CaseloadService {
         this.clock = clock;
         this.history = history;
         this.openingPolicy = openingPolicy;
+        this.riskAlerts = riskAlerts;
+        this.notifications = notifications;
     }
 
     /** The practice's today, for the dates a form offers. */
     @PermitAll
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** The practice's time now, against which a list tells overdue risk alerts. */
+    @PermitAll
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The practice's time zone, for the times a page shows. */
+    @PermitAll
+    public ZoneId zone() {
+        return clock.getZone();
     }
 
     /** A page of the signed-in therapist's cases, most severe first. */
@@ -173,12 +193,15 @@ public class CaseloadService {
                 .flatMap(first -> progress.expectedCourse(theCase.primaryMeasure(), first.score())).orElse(null);
         var assessment = snapshots.latest(caseId)
                 .map(latest -> emergency.isPresent() ? latest.withoutNoteSignals() : latest).orElse(null);
+        var openAlerts = riskAlerts.openOn(caseId);
         return new CaseDetail(theCase, therapist, assessment, history.of(caseId),
                 LocalDate.now(clock), sessions.of(caseId), sessions.history(caseId), trajectory,
                 decided, visibleNotes, expected, settings.reviewSettings().value().trajectoryToleranceZ(),
                 AccessPolicy.mayRecordOnCase(actor, theCase), AccessPolicy.mayWriteNote(actor, theCase),
                 AccessPolicy.mayDecideOnCase(actor, theCase) && theCase.isOpen(),
-                AccessPolicy.mayCloseCase(actor, theCase), plannedEnding, emergency.orElse(null));
+                AccessPolicy.mayCloseCase(actor, theCase), plannedEnding, emergency.orElse(null), openAlerts,
+                openAlerts.stream().anyMatch(alert -> alert.isOverdue(clock.instant())),
+                AccessPolicy.mayAnswerRisk(actor, theCase) && emergency.isEmpty());
     }
 
     /**
@@ -226,8 +249,12 @@ public class CaseloadService {
         }
         var session = validSession(theCase, entry);
         sessions.add(caseId, session);
+        var raised = riskAlerts.raiseFromScores(List.of(caseId), clock.instant());
         progress.recompute(caseId, AssessmentCause.SESSION);
-        audit.allowed("session.record", caseId, "session " + session.date());
+        audit.allowed("session.record", caseId, "session " + session.date() + (raised == 0 ? "" : ", raises a risk alert"));
+        if (raised > 0) {
+            notifications.riskAlert(theCase, session.date(), actor.id());
+        }
         return session;
     }
 
@@ -324,21 +351,31 @@ public class CaseloadService {
         var scores = new ArrayList<Score>();
         if (attendance == Attendance.ATTENDED) {
             for (var measure : measuresOf(theCase)) {
-                var value = entry.scores().get(measure.code().value());
-                if (value == null) {
+                var code = measure.code().value();
+                var value = entry.scores().get(code);
+                var items = entry.items().getOrDefault(code, List.of());
+                var givenItems = items.stream().filter(Objects::nonNull).count();
+                if (givenItems > 0 && givenItems < items.size()) {
+                    errors.put(code, "Enter every " + code + " item, or none; " + givenItems + " of "
+                            + items.size() + " are filled in.");
+                    continue;
+                }
+                var itemScores = givenItems == 0 ? List.<Integer>of() : items.stream().map(Objects::requireNonNull).toList();
+                if (value == null && itemScores.isEmpty()) {
                     if (measure.equals(theCase.primaryMeasure())) {
-                        errors.put(measure.code().value(), "Enter the " + measure.code() + " score of this session ("
-                                + measure.range().describe() + ").");
+                        errors.put(code, "Enter the " + measure.code() + " score of this session ("
+                                + measure.range().describe() + "), or its items.");
                     }
                     continue;
                 }
                 try {
-                    scores.add(new Score(measure, value));
-                } catch (IllegalArgumentException outOfRange) {
-                    errors.put(measure.code().value(), outOfRange.getMessage() + ".");
+                    scores.add(value == null ? measure.scoreOfItems(itemScores) : new Score(measure, value, itemScores));
+                } catch (IllegalArgumentException refused) {
+                    errors.put(code, refused.getMessage() + ".");
                 }
             }
-        } else if (attendance != null && entry.scores().values().stream().anyMatch(Objects::nonNull)) {
+        } else if (attendance != null && (entry.scores().values().stream().anyMatch(Objects::nonNull)
+                || entry.items().values().stream().flatMap(List::stream).anyMatch(Objects::nonNull))) {
             errors.put("attendance", "Only an attended session has scores; clear the scores or choose attended.");
         }
         if (!errors.isEmpty()) {

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.board.BoardFilter;
@@ -36,8 +37,10 @@ public class CaseloadView extends Main implements HasDynamicTitle {
     private final ComboBox<CaseStatus> status = new ComboBox<>();
     private final ComboBox<StallReason> reason = new ComboBox<>();
     private final Checkbox closed = new Checkbox();
+    private final Instant now;
 
     CaseloadView(CaseloadService caseload, ReferralService referrals) {
+        now = caseload.now();
         addClassName("page");
         setId("caseload-view");
         var openCase = new Button(getTranslation("caseload.open-case"), VaadinIcon.PLUS.create(),
@@ -120,7 +123,7 @@ public class CaseloadView extends Main implements HasDynamicTitle {
     /** A closed case says so first, then the status it ended with. */
     private Component status(CaseRow row) {
         if (row.open()) {
-            return new StatusBadge(row.status());
+            return StatusBadge.of(row, now);
         }
         var closedBadge = new Span(getTranslation("caseload.closed"));
         closedBadge.addClassNames("status-badge", "status-closed");

@@ -25,6 +25,7 @@ public final class DecisionWording {
             case DecisionDetails.AddAssessment assessment -> texts.get(key, assessment.assessment());
             case DecisionDetails.PlannedEnding ignored -> texts.get(key);
             case DecisionDetails.EscalateRisk risk -> texts.get(key, risk.action());
+            case DecisionDetails.RiskReviewed ignored -> texts.get(key);
         };
     }
 }

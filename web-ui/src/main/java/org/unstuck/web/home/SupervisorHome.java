@@ -2,6 +2,7 @@ package org.unstuck.web.home;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.unstuck.web.review.FollowUpService.FollowUpRow;
 import org.unstuck.web.security.CurrentActor;
 
 /**
- * What needs a supervisor now: what was flagged on the team since their last sign-in, the
+ * What needs a supervisor now: the team's risk alerts not yet answered, what was flagged on the
+ * team since their last sign-in, the
  * deteriorating cases, the follow-ups due this week, the next meeting they hold and the team's
  * counts per reason.
  */
@@ -41,8 +43,11 @@ public class SupervisorHome {
      * @param newlyFlagged open cases whose flagged status began on or after that day, most severe first
      * @param followUpsDue the follow-ups due by the end of this week, those overdue included, the earliest first
      * @param boardSize how many open cases the team has
+     * @param risks the team's open cases with a risk alert no decision has answered, the longest waiting first
+     * @param now when the home was read, to tell overdue alerts
      */
-    public record Contents(LocalDate flaggedSince, boolean firstVisit, List<CaseRow> newlyFlagged,
+    public record Contents(List<CaseRow> risks, int riskCount, Instant now, LocalDate flaggedSince, boolean firstVisit,
+            List<CaseRow> newlyFlagged,
             List<CaseRow> deteriorating, int deterioratingCount, List<FollowUpRow> followUpsDue,
             @Nullable NextMeeting nextMeeting, Map<StallReason, Integer> perReason, int boardSize) {
     }
@@ -76,14 +81,17 @@ public class SupervisorHome {
                 .map(at -> LocalDate.ofInstant(at, clock.getZone()));
         var since = previous.orElse(today.minusDays(FIRST_VISIT_DAYS));
         var newlyFlagged = boards.flaggedSince(id, since, today, MOST_SHOWN);
+        var atRisk = new BoardFilter(null, null, CaseStatus.RISK);
+        var risks = boards.reviewBoard(id, atRisk, today, 0, MOST_SHOWN);
         var deteriorating = new BoardFilter(null, null, CaseStatus.DETERIORATING);
         var worse = boards.reviewBoard(id, deteriorating, today, 0, MOST_SHOWN);
         var next = meetings.nextHeldBy(id, today)
                 .map(meeting -> new NextMeeting(Objects.requireNonNull(meeting.id()).value(), meeting.date(),
                         meeting.startsAt(), meeting.place(), me.displayName(), meeting.agenda().size(), List.of()))
                 .orElse(null);
-        audit.allowed("home.read", null, newlyFlagged.size() + " newly flagged, " + worse.size() + " deteriorating");
-        return new Contents(since, previous.isEmpty(), newlyFlagged, worse, boards.reviewBoardSize(id, deteriorating),
+        audit.allowed("home.read", null, risks.size() + " risk alerts, " + newlyFlagged.size() + " newly flagged, "
+                + worse.size() + " deteriorating");
+        return new Contents(risks, boards.reviewBoardSize(id, atRisk), clock.instant(), since, previous.isEmpty(), newlyFlagged, worse, boards.reviewBoardSize(id, deteriorating),
                 followUps.dueThisWeek(), next, boards.reviewBoardReasons(id, BoardFilter.everything()),
                 boards.reviewBoardSize(id, BoardFilter.everything()));
     }

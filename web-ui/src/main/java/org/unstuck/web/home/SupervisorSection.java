@@ -30,14 +30,18 @@ class SupervisorSection extends Section {
         addClassName("home-section");
         var cards = new Div();
         cards.addClassName("home-cards");
+        cards.add(new HomeCard("home-risk", getTranslation("home.supervisor.risk"))
+                .list(home.risks(), home.riskCount(), row -> CaseLine.of(row, true, home.now()),
+                        getTranslation("home.risk.none"))
+                .link(getTranslation("home.supervisor.risk.link"), "review?status=" + ReviewBoardView.slug(CaseStatus.RISK)));
         var newTitle = home.firstVisit()
                 ? getTranslation("home.supervisor.new.first", SupervisorHome.FIRST_VISIT_DAYS)
                 : getTranslation("home.supervisor.new", Labels.date(home.flaggedSince()));
         cards.add(new HomeCard("home-newly-flagged", newTitle)
-                .list(home.newlyFlagged(), row -> CaseLine.of(row, true), getTranslation("home.supervisor.new.none"))
+                .list(home.newlyFlagged(), row -> CaseLine.of(row, true, home.now()), getTranslation("home.supervisor.new.none"))
                 .link(getTranslation("home.supervisor.board.link", home.boardSize()), "review"));
         cards.add(new HomeCard("home-deteriorating", getTranslation("home.supervisor.deteriorating"))
-                .list(home.deteriorating(), home.deterioratingCount(), row -> CaseLine.of(row, true),
+                .list(home.deteriorating(), home.deterioratingCount(), row -> CaseLine.of(row, true, home.now()),
                         getTranslation("home.supervisor.deteriorating.none"))
                 .link(getTranslation("home.supervisor.deteriorating.link"),
                         "review?status=" + ReviewBoardView.slug(CaseStatus.DETERIORATING)));

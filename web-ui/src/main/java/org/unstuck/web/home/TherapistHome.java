@@ -2,6 +2,7 @@ package org.unstuck.web.home;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -37,10 +38,11 @@ public class TherapistHome {
      * @param notesOwed stalled or deteriorating cases with no reflective note since that status began
      * @param credentialsEnding required credentials not valid, or ending within the policy's warning window
      * @param cpdShort the CPD hours when short of the policy, else none
+     * @param now when the home was read, to tell overdue risk alerts
      */
     public record Contents(List<CaseRow> flagged, List<ReferralRow> referrals, List<CaseRow> notesOwed,
             List<RequirementStatus> credentialsEnding, @Nullable CpdStatus cpdShort, int warningDays,
-            @Nullable NextMeeting nextMeeting) {
+            @Nullable NextMeeting nextMeeting, Instant now) {
     }
 
     private final CurrentActor currentActor;
@@ -83,7 +85,7 @@ public class TherapistHome {
         var waiting = referrals.waitingForMe();
         audit.allowed("home.read", null, flagged.size() + " flagged cases, " + notesOwed.size() + " notes owed");
         return new Contents(flagged, waiting, notesOwed, ending, cpd.isShort() ? cpd : null, mine.policy().warningDays(),
-                meetings.nextAttendedBy(id, today).map(meeting -> shown(meeting, id, today)).orElse(null));
+                meetings.nextAttendedBy(id, today).map(meeting -> shown(meeting, id, today)).orElse(null), clock.instant());
     }
 
     private NextMeeting shown(ReviewMeeting meeting, UserId me, LocalDate today) {

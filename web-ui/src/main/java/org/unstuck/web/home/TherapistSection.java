@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.credential.ComplianceStatus;
@@ -18,7 +19,10 @@ import org.unstuck.web.review.ReferralRow;
 /** The therapist's part of the home. */
 class TherapistSection extends Section {
 
+    private final Instant now;
+
     TherapistSection(TherapistHome.Contents home) {
+        now = home.now();
         setId("home-therapist");
         addClassName("home-section");
         var cards = new Div();
@@ -45,7 +49,7 @@ class TherapistSection extends Section {
     }
 
     private List<Component> flagged(CaseRow row) {
-        return CaseLine.of(row, false);
+        return CaseLine.of(row, false, now);
     }
 
     private List<Component> noteOwed(CaseRow row) {

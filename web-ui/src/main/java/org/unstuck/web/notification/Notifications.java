@@ -2,11 +2,15 @@ package org.unstuck.web.notification;
 
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.notification.NoticeKind;
+import org.unstuck.domain.practice.SupervisionPairs;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.persistence.notification.JdbcNotifications;
@@ -22,17 +26,35 @@ public class Notifications {
     private final JdbcNotifications store;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final SupervisionPairs supervision;
 
-    Notifications(JdbcNotifications store, CurrentUser currentUser, Clock clock) {
+    Notifications(JdbcNotifications store, CurrentUser currentUser, Clock clock, SupervisionPairs supervision) {
         this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.supervision = supervision;
     }
 
     /** Tells the colleague a case was referred to them, once per referral. */
     public void referralWaiting(Referral referral, String clientCode, String fromName) {
         store.send(referral.to(), NoticeKind.REFERRAL_WAITING, List.of(clientCode, fromName), "caseload",
                 "referral:" + Objects.requireNonNull(referral.id()), clock.instant());
+    }
+
+    /**
+     * Tells the case's therapist and each of their supervisors that a session raised a risk alert,
+     * once per session; the person who recorded it is told on the screen instead.
+     */
+    public void riskAlert(TherapyCase theCase, LocalDate sessionDate, UserId recordedBy) {
+        var caseId = Objects.requireNonNull(theCase.id()).value();
+        var recipients = new LinkedHashSet<UserId>();
+        recipients.add(theCase.therapist());
+        supervision.supervisorsOf(theCase.therapist()).forEach(supervisor -> recipients.add(Objects.requireNonNull(supervisor.id())));
+        recipients.remove(recordedBy);
+        for (var recipient : recipients) {
+            store.send(recipient, NoticeKind.RISK_ALERT, List.of(theCase.client().value()), "cases/" + caseId,
+                    "risk:" + caseId + ":" + sessionDate, clock.instant());
+        }
     }
 
     boolean send(UserId recipient, NoticeKind kind, List<String> arguments, String link, String eventKey) {

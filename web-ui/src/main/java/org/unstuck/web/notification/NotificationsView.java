@@ -83,6 +83,7 @@ public class NotificationsView extends Main implements HasDynamicTitle {
         var arguments = notice.arguments();
         return switch (notice.kind()) {
             case REFERRAL_WAITING -> getTranslation("notifications.REFERRAL_WAITING", arguments.get(0), arguments.get(1));
+            case RISK_ALERT -> getTranslation("notifications.RISK_ALERT", arguments.get(0));
             case CREDENTIAL_ENDING -> getTranslation("notifications.CREDENTIAL_ENDING",
                     getTranslation("credential.type." + arguments.get(0)), Labels.date(LocalDate.parse(arguments.get(1))),
                     Integer.parseInt(arguments.get(2)), arguments.get(3));

@@ -116,7 +116,7 @@ public class DecisionDialog extends Dialog {
             colleague.setVisible(chosen == DecisionType.REFER_TO_COLLEAGUE);
             notOffered.setVisible(chosen == DecisionType.REFER_TO_COLLEAGUE && !colleagues.notOffered().isEmpty());
             // A risk is followed up within days; the usual weeks come back if the type changes again, unless the date was chosen.
-            if (change.isFromClient() && chosen == DecisionType.ESCALATE_RISK) {
+            if (change.isFromClient() && chosen != null && chosen.answersRisk()) {
                 if (usualFollowUp.equals(followUp.getValue())) {
                     followUp.setValue(riskFollowUp);
                 }

@@ -46,6 +46,7 @@ import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.MeetingId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.domain.review.Referrals;
+import org.unstuck.domain.review.RiskAlerts;
 import org.unstuck.persistence.board.CaseTrajectories;
 import org.unstuck.persistence.board.PracticeOverview;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
@@ -83,6 +84,7 @@ public class DecisionService {
     private final MeetingService meetings;
     private final AuditRecorder audit;
     private final Clock clock;
+    private final RiskAlerts riskAlerts;
 
     /** The default follow-up of most decisions, and the short one of a risk escalation. */
     public static final int FOLLOW_UP_WEEKS = 4;
@@ -91,7 +93,7 @@ public class DecisionService {
     DecisionService(CurrentActor currentActor, Cases cases, Decisions decisions, Referrals referrals,
             ProgressSnapshots snapshots, CaseTrajectories trajectories, UserAccounts accounts, CaseProgressUpdater progress,
             FollowUpReviews reviews, PracticeOverview overview, Credentials credentials, CredentialPolicies policies,
-            MeetingService meetings, AuditRecorder audit, Notifications notifications, Clock clock) {
+            MeetingService meetings, AuditRecorder audit, Notifications notifications, Clock clock, RiskAlerts riskAlerts) {
         this.notifications = notifications;
         this.currentActor = currentActor;
         this.cases = cases;
@@ -108,6 +110,7 @@ public class DecisionService {
         this.meetings = meetings;
         this.audit = audit;
         this.clock = clock;
+        this.riskAlerts = riskAlerts;
     }
 
     /** The practice's today, for the dates a form offers. */
@@ -155,7 +158,32 @@ public class DecisionService {
     /** Records a decision made in a review meeting of the signed-in supervisor; it becomes part of the minutes. */
     @RolesAllowed("SUPERVISOR")
     public long record(long caseNumber, DecisionEntry entry, @Nullable MeetingId meeting) {
-        var theCase = decidableCase(caseNumber);
+        return recordOn(decidableCase(caseNumber), entry, meeting);
+    }
+
+    /**
+     * Answers the case's open risk alerts with a decision that reviews or escalates the risk: the
+     * case's own therapist may record it as well as a supervisor of theirs, whoever sees it first.
+     */
+    @RolesAllowed({"THERAPIST", "SUPERVISOR"})
+    public long answerRisk(long caseNumber, DecisionEntry entry) {
+        if (entry.type() == null || !entry.type().answersRisk()) {
+            throw new InvalidEntryException(Map.of("type", "Choose whether the risk was reviewed or is escalated."));
+        }
+        var actor = currentActor.actor();
+        var theCase = caseNumber > 0 ? cases.find(new CaseId(caseNumber)).orElse(null) : null;
+        if (theCase == null || !AccessPolicy.mayReadCase(actor, theCase)) {
+            audit.refused("decision.record", theCase == null ? null : theCase.id(), "case " + caseNumber);
+            throw new CaseNotFoundException(caseNumber);
+        }
+        if (!AccessPolicy.mayAnswerRisk(actor, theCase)) {
+            audit.refused("decision.record", theCase.id(), null);
+            throw new AccessDeniedException("Only the case's therapist or a supervisor of theirs answers its risk alerts");
+        }
+        return recordOn(theCase, entry, null);
+    }
+
+    private long recordOn(TherapyCase theCase, DecisionEntry entry, @Nullable MeetingId meeting) {
         var caseId = Objects.requireNonNull(theCase.id());
         if (meeting != null) {
             meetingUnderWay(meeting, caseId);
@@ -329,10 +357,13 @@ public class DecisionService {
             }
         }
         var answered = reviews.answerOpenFollowUps(recorded);
+        var risksAnswered = details.type().answersRisk() ? riskAlerts.answerWith(Objects.requireNonNull(recorded.id()),
+                clock.instant()) : 0;
         progress.recompute(caseId, AssessmentCause.DECISION);
         audit.allowed(supersedes == null ? "decision.record" : "decision.correct", caseId,
                 "decision " + Objects.requireNonNull(recorded.id()).value()
-                        + (answered.isEmpty() ? "" : ", answers " + answered.size() + " follow-ups"));
+                        + (answered.isEmpty() ? "" : ", answers " + answered.size() + " follow-ups")
+                        + (risksAnswered == 0 ? "" : ", answers " + risksAnswered + " risk alerts"));
         return recorded.id().value();
     }
 
@@ -376,6 +407,7 @@ public class DecisionService {
                     case ADD_ASSESSMENT -> new DecisionDetails.AddAssessment(Objects.requireNonNullElse(entry.detail(), ""));
                     case PLANNED_ENDING -> new DecisionDetails.PlannedEnding();
                     case ESCALATE_RISK -> new DecisionDetails.EscalateRisk(Objects.requireNonNullElse(entry.detail(), ""));
+                    case RISK_REVIEWED -> new DecisionDetails.RiskReviewed();
                 };
             } catch (IllegalArgumentException refused) {
                 var field = switch (entry.type()) {

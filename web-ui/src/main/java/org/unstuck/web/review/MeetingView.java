@@ -357,7 +357,7 @@ public class MeetingView extends Main implements BeforeEnterObserver, HasDynamic
     private String whyNote(MeetingService.AgendaRow row) {
         return switch (row.item().why()) {
             case FOLLOW_UP_DUE, ADDED -> getTranslation("meeting.why." + row.item().why().name()) + " ";
-            case DETERIORATING, STALLED -> "";
+            case RISK, DETERIORATING, STALLED -> "";
         };
     }
 

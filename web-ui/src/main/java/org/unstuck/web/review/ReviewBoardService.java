@@ -2,6 +2,7 @@ package org.unstuck.web.review;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ public class ReviewBoardService {
             audit.allowed("board.read", null, rows.size() + " cases");
         }
         return rows;
+    }
+
+    /** The practice's time now, against which a page tells overdue risk alerts. */
+    @RolesAllowed("SUPERVISOR")
+    public Instant now() {
+        return clock.instant();
     }
 
     @RolesAllowed("SUPERVISOR")

@@ -107,7 +107,8 @@ public class ReviewBoardView extends Main implements BeforeEnterObserver, HasDyn
                 .setWidth("6rem").setFlexGrow(0).setFrozen(true);
         grid.addColumn(row -> row.theCase().therapistName()).setHeader(getTranslation("board.therapist"))
                 .setWidth("7.5rem").setFlexGrow(0);
-        grid.addComponentColumn(row -> new StatusBadge(row.theCase().status())).setHeader(getTranslation("caseload.status"))
+        var now = board.now();
+        grid.addComponentColumn(row -> StatusBadge.of(row.theCase(), now)).setHeader(getTranslation("caseload.status"))
                 .setWidth("8.75rem").setFlexGrow(0);
         grid.addColumn(row -> row.reasons().stream().map(reason -> getTranslation("reason." + reason.name()))
                         .collect(Collectors.joining(", ")))
