@@ -10,7 +10,7 @@ public final class ClinicalData {
     private static final Pattern CLINICAL = Pattern.compile("(?i)\\b(session_score|score|reflective_note\\w*|relationship|"
             + "method_fit|my_reactions|client_collaboration|what_i_need_to_learn|hard_to_work_with|presenting_problem|"
             + "approach|primary_measure|alliance_measure|case_progress_\\w+|decision|rationale|client|code|homework|"
-            + "attendance|therapy_session|audit_event)\\b");
+            + "attendance|therapy_session|audit_event|risk_alert\\w*|items)\\b");
 
     private ClinicalData() {
     }

@@ -78,6 +78,7 @@ class DecisionLogTest {
                 new DecisionDetails.ChangeFrequency("Twice weekly for a month"),
                 new DecisionDetails.AddAssessment("PCL-5 for trauma symptoms"),
                 new DecisionDetails.PlannedEnding(),
+                new DecisionDetails.RiskReviewed(),
                 new DecisionDetails.EscalateRisk("Safety plan reviewed with the duty clinician"));
         for (var details : all) {
             var recorded = decisions.record(decision(details, DAY.plusWeeks(6)));

@@ -2,8 +2,10 @@ package org.unstuck.web.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +23,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.Cases;
+import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.caseload.Session;
 import org.unstuck.domain.caseload.Sessions;
 import org.unstuck.domain.credential.CredentialPolicies;
 import org.unstuck.domain.credential.Credentials;
+import org.unstuck.domain.measure.MeasureCatalogue;
+import org.unstuck.domain.measure.MeasureKind;
+import org.unstuck.domain.measure.Score;
 import org.unstuck.domain.notes.ReflectiveNotes;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.SupervisionPairs;
@@ -38,6 +46,7 @@ import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.domain.review.ReviewMeetings;
+import org.unstuck.domain.review.RiskAlerts;
 import org.unstuck.persistence.practice.AccountChangeRequest.Asked;
 import org.unstuck.persistence.practice.AccountChangeRequest.Kind;
 import org.unstuck.persistence.practice.AccountChangeRequest.Status;
@@ -78,12 +87,14 @@ class DemoPractice implements ApplicationRunner {
     private final JdbcAccountChangeRequests accountChanges;
     private final JdbcSecondFactors secondFactors;
     private final Clock clock;
+    private final RiskAlerts riskAlerts;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
             CaseProgressUpdater progress, AssessmentHistory history, CredentialPolicies policies, Referrals referrals,
             FollowUpReviews reviews, ReviewMeetings meetings, JdbcAccountChangeRequests accountChanges,
-            JdbcSecondFactors secondFactors, Notifications notifications, CredentialReminders reminders, Clock clock) {
+            JdbcSecondFactors secondFactors, Notifications notifications, CredentialReminders reminders, Clock clock,
+            RiskAlerts riskAlerts) {
         this.notifications = notifications;
         this.reminders = reminders;
         this.accounts = accounts;
@@ -104,6 +115,7 @@ class DemoPractice implements ApplicationRunner {
         this.accountChanges = accountChanges;
         this.secondFactors = secondFactors;
         this.clock = clock;
+        this.riskAlerts = riskAlerts;
     }
 
     @Override
@@ -138,6 +150,9 @@ class DemoPractice implements ApplicationRunner {
                 .add(therapist));
         var lived = new DemoYear(SEED, today, clock, cases, sessions, notes, credentials, policies, decisions, referrals,
                 reviews, meetings, progress, history).live(new DemoYear.Staff(withCaseloads, teams));
+        var now = clock.instant();
+        endorseCriticalItem(ids.get("therapist1"), today, now.minus(Duration.ofHours(2)));
+        endorseCriticalItem(ids.get("therapist3"), today.minusDays(1), now.minus(Duration.ofHours(30)));
         progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
         announceWaitingReferrals(clinicians);
         reminders.remind();
@@ -145,6 +160,37 @@ class DemoPractice implements ApplicationRunner {
                 + "{} review meetings, {} decisions, {} accepted referrals", DemoLogins.PEOPLE.size(),
                 DemoLogins.SUPERVISION.size(), lived.finishedCases(), lived.openCases(), lived.meetings(), lived.decisions(),
                 lived.referrals());
+    }
+
+    /**
+     * A session of the therapist's most recently seen PHQ-9 case at which the client endorsed item 9,
+     * recorded at the time given: one alert fresh today, one left unanswered for more than a day.
+     */
+    private void endorseCriticalItem(UserId therapist, LocalDate day, Instant recordedAt) {
+        var chosen = cases.assignedTo(therapist, false).stream()
+                .filter(theCase -> theCase.primaryMeasure().equals(MeasureCatalogue.PHQ_9))
+                .map(theCase -> Map.entry(theCase, sessions.of(Objects.requireNonNull(theCase.id()))))
+                .filter(entry -> entry.getValue().stream().filter(Session::wasAttended).count() >= 3
+                        && entry.getValue().getLast().date().isBefore(day))
+                .max(Comparator.comparing(entry -> entry.getValue().getLast().date()))
+                .orElseThrow();
+        var theCase = chosen.getKey();
+        var latest = chosen.getValue().stream().filter(Session::wasAttended).toList().getLast();
+        var total = (int) Math.max(4, Math.min(24, latest.scoreOn(MeasureCatalogue.PHQ_9.code()).map(Score::value).orElse(14.0)));
+        var items = new ArrayList<Integer>(List.of(0, 0, 0, 0, 0, 0, 0, 0, 2));
+        for (var left = total - 2; left > 0; left--) {
+            var item = (total - left) % 8;
+            while (items.get(item) == 3) {
+                item = (item + 1) % 8;
+            }
+            items.set(item, items.get(item) + 1);
+        }
+        var scores = new ArrayList<Score>(List.of(MeasureCatalogue.PHQ_9.scoreOfItems(items)));
+        latest.scores().stream().filter(score -> score.measure().kind() == MeasureKind.ALLIANCE).forEach(scores::add);
+        var caseId = Objects.requireNonNull(theCase.id());
+        sessions.add(caseId, new Session(day, Attendance.ATTENDED, scores, Homework.PARTLY));
+        riskAlerts.raiseFromScores(List.of(caseId), recordedAt);
+        notifications.riskAlert(theCase, day, therapist);
     }
 
     /** The referrals the year left waiting, told to their colleagues as a referral decided in the application is. */

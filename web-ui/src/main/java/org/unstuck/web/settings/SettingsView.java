@@ -24,6 +24,7 @@ import org.unstuck.domain.ConcurrentChangeException;
 import org.unstuck.domain.caseload.CaseOpeningPolicy;
 import org.unstuck.domain.measure.Direction;
 import org.unstuck.domain.measure.Measure;
+import org.unstuck.domain.measure.MeasureItems;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.progress.ReviewSettings;
 import org.unstuck.web.common.InvalidEntryException;
@@ -97,6 +98,7 @@ public class SettingsView extends Main implements HasDynamicTitle {
         measures.addColumn(measure -> measure.cutoff().describe()).setHeader(getTranslation("settings.cutoff")).setAutoWidth(true);
         measures.addColumn(measure -> measure.reliableChange() == null ? "–" : Scores.format(measure.reliableChange().points()))
                 .setHeader(getTranslation("settings.reliable-change")).setAutoWidth(true);
+        measures.addColumn(this::riskRule).setHeader(getTranslation("settings.risk-item")).setFlexGrow(1);
         measures.addColumn(measure -> measure.source() + (measure.defaultsConfirmed() ? "" : " — " + getTranslation("settings.unconfirmed")))
                 .setHeader(getTranslation("settings.source")).setFlexGrow(1);
         measures.setItems(service.measures());
@@ -130,6 +132,14 @@ public class SettingsView extends Main implements HasDynamicTitle {
                 new H3(getTranslation("settings.thresholds")),
                 new Paragraph(getTranslation("settings.intro")), form, save, outcome,
                 new H3(getTranslation("settings.measures")), new Paragraph(getTranslation("settings.measures.intro")), measures);
+    }
+
+    /** "Item 9 (…) at 1 or more — source", saying when the rule is not confirmed; "–" without a critical item. */
+    private String riskRule(Measure measure) {
+        return measure.itemsIfDefined().map(MeasureItems::risk).map(rule -> getTranslation("settings.risk-item.rule",
+                        rule.item(), rule.label(), rule.atLeast(), rule.source())
+                        + (rule.confirmed() ? "" : " — " + getTranslation("settings.unconfirmed")))
+                .orElse("–");
     }
 
     private void load() {

@@ -60,6 +60,8 @@ class HomeBrowserTest extends BrowserTest {
     void a_supervisor_lands_on_the_teams_new_flags_deteriorating_cases_follow_ups_and_next_meeting_then_their_own_cases() {
         signInAs("supervisor1");
 
+        assertThat(browser().all(By.cssSelector("#home-risk .status-risk"))).as("the demo's risk alerts wait on top").isNotEmpty();
+        assertThat(card("home-risk")).contains("Jordan Reyes", "Overdue: over a day without an answer");
         assertThat(browser().all(By.cssSelector("#home-deteriorating .status-deteriorating"))).isNotEmpty();
         assertThat(card("home-follow-ups")).contains("due");
         assertThat(card("home-next-meeting-held")).contains("cases on the agenda");

@@ -51,7 +51,7 @@ import org.unstuck.web.review.ReviewBoardService;
 @UnstuckAppTest
 class HomeTest {
 
-    private static final String FLAGGED = "('WATCH', 'STALLED', 'DETERIORATING')";
+    private static final String FLAGGED = "('WATCH', 'STALLED', 'DETERIORATING', 'RISK')";
 
     @Autowired TherapistHome therapistHome;
     @Autowired SupervisorHome supervisorHome;
