@@ -253,7 +253,7 @@ public class CaseloadService {
         progress.recompute(caseId, AssessmentCause.SESSION);
         audit.allowed("session.record", caseId, "session " + session.date() + (raised == 0 ? "" : ", raises a risk alert"));
         if (raised > 0) {
-            notifications.riskAlert(theCase, session.date(), actor.id());
+            notifications.riskAlert(theCase, session.date());
         }
         return session;
     }

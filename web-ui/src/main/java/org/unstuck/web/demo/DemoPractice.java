@@ -190,7 +190,7 @@ class DemoPractice implements ApplicationRunner {
         var caseId = Objects.requireNonNull(theCase.id());
         sessions.add(caseId, new Session(day, Attendance.ATTENDED, scores, Homework.PARTLY));
         riskAlerts.raiseFromScores(List.of(caseId), recordedAt);
-        notifications.riskAlert(theCase, day, therapist);
+        notifications.riskAlert(theCase, day);
     }
 
     /** The referrals the year left waiting, told to their colleagues as a referral decided in the application is. */

@@ -7,8 +7,10 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.unstuck.web.audit.AuditChainChecks;
+import org.unstuck.web.notification.Mailer;
+import org.unstuck.web.notification.WeeklyDigest;
 
 /**
  * db-scheduler's core library, wired by hand: its Spring Boot starter (16.7.1) is built for Boot 3's
@@ -30,6 +34,10 @@ import org.unstuck.web.audit.AuditChainChecks;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobsProperties.class)
 public class JobsConfiguration {
+
+    static final String MAIL_SENDER = "mail-sender";
+    static final String WEEKLY_DIGEST = "weekly-digest";
+    static final LocalTime DIGEST_AT = LocalTime.of(7, 0);
 
     @Bean
     NightlySchedule nightlySchedule(Clock clock) {
@@ -53,6 +61,24 @@ public class JobsConfiguration {
                 .onFailure(retriedThenNextRun(schedule, properties))
                 .onDeadExecution(revivedNow(clock))
                 .execute((instance, context) -> checks.nightly());
+    }
+
+    /** The e-mail queue, sent every half minute by one node; each message keeps its own retries. */
+    @Bean
+    RecurringTask<Void> mailSenderTask(Mailer mailer, Clock clock) {
+        return Tasks.recurring(MAIL_SENDER, FixedDelay.of(mailer.sendEvery()))
+                .onDeadExecution(revivedNow(clock))
+                .execute((instance, context) -> mailer.sendDue());
+    }
+
+    /** Runs every morning at seven in the practice's zone and queues the digests on the day they go out. */
+    @Bean
+    RecurringTask<Void> weeklyDigestTask(WeeklyDigest digest, JobsProperties properties, Clock clock) {
+        var schedule = new NightlySchedule(clock, DIGEST_AT);
+        return Tasks.recurring(WEEKLY_DIGEST, schedule)
+                .onFailure(retriedThenNextRun(schedule, properties))
+                .onDeadExecution(revivedNow(clock))
+                .execute((instance, context) -> digest.queueIfDue());
     }
 
     /** Retries with a growing wait, and after the last retry waits for the schedule's next time. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.domain.caseload.TherapyCase;
+import org.unstuck.domain.notification.MailKind;
 import org.unstuck.domain.notification.NoticeKind;
 import org.unstuck.domain.practice.SupervisionPairs;
 import org.unstuck.domain.practice.UserId;
@@ -17,7 +18,7 @@ import org.unstuck.persistence.notification.JdbcNotifications;
 import org.unstuck.persistence.notification.Notice;
 import org.unstuck.web.security.CurrentUser;
 
-/** Sends notifications as things happen, and gives each person theirs: no one reads another's. */
+/** Sends notifications as things happen, in the app and by e-mail, and gives each person theirs: no one reads another's. */
 @Service
 public class Notifications {
 
@@ -27,38 +28,41 @@ public class Notifications {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final SupervisionPairs supervision;
+    private final Mailer mailer;
 
-    Notifications(JdbcNotifications store, CurrentUser currentUser, Clock clock, SupervisionPairs supervision) {
+    Notifications(JdbcNotifications store, CurrentUser currentUser, Clock clock, SupervisionPairs supervision, Mailer mailer) {
         this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
         this.supervision = supervision;
+        this.mailer = mailer;
     }
 
     /** Tells the colleague a case was referred to them, once per referral. */
     public void referralWaiting(Referral referral, String clientCode, String fromName) {
-        store.send(referral.to(), NoticeKind.REFERRAL_WAITING, List.of(clientCode, fromName), "caseload",
-                "referral:" + Objects.requireNonNull(referral.id()), clock.instant());
+        send(referral.to(), NoticeKind.REFERRAL_WAITING, List.of(clientCode, fromName), "caseload",
+                "referral:" + Objects.requireNonNull(referral.id()));
     }
 
-    /**
-     * Tells the case's therapist and each of their supervisors that a session raised a risk alert,
-     * once per session; the person who recorded it is told on the screen instead.
-     */
-    public void riskAlert(TherapyCase theCase, LocalDate sessionDate, UserId recordedBy) {
+    /** Tells the case's therapist and each of their supervisors that a session raised a risk alert, once per session. */
+    public void riskAlert(TherapyCase theCase, LocalDate sessionDate) {
         var caseId = Objects.requireNonNull(theCase.id()).value();
         var recipients = new LinkedHashSet<UserId>();
         recipients.add(theCase.therapist());
         supervision.supervisorsOf(theCase.therapist()).forEach(supervisor -> recipients.add(Objects.requireNonNull(supervisor.id())));
-        recipients.remove(recordedBy);
         for (var recipient : recipients) {
-            store.send(recipient, NoticeKind.RISK_ALERT, List.of(theCase.client().value()), "cases/" + caseId,
-                    "risk:" + caseId + ":" + sessionDate, clock.instant());
+            send(recipient, NoticeKind.RISK_ALERT, List.of(theCase.client().value()), "cases/" + caseId,
+                    "risk:" + caseId + ":" + sessionDate);
         }
     }
 
+    /** Notifies the person in the app and queues the same by e-mail, once per event; answers whether it was new. */
     boolean send(UserId recipient, NoticeKind kind, List<String> arguments, String link, String eventKey) {
-        return store.send(recipient, kind, arguments, link, eventKey, clock.instant());
+        var sent = store.send(recipient, kind, arguments, link, eventKey, clock.instant());
+        if (sent) {
+            mailer.queue(recipient, MailKind.of(kind), arguments, link, eventKey);
+        }
+        return sent;
     }
 
     @PermitAll

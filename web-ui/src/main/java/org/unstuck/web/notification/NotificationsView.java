@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -43,7 +44,12 @@ public class NotificationsView extends Main implements HasDynamicTitle {
         });
         markAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         markAll.setId("mark-all-read");
-        add(new H2(getTranslation("notifications.title")), new Paragraph(getTranslation("notifications.about")), markAll, list);
+        var email = new Anchor("account/e-mail", getTranslation("notifications.email.link"));
+        email.setId("email-settings");
+        var actions = new HorizontalLayout(markAll, email);
+        actions.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        actions.addClassName("wrap-row");
+        add(new H2(getTranslation("notifications.title")), new Paragraph(getTranslation("notifications.about")), actions, list);
         refresh();
     }
 

@@ -77,7 +77,7 @@ class CaseSearchAndAuditBrowserTest extends BrowserTest {
         signInAs("therapist2");
         search(mine.code());
         browser().waitFor(ExpectedConditions.urlContains("/cases/" + mine.caseId()));
-        signOut();
+        forgetSession();
 
         signInAs("admin");
         assertThat(browser().all(By.id("case-search"))).isEmpty();

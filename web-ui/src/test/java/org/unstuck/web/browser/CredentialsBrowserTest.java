@@ -67,7 +67,7 @@ class CredentialsBrowserTest extends BrowserTest {
 
         browser().open("/cases/1");
         assertThat(browser().visible(By.id("not-found")).getText()).contains("Not found");
-        signOut();
+        forgetSession();
 
         signInAs(lapsed.username(), LapsedTherapist.PASSWORD);
         browser().open("/caseload");

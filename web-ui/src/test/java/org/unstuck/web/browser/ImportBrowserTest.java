@@ -55,7 +55,7 @@ class ImportBrowserTest extends BrowserTest {
         browser().screenshot("import-admin-done");
         assertThat(jdbc.sql("SELECT count(*) FROM therapy_case WHERE external_ref LIKE 'EHR-C-10%'").query(Integer.class)
                 .single()).isEqualTo(6);
-        signOut();
+        forgetSession();
 
         signInAs("supervisor1");
         browser().open("/review");

@@ -322,7 +322,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
         browser().waitFor(driver -> driver.findElements(By.id("save-decision")).isEmpty());
         assertThat(browser().visible(By.id("case-decisions")).getText()).contains("Refer to Sam Okafor",
                 "Waiting for Sam Okafor to accept or decline the referral");
-        signOut();
+        forgetSession();
 
         signInAs("therapist2");
         browser().open("/caseload");
@@ -336,7 +336,7 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
                 && driver.findElement(By.id("caseload-grid")).getText().contains(stalled.client()));
         browser().open("/cases/" + stalled.id());
         assertThat(browser().visible(By.cssSelector(".case-facts")).getText()).contains("therapist Sam Okafor");
-        signOut();
+        forgetSession();
 
         signInAs("supervisor2");
         browser().open("/cases/" + stalled.id());
@@ -363,14 +363,14 @@ class SupervisorWorkflowBrowserTest extends BrowserTest {
                 .param("id", stalled.id()).query(Long.class).single();
         var referralId = jdbc.sql("SELECT id FROM referral WHERE decision_id = :id").param("id", decisionId)
                 .query(Long.class).single();
-        signOut();
+        forgetSession();
 
         signInAs("therapist3");
         browser().open("/caseload");
         browser().type(By.cssSelector("#decline-reason-" + referralId + " input"), "No space on my caseload until March.");
         browser().click(By.id("decline-referral-" + referralId));
         browser().waitFor(driver -> driver.findElements(By.id("decline-referral-" + referralId)).isEmpty());
-        signOut();
+        forgetSession();
 
         signInAs("supervisor1");
         browser().open("/follow-ups");

@@ -122,7 +122,7 @@ class RiskAlertTest {
         });
         assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE event_key LIKE :key")
                 .param("key", "risk:" + caseId + ":%").query(Integer.class).single())
-                .as("each supervisor of Sam Okafor once; Sam recorded it and saw it on the screen").isEqualTo(1);
+                .as("Sam Okafor and his one supervisor, once each").isEqualTo(2);
     }
 
     @Test
