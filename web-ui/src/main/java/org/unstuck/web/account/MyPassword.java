@@ -44,9 +44,8 @@ public class MyPassword {
 
     /** Whether the signed-in person's password was chosen by someone else, so they choose their own first. */
     @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
     public boolean chosenBySomeoneElse() {
-        return currentUser.account().passwordChangeRequired();
+        return currentUser.person().passwordChangeRequired();
     }
 
     // A refusal writes its audit rows and commits them; nothing else has been written by then.
@@ -73,7 +72,7 @@ public class MyPassword {
         if (!errors.isEmpty()) {
             throw new InvalidEntryException(errors);
         }
-        accounts.save(account.withPasswordHash(passwords.hash(Objects.requireNonNull(password))));
+        currentUser.changed(accounts.save(account.withPasswordHash(passwords.hash(Objects.requireNonNull(password)))));
         audit.allowed("password.change", null, null);
         sessions.endAllButThisOne(username);
     }

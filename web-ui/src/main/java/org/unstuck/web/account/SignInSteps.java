@@ -6,21 +6,22 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.unstuck.domain.practice.UserAccounts;
-import org.unstuck.domain.practice.Username;
+import org.unstuck.web.security.CurrentUser;
 import org.unstuck.web.security.SecondFactor;
 
 /**
  * The steps of signing in that come before any other screen: the second factor, for whoever owes
  * one, then choosing one's own password, for whoever signed in with a password someone else chose.
+ * Both are known from the session, so every screen, the one saying that the database is away
+ * included, opens without reading the account.
  */
 @Component
 class SignInSteps implements VaadinServiceInitListener {
 
-    private final UserAccounts accounts;
+    private final CurrentUser currentUser;
 
-    SignInSteps(UserAccounts accounts) {
-        this.accounts = accounts;
+    SignInSteps(CurrentUser currentUser) {
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -44,9 +45,7 @@ class SignInSteps implements VaadinServiceInitListener {
             event.forwardTo("");
             return;
         }
-        var mustChoosePassword = accounts.findByUsername(new Username(authentication.getName()))
-                .map(account -> account.passwordChangeRequired()).orElse(false);
-        if (mustChoosePassword && target != ChangePasswordView.class) {
+        if (currentUser.person().passwordChangeRequired() && target != ChangePasswordView.class) {
             event.forwardTo(ChangePasswordView.class);
         }
     }

@@ -20,6 +20,6 @@ public class MyCredentialsView extends Main implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.forwardTo("credentials/" + currentUser.account().username().value());
+        event.forwardTo("credentials/" + currentUser.person().username().value());
     }
 }

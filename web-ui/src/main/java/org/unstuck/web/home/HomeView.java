@@ -23,23 +23,23 @@ public class HomeView extends Main implements HasDynamicTitle {
         addClassName("page");
         addClassName("home");
         setId("home");
-        var account = currentUser.account();
+        var person = currentUser.person();
         var today = LocalDate.now(clock);
         var date = new Span(Labels.longDate(today));
         date.addClassName("home-date");
-        var title = new H2(getTranslation("home.title", account.displayName()));
+        var title = new H2(getTranslation("home.title", person.displayName()));
         title.add(date);
         add(title);
-        if (account.hasRole(Role.SUPERVISOR)) {
+        if (person.hasRole(Role.SUPERVISOR)) {
             add(new SupervisorSection(supervisor.read(), today));
         }
-        if (account.hasRole(Role.THERAPIST)) {
+        if (person.hasRole(Role.THERAPIST)) {
             add(new TherapistSection(therapist.read()));
         }
-        if (account.hasRole(Role.PRACTICE_MANAGER)) {
+        if (person.hasRole(Role.PRACTICE_MANAGER)) {
             add(new ManagerSection(manager.read()));
         }
-        if (account.hasRole(Role.ADMIN)) {
+        if (person.hasRole(Role.ADMIN)) {
             add(new AdminSection(admin.read(), chainChecks));
         }
     }

@@ -92,6 +92,6 @@ public class Notifications {
     }
 
     private UserId me() {
-        return Objects.requireNonNull(currentUser.account().id());
+        return currentUser.person().id();
     }
 }

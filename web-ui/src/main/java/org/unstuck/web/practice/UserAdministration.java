@@ -219,7 +219,10 @@ public class UserAdministration {
             throw new InvalidEntryException(Map.of(ROLES, "A role for " + account.displayName()
                     + " already waits for approval; it is decided on Approvals before another is asked for."));
         }
-        accounts.save(account.renamedWithRoles(name, now), editedFromVersion);
+        var saved = accounts.save(account.renamedWithRoles(name, now), editedFromVersion);
+        if (isMe(account)) {
+            currentUser.changed(saved.value());
+        }
         if (!granted.isEmpty()) {
             changes.ask(new Asked(Kind.ROLE_GRANT, id(account), null, null, null, granted, null),
                     rolesOf(account.username(), granted));

@@ -1,7 +1,6 @@
 package org.unstuck.web.security;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -11,7 +10,8 @@ import org.unstuck.domain.practice.Username;
 
 /**
  * Users sign in with the accounts stored in PostgreSQL; each role becomes a {@code ROLE_} authority.
- * A username locked after repeated wrong passwords cannot sign in for a while.
+ * A username locked after repeated wrong passwords cannot sign in for a while. The session keeps
+ * what every screen needs of the account, so that opening one does not read it again.
  */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
@@ -33,11 +33,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
             throw new UsernameNotFoundException("No such user");
         }
         var account = accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return User.withUsername(account.username().value())
-                .password(account.passwordHash())
-                .disabled(!account.enabled())
-                .accountLocked(attempts.isLocked(typed))
-                .authorities(account.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList())
-                .build();
+        return new AccountPrincipal(account, attempts.isLocked(typed),
+                account.roles().stream().map(role -> new SimpleGrantedAuthority(AccountPrincipal.ROLE + role.name())).toList());
     }
 }

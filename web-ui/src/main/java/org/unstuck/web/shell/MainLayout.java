@@ -23,6 +23,8 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.unstuck.domain.credential.CredentialPolicy;
 import org.unstuck.domain.practice.Role;
@@ -52,13 +54,20 @@ import org.unstuck.web.review.ReviewBoardView;
 import org.unstuck.web.security.CurrentUser;
 import org.unstuck.web.settings.SettingsView;
 
-/** The frame of every signed-in screen: the navigation shows only the screens the user may open. */
+/**
+ * The frame of every signed-in screen: the navigation shows only the screens the user may open.
+ * It is drawn from the session, so it stands while the database is away; its counts are left out then.
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Notifications notifications;
+    private final CredentialService credentials;
     private final Span unread = new Span();
+    /** The manager's count of credentials needing attention, read once the database answers. */
+    private final @Nullable Anchor attention;
+    private boolean attentionCounted;
     private @Nullable Registration listening;
 
     private record Destination(Class<? extends Component> view, String titleKey, VaadinIcon icon) {
@@ -86,30 +95,30 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access, CurrentUser currentUser,
             CredentialService credentials, CaseFinder finder, Notifications notifications) {
         this.notifications = notifications;
+        this.credentials = credentials;
         var brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
 
-        var account = currentUser.account();
-        var who = new Span(getTranslation("shell.signed-in-as", account.displayName()));
+        var person = currentUser.person();
+        var who = new Span(getTranslation("shell.signed-in-as", person.displayName()));
         who.addClassName("signed-in-as");
         var logout = new Button(getTranslation("shell.logout"), VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
         var header = new Div(new DrawerToggle(), brand);
-        if (account.hasRole(Role.PRACTICE_MANAGER)) {
-            var attention = credentials.needingAttention();
-            if (attention > 0) {
-                var indicator = new Anchor("credentials?within=" + CredentialPolicy.DEFAULT_WARNING_DAYS,
-                        getTranslation("shell.credentials-attention", attention));
-                indicator.addClassName("attention-indicator");
-                indicator.setId("credentials-attention");
-                header.add(indicator);
-            }
+        if (person.hasRole(Role.PRACTICE_MANAGER)) {
+            attention = new Anchor("credentials?within=" + CredentialPolicy.DEFAULT_WARNING_DAYS, "");
+            attention.addClassName("attention-indicator");
+            attention.setId("credentials-attention");
+            attention.setVisible(false);
+            header.add(attention);
+        } else {
+            attention = null;
         }
         var changePassword = new RouterLink(getTranslation("account.password.link"), ChangePasswordView.class);
         changePassword.addClassName("change-password-link");
         changePassword.setId("change-password");
-        if (account.hasRole(Role.THERAPIST) || account.hasRole(Role.SUPERVISOR)) {
+        if (person.hasRole(Role.THERAPIST) || person.hasRole(Role.SUPERVISOR)) {
             header.add(new CaseSearchField(finder));
         }
         var bell = new RouterLink(NotificationsView.class);
@@ -149,14 +158,38 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }
     }
 
+    // Counted after the screen, which finds an absent database first and so spares the frame waiting for it again.
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         showUnread();
+        var indicator = attention;
+        if (indicator != null && !attentionCounted) {
+            unlessDatabaseAway(credentials::needingAttention).ifPresent(count -> {
+                attentionCounted = true;
+                indicator.setText(getTranslation("shell.credentials-attention", count));
+                indicator.setVisible(count > 0);
+            });
+        }
     }
 
     private void showUnread() {
-        var count = notifications.unread();
+        var count = unlessDatabaseAway(notifications::unread).orElse(0);
         unread.setText(count == 0 ? "" : String.valueOf(count));
         unread.setVisible(count > 0);
+    }
+
+    /** A count the frame can do without: none while the database is away, rather than a screen that fails. */
+    private static OptionalInt unlessDatabaseAway(IntSupplier count) {
+        if (UnexpectedErrors.databaseAwayInThisRequest()) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(count.getAsInt());
+        } catch (RuntimeException failure) {
+            if (UnexpectedErrors.databaseUnavailable(failure)) {
+                return OptionalInt.empty();
+            }
+            throw failure;
+        }
     }
 }

@@ -6,12 +6,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.RouterLink;
-import org.unstuck.web.home.HomeView;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.unstuck.web.home.HomeView;
 
-/** A screen that failed to open: a plain sentence and a reference, or the word that the database is away. */
+/**
+ * A screen that failed to open: a plain sentence and a reference, or the word that the database is
+ * away, in the frame, which stands without the database. It reads nothing from the database itself.
+ */
+@ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class UnexpectedErrorView extends Main implements HasErrorParameter<Exception> {
 

@@ -84,6 +84,11 @@ final class Browser implements AutoCloseable {
         return wait.until(condition);
     }
 
+    /** Waits no longer than the given time, for what must happen sooner than most; the page may be redrawn meanwhile. */
+    <T> T waitFor(Duration within, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, within).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
     WebElement visible(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

@@ -36,6 +36,7 @@ import org.unstuck.domain.practice.Username;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.common.InvalidEntryException;
+import org.unstuck.web.security.CurrentUser;
 
 /** The admin's account work, called as each role, each change audited and bad input changing nothing. */
 @UnstuckAppTest
@@ -52,6 +53,7 @@ class UserAdministrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired Cases cases;
     @Autowired AccountChanges changes;
+    @Autowired CurrentUser currentUser;
 
     private static String unique(String prefix) {
         return prefix + "." + ProcessHandle.current().pid() % 1000 + "." + SEQUENCE.incrementAndGet();
@@ -249,6 +251,19 @@ class UserAdministrationTest {
 
             assertThat(reloaded(person)).isEqualTo(person);
             assertThat(audited("user.edit", person.username() + "%")).isEmpty();
+        }
+
+        @Test
+        void an_admin_who_renames_themself_is_named_so_at_once_and_keeps_the_roles_they_signed_in_with() {
+            var me = person("self.renamed", Role.ADMIN, Role.PRACTICE_MANAGER);
+            TestSignIn.as(users, me.username().value());
+
+            administration.edit(me.username().value(), version(me), "Renamed Myself", Set.of(Role.ADMIN));
+
+            var signedIn = currentUser.person();
+            assertThat(signedIn.displayName()).isEqualTo("Renamed Myself");
+            assertThat(signedIn.roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.PRACTICE_MANAGER);
+            assertThat(reloaded(me).roles()).containsExactly(Role.ADMIN);
         }
 
         @Test
