@@ -42,11 +42,14 @@ import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.domain.progress.AssessmentHistory;
+import org.unstuck.domain.progress.CaseStatus;
+import org.unstuck.domain.progress.ProgressSnapshots;
 import org.unstuck.domain.review.Decisions;
 import org.unstuck.domain.review.FollowUpReviews;
 import org.unstuck.domain.review.Referrals;
 import org.unstuck.domain.review.ReviewMeetings;
 import org.unstuck.domain.review.RiskAlerts;
+import org.unstuck.persistence.notification.JdbcMail;
 import org.unstuck.persistence.practice.AccountChangeRequest.Asked;
 import org.unstuck.persistence.practice.AccountChangeRequest.Kind;
 import org.unstuck.persistence.practice.AccountChangeRequest.Status;
@@ -88,13 +91,15 @@ class DemoPractice implements ApplicationRunner {
     private final JdbcSecondFactors secondFactors;
     private final Clock clock;
     private final RiskAlerts riskAlerts;
+    private final JdbcMail mail;
+    private final ProgressSnapshots snapshots;
 
     DemoPractice(UserAccounts accounts, SupervisionPairs supervision, PasswordEncoder passwords, Environment environment,
             Cases cases, Sessions sessions, ReflectiveNotes notes, Credentials credentials, Decisions decisions,
             CaseProgressUpdater progress, AssessmentHistory history, CredentialPolicies policies, Referrals referrals,
             FollowUpReviews reviews, ReviewMeetings meetings, JdbcAccountChangeRequests accountChanges,
             JdbcSecondFactors secondFactors, Notifications notifications, CredentialReminders reminders, Clock clock,
-            RiskAlerts riskAlerts) {
+            RiskAlerts riskAlerts, JdbcMail mail, ProgressSnapshots snapshots) {
         this.notifications = notifications;
         this.reminders = reminders;
         this.accounts = accounts;
@@ -116,6 +121,8 @@ class DemoPractice implements ApplicationRunner {
         this.secondFactors = secondFactors;
         this.clock = clock;
         this.riskAlerts = riskAlerts;
+        this.mail = mail;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -131,6 +138,7 @@ class DemoPractice implements ApplicationRunner {
                     passwordHash, person.roles()));
             ids.put(person.username(), Objects.requireNonNull(stored.id()));
             secondFactors.exempt(stored.id(), DEMO_EXEMPTION);
+            mail.setAddress(stored.id(), person.username() + "@practice.example", true);
         }
         DemoLogins.SUPERVISION.forEach(pair -> supervision.add(ids.get(pair.supervisor()), ids.get(pair.therapist())));
         accountChangesOnApprovals(ids);
@@ -150,10 +158,10 @@ class DemoPractice implements ApplicationRunner {
                 .add(therapist));
         var lived = new DemoYear(SEED, today, clock, cases, sessions, notes, credentials, policies, decisions, referrals,
                 reviews, meetings, progress, history).live(new DemoYear.Staff(withCaseloads, teams));
+        progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
         var now = clock.instant();
         endorseCriticalItem(ids.get("therapist1"), today, now.minus(Duration.ofHours(2)));
         endorseCriticalItem(ids.get("therapist3"), today.minusDays(1), now.minus(Duration.ofHours(30)));
-        progress.recomputeAllOpenCases(AssessmentCause.NIGHTLY);
         announceWaitingReferrals(clinicians);
         reminders.remind();
         log.info("Seeded the demo practice: {} people, {} supervision pairs, a year of {} finished and {} open cases, "
@@ -163,12 +171,15 @@ class DemoPractice implements ApplicationRunner {
     }
 
     /**
-     * A session of the therapist's most recently seen PHQ-9 case at which the client endorsed item 9,
-     * recorded at the time given: one alert fresh today, one left unanswered for more than a day.
+     * A session of the therapist's most recently seen PHQ-9 case that was on track, at which the
+     * client endorsed item 9, recorded at the time given: one alert fresh today, one left unanswered
+     * for more than a day. The flags the year left stay as they are.
      */
     private void endorseCriticalItem(UserId therapist, LocalDate day, Instant recordedAt) {
         var chosen = cases.assignedTo(therapist, false).stream()
                 .filter(theCase -> theCase.primaryMeasure().equals(MeasureCatalogue.PHQ_9))
+                .filter(theCase -> snapshots.latest(Objects.requireNonNull(theCase.id()))
+                        .map(snapshot -> snapshot.status() == CaseStatus.ON_TRACK).orElse(false))
                 .map(theCase -> Map.entry(theCase, sessions.of(Objects.requireNonNull(theCase.id()))))
                 .filter(entry -> entry.getValue().stream().filter(Session::wasAttended).count() >= 3
                         && entry.getValue().getLast().date().isBefore(day))
@@ -190,6 +201,7 @@ class DemoPractice implements ApplicationRunner {
         var caseId = Objects.requireNonNull(theCase.id());
         sessions.add(caseId, new Session(day, Attendance.ATTENDED, scores, Homework.PARTLY));
         riskAlerts.raiseFromScores(List.of(caseId), recordedAt);
+        progress.recompute(caseId, AssessmentCause.SESSION);
         notifications.riskAlert(theCase, day);
     }
 

@@ -5,20 +5,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.persistence.audit.AuditLog;
 import org.unstuck.persistence.audit.SignInTrouble;
+import org.unstuck.persistence.notification.JdbcMail;
 import org.unstuck.web.jobs.JobsService;
 import org.unstuck.web.jobs.JobsService.JobOverview;
+import org.unstuck.web.notification.Mailer;
 import org.unstuck.web.practice.AccountChanges;
 import org.unstuck.web.practice.AccountChanges.ChangeRow;
 import org.unstuck.web.practice.PracticeDirectory;
 import org.unstuck.web.practice.SecondFactorStanding;
 
 /**
- * What needs the admin now: how the scheduled jobs last ran, the sign-in trouble of the last day,
- * and the accounts that sign in without a second factor (the audit chain's panel reads its own checks).
+ * What needs the admin now: how the scheduled jobs last ran, whether e-mail goes out, the sign-in
+ * trouble of the last day, and the accounts that sign in without a second factor (the audit chain's panel reads its own checks).
  */
 @Service
 public class AdminHome {
@@ -28,9 +31,10 @@ public class AdminHome {
     /**
      * @param exemptFromSecondFactor usernames that sign in with their password alone, alphabetically
      * @param approvals the account changes waiting for a second person
+     * @param mail the e-mail queue, or none when no SMTP server is set and e-mail is off
      */
     public record Contents(List<JobOverview> jobs, SignInTrouble signIns, List<String> exemptFromSecondFactor, ZoneId zone,
-            List<ChangeRow> approvals) {
+            List<ChangeRow> approvals, JdbcMail.@Nullable Outbox mail) {
 
         public Contents {
             jobs = List.copyOf(jobs);
@@ -44,8 +48,11 @@ public class AdminHome {
     private final PracticeDirectory directory;
     private final AccountChanges changes;
     private final Clock clock;
+    private final Mailer mailer;
 
-    AdminHome(JobsService jobs, AuditLog auditLog, PracticeDirectory directory, AccountChanges changes, Clock clock) {
+    AdminHome(JobsService jobs, AuditLog auditLog, PracticeDirectory directory, AccountChanges changes, Clock clock,
+            Mailer mailer) {
+        this.mailer = mailer;
         this.changes = changes;
         this.jobs = jobs;
         this.auditLog = auditLog;
@@ -62,6 +69,6 @@ public class AdminHome {
                 .sorted()
                 .toList();
         return new Contents(jobs.jobs(), auditLog.signInTrouble(clock.instant().minus(SIGN_IN_WINDOW)), exempt, clock.getZone(),
-                changes.pending());
+                changes.pending(), mailer.outbox());
     }
 }

@@ -11,7 +11,9 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.unstuck.persistence.audit.SignInTrouble;
+import org.unstuck.persistence.notification.JdbcMail;
 import org.unstuck.web.audit.AuditChainChecks;
 import org.unstuck.web.audit.AuditChainPanel;
 import org.unstuck.web.common.Labels;
@@ -38,6 +40,7 @@ class AdminSection extends Section {
             jobs.add(list);
         }
         cards.add(jobs.link(getTranslation("home.admin.jobs.link"), "admin/jobs"));
+        cards.add(mail(home.mail()));
         cards.add(ApprovalsCard.of(this, getLocale(), home.approvals()));
         var chain = new AuditChainPanel(chainChecks, () -> { }, false);
         chain.addClassName("home-card");
@@ -49,6 +52,22 @@ class AdminSection extends Section {
                         String.join(", ", home.exemptFromSecondFactor())));
         cards.add(exempt.link(getTranslation("home.admin.exempt.link"), "admin/users"));
         add(new H2(getTranslation("home.section.admin")), cards);
+    }
+
+    /** Whether e-mail goes out at all, and if so what waits, what went out and what keeps failing. */
+    private HomeCard mail(JdbcMail.@Nullable Outbox outbox) {
+        var card = new HomeCard("home-mail", getTranslation("home.admin.mail"));
+        if (outbox == null) {
+            return card.note(getTranslation("home.admin.mail.off"));
+        }
+        card.note(getTranslation("home.admin.mail.on", outbox.waiting(), outbox.sentLastDay()));
+        if (outbox.failing() > 0) {
+            var failing = new Paragraph(getTranslation("home.admin.mail.failing", outbox.failing(),
+                    outbox.lastError() == null ? "" : outbox.lastError()));
+            failing.addClassName("home-problem");
+            card.add(failing);
+        }
+        return card;
     }
 
     private HomeCard signIns(SignInTrouble trouble, ZoneId zone) {

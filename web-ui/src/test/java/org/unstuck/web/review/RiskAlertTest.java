@@ -57,10 +57,11 @@ class RiskAlertTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** An open PHQ-9 case of Sam Okafor with no session today and no alert yet, a different one for each test. */
+    /** An open PHQ-9 case of Sam Okafor on track, with no session today and no alert yet: a different one for each test. */
     private long quietCase(int skip) {
         return jdbc.sql("""
                 SELECT c.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
+                JOIN case_progress_snapshot p ON p.case_id = c.id AND p.status = 'ON_TRACK'
                 WHERE u.username = 'therapist2' AND c.closed_on IS NULL AND c.primary_measure = 'PHQ-9'
                   AND NOT EXISTS (SELECT 1 FROM therapy_session s WHERE s.case_id = c.id AND s.session_date >= :today)
                   AND NOT EXISTS (SELECT 1 FROM risk_alert a WHERE a.case_id = c.id)
