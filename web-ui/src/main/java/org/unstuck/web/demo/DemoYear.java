@@ -214,8 +214,12 @@ final class DemoYear {
             endCourses(assessedOn);
         }
         staff.clinicians().forEach(this::voidOneMistake);
-        declineOneStillWaiting();
-        staff.teams().forEach(this::decideBetweenMeetings);
+        // Whatever the day of the month, one referral was declined yesterday and waits on its supervisor's follow-ups.
+        var declineBetweenMeetings = !declineOneStillWaiting();
+        for (var team : staff.teams().entrySet()) {
+            decideBetweenMeetings(team.getKey(), team.getValue(), declineBetweenMeetings);
+            declineBetweenMeetings = false;
+        }
         staff.teams().forEach(this::planNextMeeting);
         return new Lived(open.size(), finished, decided, held, referred);
     }
@@ -410,7 +414,7 @@ final class DemoYear {
      * one two weeks ago whose follow-up comes due today, and a referral yesterday that waits for the
      * colleague's answer, so that each supervisor has a follow-up due and a colleague a referral to answer.
      */
-    private void decideBetweenMeetings(UserId supervisor, List<UserId> team) {
+    private void decideBetweenMeetings(UserId supervisor, List<UserId> team, boolean colleagueDeclines) {
         var undecided = open.values().stream()
                 .filter(course -> !course.showcase && course.decisions == 0 && team.contains(course.stored.therapist()))
                 .toList();
@@ -437,8 +441,11 @@ final class DemoYear {
                                     new DecisionDetails.ReferToColleague(colleague),
                                     "Talked through between meetings: a colleague with space takes the case over, "
                                             + "with a handover session.", supervisor, yesterday, yesterday.plusWeeks(4));
-                            referrals.save(Referral.propose(Objects.requireNonNull(recorded.id()), course.id(),
-                                    course.stored.therapist(), colleague));
+                            var proposed = referrals.save(Referral.propose(Objects.requireNonNull(recorded.id()),
+                                    course.id(), course.stored.therapist(), colleague));
+                            if (colleagueDeclines) {
+                                referrals.save(proposed.decline(colleague, CASELOAD_FULL, at(yesterday, LocalTime.of(17, 0))));
+                            }
                         }));
     }
 
@@ -615,14 +622,16 @@ final class DemoYear {
     /**
      * The first referral of the last meeting still waiting is declined yesterday, so that its reason
      * waits on the follow-ups of the supervisor who referred; the others wait for their colleague.
+     * Answers whether there was one still waiting.
      */
-    private void declineOneStillWaiting() {
-        pendingReferrals.stream().filter(pending -> open.containsKey(pending.referral().caseId())).findFirst()
-                .ifPresent(pending -> {
-                    pendingReferrals.remove(pending);
-                    referrals.save(pending.referral().decline(pending.referral().to(), CASELOAD_FULL,
-                            at(today.minusDays(1), LocalTime.of(17, 0))));
-                });
+    private boolean declineOneStillWaiting() {
+        var waiting = pendingReferrals.stream().filter(pending -> open.containsKey(pending.referral().caseId())).findFirst();
+        waiting.ifPresent(pending -> {
+            pendingReferrals.remove(pending);
+            referrals.save(pending.referral().decline(pending.referral().to(), CASELOAD_FULL,
+                    at(today.minusDays(1), LocalTime.of(17, 0))));
+        });
+        return waiting.isPresent();
     }
 
     private boolean mayTakeCases(UserId therapist, LocalDate day) {

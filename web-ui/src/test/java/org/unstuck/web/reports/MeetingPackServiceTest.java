@@ -69,7 +69,7 @@ class MeetingPackServiceTest {
         assertThat(pack.agenda()).extracting(MeetingPackServiceTest::client)
                 .containsExactlyElementsOf(agenda.stream().map(row -> row.caseRow().clientCode()).toList());
         assertThat(pack.agenda()).allSatisfy(item ->
-                assertThat(item.status()).isIn("Stalled", "Deteriorating", "Watch", "On track", "Not enough data"));
+                assertThat(item.status()).isIn("Risk alert", "Stalled", "Deteriorating", "Watch", "On track", "Not enough data"));
         assertThat(pack.agenda()).as("a case with sessions has its charts and its last sessions listed")
                 .filteredOn(item -> !item.lastSessions().isEmpty()).isNotEmpty()
                 .allSatisfy(item -> {

@@ -51,14 +51,14 @@ class MeetingServiceTest {
 
     @Test
     @WithUserDetails("supervisor1")
-    void a_planned_agenda_holds_the_teams_deteriorating_then_stalled_cases() {
+    void a_planned_agenda_holds_the_teams_risk_alerts_then_deteriorating_then_stalled_cases() {
         var id = plan(LocalDate.now().plusDays(2));
         var detail = meetings.meeting(id);
 
         assertThat(detail.agenda()).isNotEmpty().allSatisfy(row -> {
             assertThat(row.caseRow().therapistName()).isIn("Alex Morgan", "Sam Okafor", "Jordan Reyes", "Dr Daniel Costa");
             if (row.item().why() != AgendaItem.Why.FOLLOW_UP_DUE) {
-                assertThat(row.caseRow().status()).isIn(CaseStatus.STALLED, CaseStatus.DETERIORATING);
+                assertThat(row.caseRow().status()).isIn(CaseStatus.RISK, CaseStatus.STALLED, CaseStatus.DETERIORATING);
             }
         });
         var whys = detail.agenda().stream().map(row -> row.item().why()).toList();
