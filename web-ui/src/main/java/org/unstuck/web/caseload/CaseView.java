@@ -35,6 +35,7 @@ import org.unstuck.domain.caseload.ClosingReason;
 import org.unstuck.domain.caseload.Homework;
 import org.unstuck.domain.caseload.RecordedSession;
 import org.unstuck.domain.measure.Measure;
+import org.unstuck.domain.measure.Score;
 import org.unstuck.domain.measure.Scores;
 import org.unstuck.domain.notes.ReflectiveNote;
 import org.unstuck.domain.progress.CaseStatus;
@@ -207,6 +208,13 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
         return box;
     }
 
+    /** "PHQ-9 14 (items 2 2 1 2 1 1 2 1 2)", the items shown where they were given. */
+    private String scoreText(Score score) {
+        var total = score.code() + " " + Scores.format(score.value());
+        return score.items().isEmpty() ? total : getTranslation("session.score.items", total,
+                score.items().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+    }
+
     private void recordSession(CaseDetail detail, @Nullable LocalDate day) {
         new RecordSessionDialog(caseId, title, measuresOf(detail), day, caseload, this::refresh).open();
     }
@@ -304,8 +312,8 @@ public class CaseView extends Main implements BeforeEnterObserver, HasDynamicTit
                 .setHeader(getTranslation("session.date")).setAutoWidth(true);
         grid.addComponentColumn(row -> struck(row, getTranslation("attendance." + row.session().attendance().name())))
                 .setHeader(getTranslation("session.attendance")).setAutoWidth(true);
-        grid.addComponentColumn(row -> struck(row, row.session().scores().stream()
-                        .map(score -> score.code() + " " + Scores.format(score.value())).collect(Collectors.joining(" · "))))
+        grid.addComponentColumn(row -> struck(row, row.session().scores().stream().map(this::scoreText)
+                        .collect(Collectors.joining(" · "))))
                 .setHeader(getTranslation("session.scores")).setAutoWidth(true);
         grid.addComponentColumn(row -> row.voided() != null
                         ? new Span(getTranslation("session.voided", row.voided().reason()))
