@@ -21,7 +21,8 @@ class ConstraintMessagesTest {
     /** Raised by the schema's trigger functions, with messages of their own. */
     private static final Set<String> RAISED_BY_TRIGGERS = Set.of("session_score_in_range", "session_score_only_when_attended",
             "practice_profile_time_zone_known", "review_meeting_has_attendee", "audit_event_follows_last",
-            "account_change_request_decided_once");
+            "account_change_request_decided_once", "session_score_items_fit", "session_score_items_add_up",
+            "risk_alert_answer_by_risk_decision");
 
     private final ResourceBundle messages = ResourceBundle.getBundle("org.unstuck.persistence.constraints");
 
