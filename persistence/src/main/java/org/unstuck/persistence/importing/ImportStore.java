@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -40,9 +42,13 @@ public class ImportStore {
     public record StoredCase(long id, CaseValues values, @Nullable LocalDate closed) {
     }
 
-    /** A session as a file describes it, with its scores by measure code (trailing zeros stripped). */
+    /**
+     * A session as a file describes it, with its scores by measure code (trailing zeros stripped).
+     *
+     * @param items the item scores in item order, by the code of each measure whose score keeps them
+     */
     public record SessionValues(String externalId, String caseReference, LocalDate date, Attendance attendance,
-            Homework homework, Map<String, BigDecimal> scores) {
+            Homework homework, Map<String, BigDecimal> scores, Map<String, List<Integer>> items) {
     }
 
     public record StoredSession(long id, SessionValues values) {
@@ -89,17 +95,24 @@ public class ImportStore {
             references.put(row.getLong("id"), row.getString("external_ref") == null ? "" : row.getString("external_ref"));
         }, (Object) rows.stream().map(Row::caseId).distinct().toArray(Long[]::new));
         var scores = new HashMap<Long, Map<String, BigDecimal>>();
+        var items = new HashMap<Long, Map<String, List<Integer>>>();
         jdbc.query("""
-                SELECT sc.session_id, sc.measure_code, sc.score
+                SELECT sc.session_id, sc.measure_code, sc.score, sc.items
                 FROM unnest(?::bigint[]) AS wanted(id) JOIN session_score sc ON sc.session_id = wanted.id""", row -> {
             scores.computeIfAbsent(row.getLong("session_id"), id -> new TreeMap<>())
                     .put(row.getString("measure_code"), row.getBigDecimal("score").stripTrailingZeros());
+            var itemScores = row.getArray("items");
+            if (itemScores != null) {
+                items.computeIfAbsent(row.getLong("session_id"), id -> new TreeMap<>()).put(row.getString("measure_code"),
+                        Arrays.stream((Object[]) itemScores.getArray()).map(item -> ((Number) item).intValue()).toList());
+            }
         }, (Object) rows.stream().map(Row::id).toArray(Long[]::new));
         var byId = new HashMap<String, StoredSession>();
         for (var row : rows) {
             byId.put(row.externalId(), new StoredSession(row.id(), new SessionValues(row.externalId(),
                     references.get(row.caseId()), row.date(), Attendance.valueOf(row.attendance()),
-                    Homework.valueOf(row.homework()), scores.getOrDefault(row.id(), new TreeMap<>()))));
+                    Homework.valueOf(row.homework()), scores.getOrDefault(row.id(), new TreeMap<>()),
+                    items.getOrDefault(row.id(), new TreeMap<>()))));
         }
         return byId;
     }
@@ -148,9 +161,9 @@ public class ImportStore {
     }
 
     /**
-     * Adds new sessions and rewrites changed ones with their scores, one statement for each kind of
-     * write over the whole batch. Old scores go first so a session that is no longer attended passes
-     * the rule that only attended sessions have scores.
+     * Adds new sessions and rewrites changed ones with their scores and items, one statement for each
+     * kind of write over the whole batch. Old scores go first so a session that is no longer attended
+     * passes the rule that only attended sessions have scores.
      */
     public void writeSessions(List<SessionValues> added, List<StoredSession> changed, Map<String, Long> caseIds) {
         var sessionIds = new HashMap<String, Long>();
@@ -185,19 +198,29 @@ public class ImportStore {
         var sessions = new ArrayList<Long>();
         var measures = new ArrayList<String>();
         var scores = new ArrayList<String>();
+        var items = new ArrayList<@Nullable String>();
         for (var session : scored) {
             session.scores().forEach((measure, score) -> {
                 sessions.add(sessionIds.get(session.externalId()));
                 measures.add(measure);
                 scores.add(score.toPlainString());
+                items.add(arrayLiteral(session.items().get(measure)));
             });
         }
         if (!sessions.isEmpty()) {
+            // An array of arrays must be rectangular, so each score's items travel as the text of their own array.
             jdbc.update("""
-                    INSERT INTO session_score (session_id, measure_code, score)
-                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[]::numeric[])""",
-                    sessions.toArray(Long[]::new), measures.toArray(String[]::new), scores.toArray(String[]::new));
+                    INSERT INTO session_score (session_id, measure_code, score, items)
+                    SELECT session_id, measure_code, score, items::smallint[]
+                    FROM unnest(?::bigint[], ?::text[], ?::text[]::numeric[], ?::text[]) AS s(session_id, measure_code, score, items)""",
+                    sessions.toArray(Long[]::new), measures.toArray(String[]::new), scores.toArray(String[]::new),
+                    items.toArray(String[]::new));
         }
+    }
+
+    /** {@code {2,2,1}}, or null for a score without items. */
+    private static @Nullable String arrayLiteral(@Nullable List<Integer> items) {
+        return items == null ? null : items.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static <T> String[] column(List<T> rows, Function<T, String> value) {

@@ -17,6 +17,7 @@ enum Column {
     SESSION_DATE(true),
     ATTENDANCE(true),
     PRIMARY_SCORE(true),
+    PRIMARY_ITEMS(false),
     ALLIANCE_MEASURE(false),
     ALLIANCE_SCORE(false),
     HOMEWORK(false);

@@ -98,7 +98,9 @@ public class ImportCommand {
             case ImportResult.Imported imported -> "Imported " + imported.fileName() + ": " + imported.rows() + " rows; "
                     + "sessions " + imported.sessionsAdded() + " added, " + imported.sessionsUpdated() + " updated, "
                     + imported.sessionsUnchanged() + " already up to date; cases " + imported.casesCreated() + " created, "
-                    + imported.casesUpdated() + " updated; " + imported.clientsCreated() + " new clients.";
+                    + imported.casesUpdated() + " updated; " + imported.clientsCreated() + " new clients."
+                    + (imported.riskAlertsRaised() == 0 ? "" : " Risk alerts raised: " + imported.riskAlertsRaised()
+                            + "; the cases' therapists and their supervisors are told.");
             case ImportResult.Refused refused -> {
                 var text = new StringBuilder("Nothing was imported from " + refused.fileName() + ": " + refused.errorCount()
                         + (refused.errorCount() == 1 ? " problem" : " problems")

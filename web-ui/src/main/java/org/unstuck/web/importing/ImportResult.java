@@ -9,9 +9,10 @@ public sealed interface ImportResult {
      * The file was written whole.
      *
      * @param rows the data rows of the file, the header not counted
+     * @param riskAlertsRaised the alerts raised by item scores that endorse their measure's critical item
      */
     record Imported(String fileName, long rows, int clientsCreated, int casesCreated, int casesUpdated, long sessionsAdded,
-            long sessionsUpdated, long sessionsUnchanged) implements ImportResult {
+            long sessionsUpdated, long sessionsUnchanged, int riskAlertsRaised) implements ImportResult {
     }
 
     /**

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unstuck.domain.progress.AssessmentCause;
+import org.unstuck.domain.progress.RiskAlert;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.CaseOpeningPolicies;
 import org.unstuck.domain.credential.CredentialPolicies;
@@ -47,6 +49,7 @@ import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserAccounts;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
+import org.unstuck.domain.review.RiskAlerts;
 import org.unstuck.persistence.ConstraintMessages;
 import org.unstuck.persistence.importing.ImportStore;
 import org.unstuck.persistence.importing.ImportStore.CaseValues;
@@ -55,6 +58,8 @@ import org.unstuck.persistence.importing.ImportStore.StoredCase;
 import org.unstuck.persistence.importing.ImportStore.StoredSession;
 import org.unstuck.persistence.progress.CaseProgressUpdater;
 import org.unstuck.web.audit.AuditRecorder;
+import org.unstuck.web.notification.Notifications;
+import org.unstuck.web.notification.Notifications.RaisedRisk;
 
 /**
  * Imports a CSV export of sessions, for the upload screen and the command line alike. The file is
@@ -81,10 +86,12 @@ public class ImportService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final CaseOpeningPolicies openingPolicy;
+    private final RiskAlerts riskAlerts;
+    private final Notifications notifications;
 
     ImportService(Measures measures, UserAccounts accounts, Credentials credentials, CredentialPolicies policies,
             ImportStore store, CaseProgressUpdater progress, AuditRecorder audit, PlatformTransactionManager transactions,
-            Clock clock, CaseOpeningPolicies openingPolicy) {
+            Clock clock, CaseOpeningPolicies openingPolicy, RiskAlerts riskAlerts, Notifications notifications) {
         this.measures = measures;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -95,6 +102,8 @@ public class ImportService {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.openingPolicy = openingPolicy;
+        this.riskAlerts = riskAlerts;
+        this.notifications = notifications;
     }
 
     /**
@@ -285,7 +294,7 @@ public class ImportService {
                 found.add(new ImportError(1, column.header(), "missing from the header; every file has the columns "
                         + Column.headers().stream().filter(name -> Column.byHeader(name).orElseThrow().required())
                                 .collect(Collectors.joining(", "))
-                        + " (alliance_measure, alliance_score and homework may be left out)"));
+                        + " (primary_items, alliance_measure, alliance_score and homework may be left out)"));
             }
         }
         errors.addAll(found);
@@ -452,6 +461,7 @@ public class ImportService {
             throw new UncheckedIOException(unreadable);
         }
         var toReassess = affected.stream().map(reference -> new CaseId(caseIds.get(reference))).toList();
+        var alerts = raiseRiskAlerts(affected, caseIds, checked.cases());
         for (var from = 0; from < toReassess.size(); from += REASSESSED_AT_ONCE) {
             var to = Math.min(toReassess.size(), from + REASSESSED_AT_ONCE);
             progress.recompute(toReassess.subList(from, to), AssessmentCause.IMPORT);
@@ -462,12 +472,39 @@ public class ImportService {
         // audited actions must not wait for the re-assessment.
         toReassess.forEach(caseId -> audit.allowed("import.case", caseId, "from " + fileName));
         var result = new ImportResult.Imported(fileName, checked.rows(), clients, created.size(), updated.size(),
-                tally.added, tally.updated, tally.unchanged);
+                tally.added, tally.updated, tally.unchanged, alerts);
         audit.allowed("import.file", null, fileName, detail(size, checked, result.clientsCreated() + " clients and "
                 + result.casesCreated() + " cases created, " + result.casesUpdated() + " cases updated; sessions "
                 + result.sessionsAdded() + " added, " + result.sessionsUpdated() + " updated, " + result.sessionsUnchanged()
-                + " unchanged"));
+                + " unchanged" + (alerts == 0 ? "" : "; " + alerts + " risk alerts raised")));
         return result;
+    }
+
+    /**
+     * Raises the alerts of the cases' item scores before the cases are re-assessed, so a case whose
+     * critical item is endorsed is RISK at once, and tells each case's therapist and supervisors of
+     * its latest session with a new alert; returns how many alerts were raised.
+     */
+    private int raiseRiskAlerts(Collection<String> references, Map<String, Long> caseIds, Map<String, CaseSeen> cases) {
+        var ids = references.stream().map(reference -> new CaseId(caseIds.get(reference))).toList();
+        // The alerts open before are told apart from the new ones by value: an alert is raised once per score.
+        var before = riskAlerts.openOn(ids);
+        var raised = riskAlerts.raiseFromScores(ids, clock.instant());
+        if (raised == 0) {
+            return 0;
+        }
+        var after = riskAlerts.openOn(ids);
+        var told = new ArrayList<RaisedRisk>();
+        for (var reference : references) {
+            var caseId = new CaseId(caseIds.get(reference));
+            var known = before.getOrDefault(caseId, List.of());
+            var first = cases.get(reference).first;
+            after.getOrDefault(caseId, List.of()).stream().filter(alert -> !known.contains(alert))
+                    .map(RiskAlert::sessionDate).max(Comparator.naturalOrder())
+                    .ifPresent(date -> told.add(new RaisedRisk(caseId, first.clientCode(), new UserId(first.therapistId()), date)));
+        }
+        notifications.riskAlerts(told);
+        return raised;
     }
 
     /** How many sessions a file added, updated and left as they were. */
@@ -489,7 +526,7 @@ public class ImportService {
         var changed = new ArrayList<StoredSession>();
         for (var row : chunk) {
             var values = new SessionValues(row.sessionId(), row.caseRef(), row.date(), row.attendance(), row.homework(),
-                    row.scores());
+                    row.scores(), row.primaryItems().isEmpty() ? Map.of() : Map.of(row.primaryMeasure(), row.primaryItems()));
             var before = existing.get(row.sessionId());
             if (before == null) {
                 added.add(values);

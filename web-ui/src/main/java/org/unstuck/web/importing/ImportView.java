@@ -169,6 +169,9 @@ public class ImportView extends Main implements HasDynamicTitle {
                         imported.sessionsUnchanged())),
                 new ListItem(getTranslation("import.summary.cases", imported.casesCreated(), imported.casesUpdated())),
                 new ListItem(getTranslation("import.summary.clients", imported.clientsCreated())));
+        if (imported.riskAlertsRaised() > 0) {
+            summary.add(new ListItem(getTranslation("import.summary.risk", imported.riskAlertsRaised())));
+        }
         summary.setId("import-summary");
         var heading = new H3(getTranslation("import.done", imported.fileName()));
         heading.addClassName("import-done");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ final class RowParser {
 
     private static final Pattern CLIENT_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{1,31}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+");
     private static final int SHOWN = 40;
 
     private final Map<Column, Integer> positions;
@@ -82,7 +85,11 @@ final class RowParser {
         var attendance = attendance(record, found);
         var attended = attendance == Attendance.ATTENDED;
         var scores = new TreeMap<String, BigDecimal>();
-        score(record, Column.PRIMARY_SCORE, primary, attendance, true, scores, found);
+        var items = items(record, primary, attendance, found);
+        score(record, Column.PRIMARY_SCORE, primary, attendance, value(record, Column.PRIMARY_ITEMS).isEmpty(), scores, found);
+        if (primary != null && !items.isEmpty()) {
+            totalOfItems(record.line(), primary, items, scores, found);
+        }
         if (!value(record, Column.ALLIANCE_SCORE).isEmpty() && value(record, Column.ALLIANCE_MEASURE).isEmpty()) {
             found.add(error(line, Column.ALLIANCE_SCORE, "a score without its measure; name the alliance measure, such as "
                     + "SRS, in alliance_measure, or leave the score empty"));
@@ -95,7 +102,8 @@ final class RowParser {
             return null;
         }
         return new ImportRow(line, sessionId, clientCode, caseRef, therapist, therapistId.orElseThrow(), approach, problem,
-                primary.code().value(), alliance == null ? null : alliance.code().value(), date, attendance, homework, scores);
+                primary.code().value(), alliance == null ? null : alliance.code().value(), date, attendance, homework, scores,
+                items);
     }
 
     /** The session id of a row, as written, for finding duplicates among rows that are wrong otherwise too. */
@@ -196,6 +204,62 @@ final class RowParser {
             return;
         }
         scores.put(measure.code().value(), score);
+    }
+
+    /** The primary measure's item scores in item order; none when the column is empty or a value is wrong. */
+    private List<Integer> items(CsvReader.Record record, @Nullable Measure measure, @Nullable Attendance attendance,
+            List<ImportError> found) {
+        var text = value(record, Column.PRIMARY_ITEMS);
+        if (text.isEmpty() || attendance == null || measure == null) {
+            return List.of();
+        }
+        if (attendance != Attendance.ATTENDED) {
+            found.add(error(record.line(), Column.PRIMARY_ITEMS, "only an attended session has scores; this one is "
+                    + attendance.name().toLowerCase(Locale.ROOT) + ", so leave the items empty" + got(text)));
+            return List.of();
+        }
+        var defined = measure.itemsIfDefined();
+        if (defined.isEmpty()) {
+            found.add(error(record.line(), Column.PRIMARY_ITEMS, measure.code() + " has no items in Unstuck; give its total "
+                    + "in primary_score and leave primary_items empty" + got(text)));
+            return List.of();
+        }
+        var allowed = measure.code() + " has " + defined.get().count() + " items scored 0–" + defined.get().maxEach() + " each";
+        var values = WHITESPACE.split(text);
+        if (!Arrays.stream(values).allMatch(WHOLE_NUMBER.asMatchPredicate())) {
+            found.add(error(record.line(), Column.PRIMARY_ITEMS, allowed + ", written as whole numbers separated by spaces"
+                    + got(text)));
+            return List.of();
+        }
+        if (values.length != defined.get().count()) {
+            found.add(error(record.line(), Column.PRIMARY_ITEMS, allowed + "; got " + values.length
+                    + (values.length == 1 ? " value" : " values")));
+            return List.of();
+        }
+        var items = new ArrayList<Integer>(values.length);
+        for (var position = 0; position < values.length; position++) {
+            var item = values[position].length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(values[position]);
+            if (item > defined.get().maxEach()) {
+                found.add(error(record.line(), Column.PRIMARY_ITEMS, allowed + "; item " + (position + 1) + " is "
+                        + shown(values[position])));
+                return List.of();
+            }
+            items.add(item);
+        }
+        return List.copyOf(items);
+    }
+
+    /** The items make the total where none is given, and must agree with one that is. */
+    private static void totalOfItems(int line, Measure measure, List<Integer> items, Map<String, BigDecimal> scores,
+            List<ImportError> found) {
+        // Stripped as a written score is, so that a sum of 10 matches the 10 stored before.
+        var sum = BigDecimal.valueOf(items.stream().mapToInt(Integer::intValue).sum()).stripTrailingZeros();
+        var total = scores.putIfAbsent(measure.code().value(), sum);
+        if (total != null && total.compareTo(sum) != 0) {
+            found.add(error(line, Column.PRIMARY_ITEMS, "the " + measure.code() + " items add up to " + sum.toPlainString()
+                    + " but primary_score is " + total.toPlainString() + "; correct the one that is wrong, or leave "
+                    + "primary_score empty to take the items' sum"));
+        }
     }
 
     private Homework homework(CsvReader.Record record, boolean attended, @Nullable Attendance attendance,

@@ -3,15 +3,18 @@ package org.unstuck.web.notification;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.notification.MailKind;
 import org.unstuck.domain.notification.NoticeKind;
 import org.unstuck.domain.practice.SupervisionPairs;
+import org.unstuck.domain.practice.UserAccount;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.review.Referral;
 import org.unstuck.persistence.notification.JdbcNotifications;
@@ -44,15 +47,29 @@ public class Notifications {
                 "referral:" + Objects.requireNonNull(referral.id()));
     }
 
+    /** A case with a session that raised a risk alert: whom to tell, and the session's day. */
+    public record RaisedRisk(CaseId caseId, String clientCode, UserId therapist, LocalDate sessionDate) {
+    }
+
     /** Tells the case's therapist and each of their supervisors that a session raised a risk alert, once per session. */
     public void riskAlert(TherapyCase theCase, LocalDate sessionDate) {
-        var caseId = Objects.requireNonNull(theCase.id()).value();
-        var recipients = new LinkedHashSet<UserId>();
-        recipients.add(theCase.therapist());
-        supervision.supervisorsOf(theCase.therapist()).forEach(supervisor -> recipients.add(Objects.requireNonNull(supervisor.id())));
-        for (var recipient : recipients) {
-            send(recipient, NoticeKind.RISK_ALERT, List.of(theCase.client().value()), "cases/" + caseId,
-                    "risk:" + caseId + ":" + sessionDate);
+        riskAlerts(List.of(new RaisedRisk(Objects.requireNonNull(theCase.id()), theCase.client().value(), theCase.therapist(),
+                sessionDate)));
+    }
+
+    /** Tells of each case's risk alert as {@link #riskAlert} does, for many cases at once, as an import raises them. */
+    public void riskAlerts(List<RaisedRisk> raised) {
+        var supervisors = new HashMap<UserId, List<UserAccount>>();
+        for (var risk : raised) {
+            var recipients = new LinkedHashSet<UserId>();
+            recipients.add(risk.therapist());
+            supervisors.computeIfAbsent(risk.therapist(), supervision::supervisorsOf)
+                    .forEach(supervisor -> recipients.add(Objects.requireNonNull(supervisor.id())));
+            var caseId = risk.caseId().value();
+            for (var recipient : recipients) {
+                send(recipient, NoticeKind.RISK_ALERT, List.of(risk.clientCode()), "cases/" + caseId,
+                        "risk:" + caseId + ":" + risk.sessionDate());
+            }
         }
     }
 

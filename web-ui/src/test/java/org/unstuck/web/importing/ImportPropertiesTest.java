@@ -40,16 +40,27 @@ class ImportPropertiesTest {
     /** therapist3's board stays as the browser test expects it. */
     private static final List<String> THERAPISTS = List.of("therapist1", "therapist2", "supervisor1", "supervisor2");
 
-    /** A primary measure and how its scores are written. */
-    private record Scale(String code, int max, int decimals) {
+    /** A primary measure, how its scores are written, and its items (none for a measure without them). */
+    private record Scale(String code, int max, int decimals, int items, int maxEach) {
         String score(int permille) {
             var value = max * permille / 1000.0;
             return decimals == 0 ? Long.toString(Math.round(value)) : String.format("%.1f", value);
         }
+
+        /** Item scores spread from the seed, each within the item's range. */
+        List<Integer> items(int seed) {
+            var scores = new ArrayList<Integer>();
+            for (var item = 0; item < items; item++) {
+                scores.add(Math.floorMod(seed * 31 + item * 17 + seed / (item + 1), maxEach + 1));
+            }
+            return scores;
+        }
     }
 
-    private static final List<Scale> SCALES = List.of(new Scale("PHQ-9", 27, 0), new Scale("GAD-7", 21, 0),
-            new Scale("CORE-10", 40, 0), new Scale("ORS", 40, 1));
+    private static final List<Scale> SCALES = List.of(new Scale("PHQ-9", 27, 0, 9, 3), new Scale("GAD-7", 21, 0, 7, 3),
+            new Scale("CORE-10", 40, 0, 10, 4), new Scale("ORS", 40, 1, 0, 0));
+    /** Every generated file has the primary_items column; files without it are ImportServiceTest's. */
+    private static final String HEADER = CsvFiles.HEADER_WITH_ITEMS;
 
     /** One line of a file as its values, before the file's unique prefix is put in. */
     private record Line(List<String> values) {
@@ -57,7 +68,7 @@ class ImportPropertiesTest {
 
     enum Corruption {
         SCORE_OUT_OF_RANGE, NOT_A_DATE, FUTURE_DATE, UNKNOWN_THERAPIST, UNKNOWN_MEASURE, UNKNOWN_ATTENDANCE, DUPLICATE_ROW,
-        MISSING_COLUMN, SEMICOLONS, NOT_UTF_8, UNCLOSED_QUOTE, CASE_ROWS_DISAGREE
+        MISSING_COLUMN, SEMICOLONS, NOT_UTF_8, UNCLOSED_QUOTE, CASE_ROWS_DISAGREE, ITEMS_DO_NOT_FIT, ITEMS_DISAGREE_WITH_TOTAL
     }
 
     @Autowired ImportService imports;
@@ -77,11 +88,14 @@ class ImportPropertiesTest {
 
     @Provide
     Arbitrary<List<Line>> files() {
+        // items: -1 for none, otherwise the seed of the item scores, written with the total or without it
         var session = Combinators.combine(Arbitraries.of("attended", "attended", "attended", "cancelled", "no_show"),
                 Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 400),
-                Arbitraries.of("", "yes", "partly", "no"), Arbitraries.integers().between(0, 365))
-                .as((attendance, score, alliance, homework, daysAgo) -> List.of(attendance, Integer.toString(score),
-                        Integer.toString(alliance), homework, Integer.toString(daysAgo)));
+                Arbitraries.of("", "yes", "partly", "no"), Arbitraries.integers().between(0, 365),
+                Arbitraries.oneOf(Arbitraries.just(-1), Arbitraries.integers().between(0, 1000)), Arbitraries.of(true, false))
+                .as((attendance, score, alliance, homework, daysAgo, items, withTotal) -> List.of(attendance,
+                        Integer.toString(score), Integer.toString(alliance), homework, Integer.toString(daysAgo),
+                        Integer.toString(items), Boolean.toString(withTotal)));
         var aCase = Combinators.combine(Arbitraries.of(THERAPISTS), Arbitraries.of("CBT", "EMDR", "Person-centred"),
                 Arbitraries.of(SCALES), Arbitraries.of(true, false), session.list().ofMinSize(1).ofMaxSize(6))
                 .as(CaseSpec::new);
@@ -101,13 +115,18 @@ class ImportPropertiesTest {
                 var attended = s == 0 || session.get(0).equals("attended");
                 // One session a week, on a day of that week the generator chose: a case has one session a day.
                 var date = LocalDate.now().minusDays(7L * s + Integer.parseInt(session.get(4)) % 7);
+                var seed = Integer.parseInt(session.get(5));
+                var items = attended && seed >= 0 ? spec.scale().items(seed) : List.<Integer>of();
+                var total = items.isEmpty() ? spec.scale().score(Integer.parseInt(session.get(1)))
+                        : Boolean.parseBoolean(session.get(6)) ? Integer.toString(items.stream().mapToInt(Integer::intValue).sum()) : "";
                 lines.add(new Line(List.of("{p}S" + c + "-" + s, "{p}C" + c, "{p}R" + c, spec.therapist(), spec.approach(),
                         "Presenting problem, \"quoted\"", spec.scale().code(), date.toString(),
                         attended ? "attended" : session.get(0),
-                        attended ? spec.scale().score(Integer.parseInt(session.get(1))) : "",
+                        attended ? total : "",
                         spec.alliance() ? "SRS" : "",
                         attended && spec.alliance() ? String.format("%.1f", Integer.parseInt(session.get(2)) / 10.0) : "",
-                        attended ? session.get(3) : "")));
+                        attended ? session.get(3) : "",
+                        String.join(" ", items.stream().map(String::valueOf).toList()))));
             }
         }
         return lines;
@@ -115,7 +134,7 @@ class ImportPropertiesTest {
 
     @Property(tries = 30)
     void a_valid_file_imported_twice_leaves_the_practice_as_one_import_did(@ForAll("files") List<Line> lines) {
-        var file = csv(CsvFiles.HEADER, lines, "P" + FILES.incrementAndGet() + "-");
+        var file = csv(HEADER, lines, "P" + FILES.incrementAndGet() + "-");
 
         var first = importFile(file);
         assertThat(first).as("%s", first).isInstanceOf(ImportResult.Imported.class);
@@ -131,7 +150,7 @@ class ImportPropertiesTest {
     void a_corrupted_file_never_changes_the_practice(@ForAll("files") List<Line> lines, @ForAll Corruption corruption,
             @ForAll @IntRange(min = 0, max = 1000) int where) {
         var prefix = "Q" + FILES.incrementAndGet() + "-";
-        var header = CsvFiles.HEADER;
+        var header = HEADER;
         var rows = new ArrayList<>(lines);
         var index = where % rows.size();
         switch (corruption) {
@@ -148,6 +167,11 @@ class ImportPropertiesTest {
                 // written below, as bytes
             }
             case CASE_ROWS_DISAGREE -> rows.add(with(with(rows.get(0), 0, "{p}extra"), 4, "Another approach"));
+            // Two items fit no measure: PHQ-9, GAD-7 and CORE-10 have more, and ORS has none.
+            case ITEMS_DO_NOT_FIT -> rows.set(0, with(rows.get(0), 13, "1 1"));
+            // Items of all zeros add up to 0; a measure without items is refused for having them at all.
+            case ITEMS_DISAGREE_WITH_TOTAL -> rows.set(0, with(with(rows.get(0), 9, "1"), 13, "0 0 0 0 0 0 0 0 0 0"
+                    .substring(0, 2 * Math.max(1, itemsOf(rows.get(0))) - 1)));
         }
         var content = csv(header, rows, prefix);
         if (corruption == Corruption.NOT_UTF_8 || corruption == Corruption.UNCLOSED_QUOTE) {
@@ -232,7 +256,7 @@ class ImportPropertiesTest {
     void a_damaged_file_is_imported_or_refused_line_by_line_and_always_audited(@ForAll("files") List<Line> lines,
             @ForAll("damage") Damage first, @ForAll("damage") Damage second, @ForAll boolean twice) {
         var name = "damaged-" + FILES.incrementAndGet() + ".csv";
-        var content = first.applyTo(csv(CsvFiles.HEADER, lines, "D" + FILES.get() + "-"));
+        var content = first.applyTo(csv(HEADER, lines, "D" + FILES.get() + "-"));
         if (twice) {
             content = second.applyTo(content);
         }
@@ -253,6 +277,11 @@ class ImportPropertiesTest {
         } else {
             assertThat(audited).containsExactly("ALLOWED");
         }
+    }
+
+    /** How many items the primary measure of the line has. */
+    private static int itemsOf(Line line) {
+        return SCALES.stream().filter(scale -> scale.code().equals(line.values().get(6))).findFirst().orElseThrow().items();
     }
 
     private static Line with(Line line, int position, String value) {

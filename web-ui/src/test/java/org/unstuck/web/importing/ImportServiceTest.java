@@ -43,6 +43,11 @@ class ImportServiceTest {
         return imports.importFile(CsvFiles.write(folder, name, lines), name, ImportProgress.NONE);
     }
 
+    private ImportResult importWithItems(List<String> lines) {
+        var name = "import-" + FILES.incrementAndGet() + ".csv";
+        return imports.importFile(CsvFiles.write(folder, name, CsvFiles.HEADER_WITH_ITEMS, lines), name, ImportProgress.NONE);
+    }
+
     private ImportResult importBytes(byte[] content) {
         var name = "import-" + FILES.incrementAndGet() + ".csv";
         return imports.importFile(CsvFiles.write(folder, name, content), name, ImportProgress.NONE);
@@ -52,6 +57,15 @@ class ImportServiceTest {
     private void refused(List<String> lines, String... errors) {
         var before = PracticeTables.of(jdbc);
         var result = importLines(lines);
+        assertThat(result).isInstanceOf(ImportResult.Refused.class);
+        assertThat(((ImportResult.Refused) result).errors()).map(ImportError::toString).contains(errors);
+        assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
+    }
+
+    /** A file with the primary_items column is refused with these errors among those listed, changing nothing. */
+    private void refusedWithItems(List<String> lines, String... errors) {
+        var before = PracticeTables.of(jdbc);
+        var result = importWithItems(lines);
         assertThat(result).isInstanceOf(ImportResult.Refused.class);
         assertThat(((ImportResult.Refused) result).errors()).map(ImportError::toString).contains(errors);
         assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
@@ -113,7 +127,7 @@ class ImportServiceTest {
                 String.join(",", p + "3", p + "C2", p + "R2", "therapist2", "EMDR", "\"Trauma, flashbacks\"", "GAD-7", today,
                         "no_show", "", "", "", ""))));
 
-        assertThat(result).isEqualTo(new ImportResult.Imported(result.fileName(), 3, 2, 2, 0, 3, 0, 0));
+        assertThat(result).isEqualTo(new ImportResult.Imported(result.fileName(), 3, 2, 2, 0, 3, 0, 0, 0));
         assertThat(jdbc.sql("""
                 SELECT string_agg(s.external_id || ' ' || s.attendance || ' ' || coalesce(sc.measure_code || '=' || sc.score, '-'),
                     ', ' ORDER BY s.external_id, sc.measure_code)
@@ -316,7 +330,7 @@ class ImportServiceTest {
         assertThat(((ImportResult.Refused) result).errors()).map(ImportError::toString).containsExactly(
                 "Line 1, column primary_measure: missing from the header; every file has the columns session_id, "
                         + "client_code, case_ref, therapist, approach, presenting_problem, primary_measure, session_date, "
-                        + "attendance, primary_score (alliance_measure, alliance_score and homework may be left out)");
+                        + "attendance, primary_score (primary_items, alliance_measure, alliance_score and homework may be left out)");
         assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
     }
 
@@ -441,5 +455,96 @@ class ImportServiceTest {
         assertThat(refused.errors().getFirst().line()).isEqualTo(2);
         assertThat(refused.errors().getLast().line()).isEqualTo(201);
         assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void items_that_endorse_the_critical_item_are_stored_raise_a_risk_alert_and_make_the_case_risk_at_once() {
+        var p = unique();
+        var lines = List.of(CsvFiles.session(p + "1", p + "C", p + "R", lastWeek, "PHQ-9", "attended", "12", "2 2 1 2 1 1 2 1 0"),
+                CsvFiles.session(p + "2", p + "C", p + "R", today, "PHQ-9", "attended", "", "2 2 1 2 1 1 2 1 2"));
+
+        var result = imported(importWithItems(lines));
+
+        assertThat(result.riskAlertsRaised()).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT string_agg(s.external_id || ' ' || sc.score || ' ' || sc.items::text, ', ' ORDER BY s.external_id)
+                FROM therapy_session s JOIN therapy_case c ON c.id = s.case_id JOIN session_score sc ON sc.session_id = s.id
+                WHERE c.external_ref = :r""").param("r", p + "R").query(String.class).single())
+                .isEqualTo(p + "1 12.00 {2,2,1,2,1,1,2,1,0}, " + p + "2 14.00 {2,2,1,2,1,1,2,1,2}");
+        assertThat(status(p + "R")).isEqualTo("RISK");
+        assertThat(jdbc.sql("""
+                SELECT s.external_id || ' ' || a.measure_code || ' item ' || a.item || ' = ' || a.score FROM risk_alert a
+                JOIN therapy_session s ON s.id = a.session_id JOIN therapy_case c ON c.id = a.case_id WHERE c.external_ref = :r""")
+                .param("r", p + "R").query(String.class).list()).containsExactly(p + "2 PHQ-9 item 9 = 2");
+        assertThat(jdbc.sql("""
+                SELECT u.username FROM notification n JOIN user_account u ON u.id = n.recipient_id
+                WHERE n.kind = 'RISK_ALERT' AND n.arguments[1] = :client""").param("client", p + "C").query(String.class).list())
+                .as("the therapist is told; the importing admin is not").contains("therapist1").doesNotContain("admin");
+    }
+
+    @Test
+    void importing_a_file_with_items_again_changes_nothing_and_raises_no_second_alert() {
+        var p = unique();
+        var lines = List.of(CsvFiles.session(p + "1", p + "C", p + "R", lastWeek, "PHQ-9", "attended", "14", "2 2 1 2 1 1 2 1 2"),
+                CsvFiles.session(p + "2", p + "C", p + "R", today, "PHQ-9", "attended", "", "1 1 1 1 1 1 1 1 2"));
+        assertThat(imported(importWithItems(lines)).riskAlertsRaised()).isEqualTo(2);
+        var before = PracticeTables.of(jdbc);
+
+        var again = imported(importWithItems(lines));
+
+        assertThat(again.sessionsUnchanged()).isEqualTo(2);
+        assertThat(again.sessionsAdded() + again.sessionsUpdated() + again.riskAlertsRaised()).isZero();
+        assertThat(PracticeTables.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void an_import_that_changes_only_the_items_updates_the_session() {
+        var p = unique();
+        imported(importWithItems(List.of(
+                CsvFiles.session(p + "1", p + "C", p + "R", today, "GAD-7", "attended", "", "1 1 1 1 1 1 1"))));
+
+        var changed = imported(importWithItems(List.of(
+                CsvFiles.session(p + "1", p + "C", p + "R", today, "GAD-7", "attended", "7", "3 0 1 1 1 1 0"))));
+
+        assertThat(changed.sessionsUpdated()).isEqualTo(1);
+        assertThat(changed.riskAlertsRaised()).as("GAD-7 has no critical item").isZero();
+        assertThat(jdbc.sql("""
+                SELECT sc.score || ' ' || sc.items::text FROM session_score sc JOIN therapy_session s ON s.id = sc.session_id
+                WHERE s.external_id = :id""").param("id", p + "1").query(String.class).single()).isEqualTo("7.00 {3,0,1,1,1,1,0}");
+    }
+
+    @Test
+    void items_that_do_not_add_up_to_the_total_are_refused_naming_the_measure_the_sum_and_the_total() {
+        var p = unique();
+        refusedWithItems(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, "PHQ-9", "attended", "15", "2 2 1 2 1 1 2 1 2")),
+                "Line 2, column primary_items: the PHQ-9 items add up to 14 but primary_score is 15; correct the one that "
+                        + "is wrong, or leave primary_score empty to take the items' sum");
+    }
+
+    @Test
+    void items_that_do_not_fit_the_measure_or_the_session_are_refused_line_by_line() {
+        var p = unique();
+        refusedWithItems(List.of(
+                        CsvFiles.session(p + "1", p + "C1", p + "R1", today, "PHQ-9", "attended", "", "2 2 1 2 1 1 2 1"),
+                        CsvFiles.session(p + "2", p + "C2", p + "R2", today, "CORE-10", "attended", "", "0 1 2 5 0 0 0 0 0 0"),
+                        CsvFiles.session(p + "3", p + "C3", p + "R3", today, "ORS", "attended", "30", "8 8 7 7"),
+                        CsvFiles.session(p + "4", p + "C4", p + "R4", today, "PHQ-9", "no_show", "", "0 0 0 0 0 0 0 0 0"),
+                        CsvFiles.session(p + "5", p + "C5", p + "R5", today, "GAD-7", "attended", "", "\"1,1,1,1,1,1,1\"")),
+                "Line 2, column primary_items: PHQ-9 has 9 items scored 0–3 each; got 8 values",
+                "Line 3, column primary_items: CORE-10 has 10 items scored 0–4 each; item 4 is 5",
+                "Line 4, column primary_items: ORS has no items in Unstuck; give its total in primary_score and leave "
+                        + "primary_items empty; got '8 8 7 7'",
+                "Line 5, column primary_items: only an attended session has scores; this one is no_show, so leave the "
+                        + "items empty; got '0 0 0 0 0 0 0 0 0'",
+                "Line 6, column primary_items: GAD-7 has 7 items scored 0–3 each, written as whole numbers separated by "
+                        + "spaces; got '1,1,1,1,1,1,1'");
+    }
+
+    @Test
+    void an_attended_session_without_its_score_or_its_items_is_refused() {
+        var p = unique();
+        refusedWithItems(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, "PHQ-9", "attended", "", "")),
+                "Line 2, column primary_score: an attended session needs its PHQ-9 score (0–27 in whole points); the value "
+                        + "is empty");
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record PracticeTables(List<String> digests) {
 
     private static final List<String> TABLES = List.of("client", "therapy_case", "therapy_session", "session_score",
-            "case_progress_snapshot");
+            "case_progress_snapshot", "risk_alert", "notification");
 
     static PracticeTables of(JdbcClient jdbc) {
         return new PracticeTables(TABLES.stream().map(table -> table + " " + jdbc.sql(
