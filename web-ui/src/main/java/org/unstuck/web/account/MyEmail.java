@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserId;
 import org.unstuck.persistence.notification.JdbcMail;
 import org.unstuck.web.audit.AuditRecorder;
@@ -22,8 +23,11 @@ public class MyEmail {
     private static final Pattern ADDRESS_FORMAT = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_LENGTH = 254;
 
-    /** What the screen shows: the address, the digest choice, and whether the practice sends e-mail at all. */
-    public record Settings(@Nullable String address, boolean weeklyDigest, boolean mailOn) {
+    /**
+     * What the screen shows: the address, the digest choice (offered to supervisors, who get one),
+     * and whether the practice sends e-mail at all.
+     */
+    public record Settings(@Nullable String address, boolean weeklyDigest, boolean digestOffered, boolean mailOn) {
     }
 
     private final CurrentUser currentUser;
@@ -43,7 +47,8 @@ public class MyEmail {
     public Settings read() {
         var stored = mail.addressOf(me());
         return new Settings(stored.map(JdbcMail.Address::address).orElse(null),
-                stored.map(JdbcMail.Address::weeklyDigest).orElse(true), mailer.enabled());
+                stored.map(JdbcMail.Address::weeklyDigest).orElse(true), currentUser.person().hasRole(Role.SUPERVISOR),
+                mailer.enabled());
     }
 
     /** Saves the address and the digest choice; an empty address stops all e-mail to this person. */

@@ -32,6 +32,7 @@ public class MyEmailView extends Main implements HasDynamicTitle {
         address.setId("email-address");
         var digest = new Checkbox(getTranslation("account.email.digest"), settings.weeklyDigest());
         digest.setId("email-digest");
+        digest.setVisible(settings.digestOffered());
         var form = new FormLayout(address, digest);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.setMaxWidth("32rem");

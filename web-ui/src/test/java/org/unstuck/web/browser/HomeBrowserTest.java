@@ -61,7 +61,7 @@ class HomeBrowserTest extends BrowserTest {
         signInAs("supervisor1");
 
         assertThat(browser().all(By.cssSelector("#home-risk .status-risk"))).as("the demo's risk alerts wait on top").isNotEmpty();
-        assertThat(card("home-risk")).contains("Jordan Reyes", "Overdue: over a day without an answer");
+        assertThat(card("home-risk")).contains("Jordan Reyes", "Overdue: unanswered over 24 h");
         assertThat(browser().all(By.cssSelector("#home-deteriorating .status-deteriorating"))).isNotEmpty();
         assertThat(card("home-follow-ups")).contains("due");
         assertThat(card("home-next-meeting-held")).contains("cases on the agenda");

@@ -1,6 +1,7 @@
 package org.unstuck.web.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ import org.unstuck.persistence.notification.Notice;
 import org.unstuck.web.MovableInstants;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
+import org.unstuck.web.account.MyEmail;
+import org.unstuck.web.common.InvalidEntryException;
 import org.unstuck.web.review.DecisionEntry;
 import org.unstuck.web.review.DecisionService;
 
@@ -44,6 +47,7 @@ class NotificationsTest {
     @Autowired UserDetailsService users;
     @Autowired MovableInstants instants;
     @Autowired JdbcClient jdbc;
+    @Autowired MyEmail myEmail;
 
     @AfterEach
     void realTimeAndSignedOut() {
@@ -133,5 +137,25 @@ class NotificationsTest {
         assertThat(notifications.markAllRead()).isEqualTo(unread - 1);
         assertThat(notifications.unread()).isZero();
         assertThat(List.of(notifications.markAllRead())).containsExactly(0);
+    }
+
+    @Test
+    @WithUserDetails("therapist4")
+    void a_person_sets_their_own_address_a_malformed_one_is_refused_on_its_field_and_the_digest_is_offered_to_supervisors() {
+        assertThatThrownBy(() -> myEmail.save("nina berg@practice", true))
+                .isInstanceOfSatisfying(InvalidEntryException.class, refused ->
+                        assertThat(refused.fieldErrors()).containsKey(MyEmail.ADDRESS));
+        assertThat(myEmail.read().address()).as("nothing changed").isEqualTo("therapist4@practice.example");
+
+        myEmail.save("  nina.berg@clinic.example ", true);
+        assertThat(myEmail.read()).satisfies(settings -> {
+            assertThat(settings.address()).isEqualTo("nina.berg@clinic.example");
+            assertThat(settings.digestOffered()).as("Nina Berg supervises no one").isFalse();
+            assertThat(settings.mailOn()).as("no SMTP server in this application").isFalse();
+        });
+        myEmail.save("", false);
+        assertThat(myEmail.read().address()).isNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = 'therapist4' AND action = 'account.email'")
+                .query(Integer.class).single()).isEqualTo(2);
     }
 }
