@@ -188,7 +188,8 @@ final class RowParser {
         if (text.isEmpty()) {
             if (required) {
                 found.add(error(record.line(), column, "an attended session needs its " + measure.code() + " score ("
-                        + range.describe() + "); the value is empty"));
+                        + range.describe() + (measure.itemsIfDefined().isPresent() ? ") or its items in primary_items"
+                                : ")") + "; the value is empty"));
             }
             return;
         }

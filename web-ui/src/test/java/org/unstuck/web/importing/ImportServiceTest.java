@@ -544,7 +544,7 @@ class ImportServiceTest {
     void an_attended_session_without_its_score_or_its_items_is_refused() {
         var p = unique();
         refusedWithItems(List.of(CsvFiles.session(p + "1", p + "C", p + "R", today, "PHQ-9", "attended", "", "")),
-                "Line 2, column primary_score: an attended session needs its PHQ-9 score (0–27 in whole points); the value "
-                        + "is empty");
+                "Line 2, column primary_score: an attended session needs its PHQ-9 score (0–27 in whole points) or its items "
+                        + "in primary_items; the value is empty");
     }
 }
