@@ -238,7 +238,7 @@ class HomeTest {
         assertThat(ids(home.newlyFlagged())).containsExactlyInAnyOrderElementsOf(
                 teamCasesWith("supervisor1", "p.status IN " + FLAGGED + " AND p.status_since >= :since",
                         Map.of("since", today)));
-        assertThat(home.newlyFlagged()).allSatisfy(row -> assertThat(row.statusSince()).isEqualTo(today));
+        assertThat(home.newlyFlagged()).allSatisfy(row -> assertThat(row.statusSince()).isAfterOrEqualTo(home.flaggedSince()));
     }
 
     @Test

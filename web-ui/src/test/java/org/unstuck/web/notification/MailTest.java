@@ -113,7 +113,7 @@ class MailTest {
     private long quietCaseOfSam() {
         return jdbc.sql("""
                 SELECT c.id FROM therapy_case c JOIN user_account u ON u.id = c.therapist_id
-                JOIN case_progress_snapshot p ON p.case_id = c.id AND p.status = 'ON_TRACK'
+                JOIN case_progress_snapshot p ON p.case_id = c.id AND p.status IN ('ON_TRACK', 'WATCH', 'INSUFFICIENT_DATA')
                 WHERE u.username = 'therapist2' AND c.closed_on IS NULL AND c.primary_measure = 'PHQ-9'
                   AND NOT EXISTS (SELECT 1 FROM therapy_session s WHERE s.case_id = c.id AND s.session_date >= :today)
                   AND NOT EXISTS (SELECT 1 FROM risk_alert a WHERE a.case_id = c.id)
