@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Signing in while the database is away says that it cannot be checked, not that the password was wrong. */
@@ -44,6 +45,14 @@ class SignInDuringOutageBrowserTest extends BrowserTest {
                 statement.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
             }
         }
+        // The pool takes its connections again in its own time after the database returns; sign in once it has.
+        browser().waitFor(driver -> {
+            try {
+                return jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
+            } catch (DataAccessException stillAway) {
+                return false;
+            }
+        });
         browser().driver().manage().deleteAllCookies();
         signInAs("therapist1");
         assertThat(browser().visible(By.id("home-therapist")).getText()).contains("Cases needing attention");
