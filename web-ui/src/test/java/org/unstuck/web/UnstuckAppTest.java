@@ -12,7 +12,7 @@ import org.unstuck.db.TestDatabaseInitializer;
 
 /**
  * The whole application on a random port, on a fresh test PostgreSQL database with the demo
- * practice seeded. Every test with this annotation shares one application context. Browsers send a
+ * practice seeded, sending its e-mail to a test SMTP server. Every test with this annotation shares one application context. Browsers send a
  * heartbeat every two seconds, so that idle logoff can be shown within seconds. This node takes no
  * scheduled jobs, so a nightly run never changes the shared practice under a test.
  */
@@ -20,7 +20,7 @@ import org.unstuck.db.TestDatabaseInitializer;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"unstuck.demo.enabled=true", "vaadin.heartbeatInterval=2", "unstuck.jobs.scheduler-enabled=false"})
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestMailServer.class})
 @Import({TestSessions.class, MovableInstants.Configuration.class, StatementLog.class})
 public @interface UnstuckAppTest {
 }

@@ -2,14 +2,9 @@ package org.unstuck.web.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.DayOfWeek;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -28,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.Homework;
@@ -38,6 +31,7 @@ import org.unstuck.domain.practice.UserId;
 import org.unstuck.domain.practice.Username;
 import org.unstuck.persistence.notification.JdbcMail;
 import org.unstuck.web.MovableInstants;
+import org.unstuck.web.TestMailServer;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
 import org.unstuck.web.caseload.CaseloadService;
@@ -50,9 +44,6 @@ import org.unstuck.web.caseload.SessionEntry;
  */
 @UnstuckAppTest
 class MailTest {
-
-    private static final int PORT = freePort();
-    private static GreenMail smtp = started();
 
     @Autowired CaseloadService caseload;
     @Autowired Mailer mailer;
@@ -67,33 +58,9 @@ class MailTest {
     @Autowired MailProperties properties;
     @Autowired Clock clock;
 
-    @DynamicPropertySource
-    static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
-        registry.add("unstuck.mail.link-base", () -> "https://unstuck.practice.example/");
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static GreenMail started() {
-        var server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
     @BeforeEach
     void everyoneHasAnAddressAndTheServerIsUp() throws Exception {
-        if (!smtp.isRunning()) {
-            smtp = started();
-        }
-        smtp.purgeEmailFromAllMailboxes();
+        TestMailServer.running().purgeEmailFromAllMailboxes();
         for (var username : List.of("therapist2", "supervisor1", "supervisor2")) {
             mail.setAddress(id(username), username + "@practice.example", true);
         }
@@ -152,7 +119,7 @@ class MailTest {
         assertThat(mailer.sendDue()).isEqualTo(2);
         assertThat(mailer.sendDue()).as("sent once, however often the sender runs").isZero();
 
-        var received = smtp.getReceivedMessages();
+        var received = TestMailServer.running().getReceivedMessages();
         assertThat(recipients(received)).containsExactly("supervisor1@practice.example", "therapist2@practice.example");
         for (var message : received) {
             var body = GreenMailUtil.getBody(message);
@@ -165,19 +132,19 @@ class MailTest {
     @Test
     void an_email_queued_while_the_server_is_away_is_sent_once_by_the_next_sender_to_run() throws Exception {
         var caseId = quietCaseOfSam();
-        smtp.stop();
+        TestMailServer.stop();
         recordItem9(caseId, 1);
 
         assertThat(mailer.sendDue()).as("the server is away").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM email_outbox WHERE sent_at IS NULL AND attempts = 1 AND last_error IS NOT NULL")
                 .query(Integer.class).single()).isEqualTo(2);
 
-        smtp = started();
+        TestMailServer.running();
         instants.set(instants.instant().plus(properties.firstRetry()).plusSeconds(1));
         var restarted = new Mailer(senders, mail, transaction, properties, clock);
         assertThat(restarted.sendDue()).as("a sender that starts afresh finds the queue in the database").isEqualTo(2);
         assertThat(mailer.sendDue()).isZero();
-        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(TestMailServer.running().getReceivedMessages()).hasSize(2);
     }
 
     @Test
@@ -192,7 +159,7 @@ class MailTest {
         assertThat(digest.queueIfDue()).as("once a Monday").isZero();
         mailer.sendDue();
 
-        var received = smtp.getReceivedMessages();
+        var received = TestMailServer.running().getReceivedMessages();
         assertThat(recipients(received)).containsExactly("supervisor1@practice.example");
         assertThat(received[0].getSubject()).isEqualTo("Unstuck: your team this week");
         assertThat(GreenMailUtil.getBody(received[0])).contains("newly flagged in the last 7 days", "due by Sunday",
