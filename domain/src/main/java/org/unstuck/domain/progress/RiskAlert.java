@@ -17,6 +17,11 @@ public record RiskAlert(MeasureCode measure, int item, String label, int score, 
     public static final Duration ANSWER_WITHIN = Duration.ofHours(24);
 
     public boolean isOverdue(Instant now) {
+        return isOverdue(raisedAt, now);
+    }
+
+    /** Whether an alert raised then has waited longer than its review may. */
+    public static boolean isOverdue(Instant raisedAt, Instant now) {
         return raisedAt.plus(ANSWER_WITHIN).isBefore(now);
     }
 }

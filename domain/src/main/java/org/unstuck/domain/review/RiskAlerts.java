@@ -1,6 +1,7 @@
 package org.unstuck.domain.review;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.unstuck.domain.caseload.CaseId;
@@ -13,8 +14,15 @@ import org.unstuck.domain.progress.RiskAlert;
  */
 public interface RiskAlerts {
 
-    /** Raises an alert for every standing score of these cases that meets its rule and has none yet; how many were raised. */
-    int raiseFromScores(List<CaseId> cases, Instant at);
+    /**
+     * Raises an alert for every standing score of these cases that meets its rule and has none yet;
+     * answers what each case that gained one gained.
+     */
+    Map<CaseId, Raised> raiseFromScores(List<CaseId> cases, Instant at);
+
+    /** The alerts a case gained: how many, and the latest session they were raised for. */
+    record Raised(int alerts, LocalDate latestSession) {
+    }
 
     /** The open alerts of these cases, by case; a case without any is left out. */
     Map<CaseId, List<RiskAlert>> openOn(List<CaseId> cases);

@@ -20,6 +20,7 @@ import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.StallReason;
 import org.unstuck.persistence.review.DecisionDetailColumns;
 import org.unstuck.persistence.review.FollowUpSql;
+import org.unstuck.persistence.review.RiskAlertSql;
 
 /**
  * The supervisor's review board and the therapist's caseload, read from the stored progress
@@ -38,9 +39,7 @@ public class CaseBoards {
                                       ELSE p.primary_latest - p.primary_first END AS improvement,
                    (SELECT count(*) FROM decision d WHERE d.case_id = c.id AND %s) AS follow_ups_due,
                    CASE WHEN p.status = 'RISK' THEN (SELECT min(a.raised_at) FROM risk_alert a
-                       JOIN therapy_session rs ON rs.id = a.session_id AND rs.voided_at IS NULL
-                       WHERE a.case_id = c.id AND NOT EXISTS (SELECT 1 FROM risk_alert_answer answer
-                                                              WHERE answer.alert_id = a.id)) END AS risk_raised_at
+                       WHERE a.case_id = c.id AND %s) END AS risk_raised_at
             FROM therapy_case c
             JOIN client cl ON cl.id = c.client_id
             JOIN user_account u ON u.id = c.therapist_id
@@ -52,7 +51,7 @@ public class CaseBoards {
             CROSS JOIN LATERAL (SELECT count(*) AS sessions_held, max(s.session_date) AS last_session_on
                                 FROM therapy_session s WHERE s.case_id = c.id AND s.attendance = 'ATTENDED'
                                   AND s.voided_at IS NULL) attended
-            """.formatted(FollowUpSql.dueBy(":today"));
+            """.formatted(FollowUpSql.dueBy(":today"), RiskAlertSql.OPEN);
 
     private static final String MOST_SEVERE_FIRST = """
             ORDER BY CASE coalesce(p.status, 'INSUFFICIENT_DATA') WHEN 'RISK' THEN -1 WHEN 'DETERIORATING' THEN 0

@@ -36,6 +36,6 @@ public record CaseRow(
 
     /** Whether a risk alert of the case has waited longer than a day for its review. */
     public boolean riskOverdue(Instant now) {
-        return riskRaisedAt != null && riskRaisedAt.plus(RiskAlert.ANSWER_WITHIN).isBefore(now);
+        return riskRaisedAt != null && RiskAlert.isOverdue(riskRaisedAt, now);
     }
 }

@@ -24,10 +24,7 @@ import org.unstuck.domain.review.RiskAlerts;
 @Transactional(readOnly = true)
 class JdbcRiskAlerts implements RiskAlerts {
 
-    private static final String OPEN = """
-            FROM risk_alert a JOIN therapy_session s ON s.id = a.session_id JOIN measure m ON m.code = a.measure_code
-            WHERE s.voided_at IS NULL AND NOT EXISTS (SELECT 1 FROM risk_alert_answer answer WHERE answer.alert_id = a.id)
-            """;
+    private static final String OPEN = "FROM risk_alert a WHERE " + RiskAlertSql.OPEN + " ";
 
     private final JdbcClient jdbc;
 
@@ -37,20 +34,29 @@ class JdbcRiskAlerts implements RiskAlerts {
 
     @Override
     @Transactional
-    public int raiseFromScores(List<CaseId> cases, Instant at) {
+    public Map<CaseId, Raised> raiseFromScores(List<CaseId> cases, Instant at) {
+        var raised = new LinkedHashMap<CaseId, Raised>();
         if (cases.isEmpty()) {
-            return 0;
+            return raised;
         }
-        return jdbc.sql("""
-                INSERT INTO risk_alert (case_id, session_id, measure_code, item, score, raised_at)
-                SELECT s.case_id, s.id, sc.measure_code, m.risk_item, sc.items[m.risk_item], :at
-                FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id JOIN measure m ON m.code = sc.measure_code
-                WHERE s.case_id = ANY(:cases) AND s.voided_at IS NULL AND sc.items IS NOT NULL AND m.risk_item IS NOT NULL
-                  AND sc.items[m.risk_item] >= m.risk_at_least
-                ON CONFLICT ON CONSTRAINT risk_alert_once_per_score DO NOTHING""")
+        jdbc.sql("""
+                WITH raised AS (
+                    INSERT INTO risk_alert (case_id, session_id, measure_code, item, score, raised_at)
+                    SELECT s.case_id, s.id, sc.measure_code, m.risk_item, sc.items[m.risk_item], :at
+                    FROM therapy_session s JOIN session_score sc ON sc.session_id = s.id JOIN measure m ON m.code = sc.measure_code
+                    WHERE s.case_id = ANY(:cases) AND s.voided_at IS NULL AND sc.items IS NOT NULL AND m.risk_item IS NOT NULL
+                      AND sc.items[m.risk_item] >= m.risk_at_least
+                    ON CONFLICT ON CONSTRAINT risk_alert_once_per_score DO NOTHING
+                    RETURNING case_id, session_id)
+                SELECT r.case_id, count(*) AS alerts, max(s.session_date) AS latest FROM raised r JOIN therapy_session s ON s.id = r.session_id
+                GROUP BY r.case_id ORDER BY r.case_id""")
                 .param("cases", cases.stream().map(CaseId::value).toArray(Long[]::new))
                 .param("at", Timestamp.from(at))
-                .update();
+                .query(row -> {
+                    raised.put(new CaseId(row.getLong("case_id")),
+                            new Raised(row.getInt("alerts"), row.getObject("latest", LocalDate.class)));
+                });
+        return raised;
     }
 
     @Override
@@ -59,8 +65,11 @@ class JdbcRiskAlerts implements RiskAlerts {
         if (cases.isEmpty()) {
             return open;
         }
-        jdbc.sql("SELECT a.case_id, a.measure_code, a.item, m.risk_label, a.score, s.session_date, a.raised_at " + OPEN
-                        + "AND a.case_id = ANY(:cases) ORDER BY a.case_id, s.session_date, a.id")
+        jdbc.sql("""
+                        SELECT a.case_id, a.measure_code, a.item, a.score, a.raised_at,
+                               (SELECT m.risk_label FROM measure m WHERE m.code = a.measure_code) AS risk_label,
+                               (SELECT s.session_date FROM therapy_session s WHERE s.id = a.session_id) AS session_date
+                        """ + OPEN + "AND a.case_id = ANY(:cases) ORDER BY a.case_id, session_date, a.id")
                 .param("cases", cases.stream().map(CaseId::value).toArray(Long[]::new))
                 .query(row -> {
                     open.computeIfAbsent(new CaseId(row.getLong("case_id")), id -> new ArrayList<>()).add(new RiskAlert(

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,10 +100,10 @@ class RiskAlertsTest {
     @Test
     void item_9_at_0_raises_nothing_and_at_1_raises_one_alert_once() {
         attended(DAY.minusDays(7), phq9(0));
-        assertThat(alerts.raiseFromScores(List.of(caseId), AT)).isZero();
+        assertThat(alerts.raiseFromScores(List.of(caseId), AT)).isEmpty();
         attended(DAY, phq9(1));
-        assertThat(alerts.raiseFromScores(List.of(caseId), AT)).isEqualTo(1);
-        assertThat(alerts.raiseFromScores(List.of(caseId), AT.plusSeconds(5))).as("raised once per score").isZero();
+        assertThat(alerts.raiseFromScores(List.of(caseId), AT)).containsExactly(Map.entry(caseId, new RiskAlerts.Raised(1, DAY)));
+        assertThat(alerts.raiseFromScores(List.of(caseId), AT.plusSeconds(5))).as("raised once per score").isEmpty();
 
         assertThat(alerts.openOn(caseId)).singleElement().satisfies(alert -> {
             assertThat(alert.measure()).isEqualTo(MeasureCatalogue.PHQ_9.code());

@@ -251,8 +251,8 @@ public class CaseloadService {
         sessions.add(caseId, session);
         var raised = riskAlerts.raiseFromScores(List.of(caseId), clock.instant());
         progress.recompute(caseId, AssessmentCause.SESSION);
-        audit.allowed("session.record", caseId, "session " + session.date() + (raised == 0 ? "" : ", raises a risk alert"));
-        if (raised > 0) {
+        audit.allowed("session.record", caseId, "session " + session.date() + (raised.isEmpty() ? "" : ", raises a risk alert"));
+        if (!raised.isEmpty()) {
             notifications.riskAlert(theCase, session.date());
         }
         return session;

@@ -35,7 +35,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unstuck.domain.progress.AssessmentCause;
-import org.unstuck.domain.progress.RiskAlert;
 import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.CaseOpeningPolicies;
 import org.unstuck.domain.credential.CredentialPolicies;
@@ -487,24 +486,18 @@ public class ImportService {
      */
     private int raiseRiskAlerts(Collection<String> references, Map<String, Long> caseIds, Map<String, CaseSeen> cases) {
         var ids = references.stream().map(reference -> new CaseId(caseIds.get(reference))).toList();
-        // The alerts open before are told apart from the new ones by value: an alert is raised once per score.
-        var before = riskAlerts.openOn(ids);
         var raised = riskAlerts.raiseFromScores(ids, clock.instant());
-        if (raised == 0) {
-            return 0;
-        }
-        var after = riskAlerts.openOn(ids);
         var told = new ArrayList<RaisedRisk>();
         for (var reference : references) {
             var caseId = new CaseId(caseIds.get(reference));
-            var known = before.getOrDefault(caseId, List.of());
-            var first = cases.get(reference).first;
-            after.getOrDefault(caseId, List.of()).stream().filter(alert -> !known.contains(alert))
-                    .map(RiskAlert::sessionDate).max(Comparator.naturalOrder())
-                    .ifPresent(date -> told.add(new RaisedRisk(caseId, first.clientCode(), new UserId(first.therapistId()), date)));
+            var gained = raised.get(caseId);
+            if (gained != null) {
+                var first = cases.get(reference).first;
+                told.add(new RaisedRisk(caseId, first.clientCode(), new UserId(first.therapistId()), gained.latestSession()));
+            }
         }
         notifications.riskAlerts(told);
-        return raised;
+        return raised.values().stream().mapToInt(RiskAlerts.Raised::alerts).sum();
     }
 
     /** How many sessions a file added, updated and left as they were. */

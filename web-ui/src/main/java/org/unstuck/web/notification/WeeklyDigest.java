@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unstuck.domain.caseload.CaseId;
 import org.unstuck.domain.caseload.Cases;
+import org.unstuck.domain.caseload.TherapyCase;
 import org.unstuck.domain.notification.MailKind;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.SupervisionPairs;
@@ -60,7 +65,12 @@ public class WeeklyDigest {
             return 0;
         }
         var sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        var due = decisions.followUpsDueBy(sunday);
+        var therapistsOfDue = new ArrayList<UserId>();
+        var therapistOfCase = new HashMap<CaseId, Optional<UserId>>();
+        for (var decision : decisions.followUpsDueBy(sunday)) {
+            therapistOfCase.computeIfAbsent(decision.caseId(), caseId -> cases.find(caseId).map(TherapyCase::therapist))
+                    .ifPresent(therapistsOfDue::add);
+        }
         var queued = 0;
         for (var supervisor : accounts.all()) {
             if (!supervisor.enabled() || !supervisor.roles().contains(Role.SUPERVISOR)) {
@@ -69,8 +79,7 @@ public class WeeklyDigest {
             var id = Objects.requireNonNull(supervisor.id());
             var team = new HashSet<UserId>();
             supervision.superviseesOf(id).stream().map(UserAccount::id).forEach(team::add);
-            var followUps = due.stream().filter(decision -> cases.find(decision.caseId())
-                    .map(theCase -> team.contains(theCase.therapist())).orElse(false)).count();
+            var followUps = therapistsOfDue.stream().filter(team::contains).count();
             var flagged = boards.flaggedSince(id, today.minusDays(7), today, COUNTED_UP_TO).size();
             var next = meetings.nextHeldBy(id, today).map(meeting -> meeting.date().toString()).orElse("");
             queued += mailer.queue(id, MailKind.WEEKLY_DIGEST, List.of(String.valueOf(flagged), String.valueOf(followUps), next),
