@@ -32,6 +32,11 @@ public record CaseHistory(TherapyCase theCase, List<Session> sessions, boolean t
         return alliance == null ? List.of() : scoresOn(alliance);
     }
 
+    /** How many sessions the client attended, scored or not. */
+    public int attendedSessions() {
+        return (int) sessions.stream().filter(Session::wasAttended).count();
+    }
+
     public List<ScoredSession> scoresOn(Measure measure) {
         var scored = new ArrayList<ScoredSession>();
         int attended = 0;

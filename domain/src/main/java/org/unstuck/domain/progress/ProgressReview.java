@@ -28,7 +28,7 @@ public final class ProgressReview {
 
         var signals = new ArrayList<Signal>(StallRules.riskItem(history.openRiskAlerts()));
         signals.addAll(StallRules.reliableDeterioration(measure, change));
-        signals.addAll(StallRules.noReliableImprovement(measure, scores, change, settings));
+        signals.addAll(StallRules.noReliableImprovement(measure, scores, history.attendedSessions(), change, settings));
         signals.addAll(StallRules.offExpectedTrajectory(measure, scores,
                 trajectories.forMeasure(measure.code()).orElse(null), settings));
         signals.addAll(StallRules.allianceConcern(theCase.allianceMeasure(), history.allianceScores(), settings));

@@ -36,7 +36,7 @@ public record ReviewSettings(
         double trajectoryToleranceZ) {
 
     /** Identifies the rules and their meaning, stored with every assessment. */
-    public static final String RULE_SET_VERSION = "unstuck-rules-1";
+    public static final String RULE_SET_VERSION = "unstuck-rules-2";
 
     public ReviewSettings {
         requireBetween("sessions before no reliable improvement", noImprovementAfterSessions, 2, 52);

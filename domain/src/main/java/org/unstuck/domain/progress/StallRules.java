@@ -37,15 +37,15 @@ public final class StallRules {
     }
 
     /**
-     * At least N attended sessions since the first score and no reliable improvement (and no
-     * reliable deterioration, which has its own rule): STALLED.
+     * At least N attended sessions since the first score, scored or not, and no reliable improvement
+     * by the latest score (and no reliable deterioration, which has its own rule): STALLED.
      */
-    public static List<Signal> noReliableImprovement(Measure measure, List<ScoredSession> scores,
+    public static List<Signal> noReliableImprovement(Measure measure, List<ScoredSession> scores, int attendedSessions,
             @Nullable ChangeAssessment change, ReviewSettings settings) {
         if (change == null || change.reliablyImproved() || change.reliablyDeteriorated()) {
             return List.of();
         }
-        var sessionsSinceFirstScore = scores.getLast().sessionNumber() - scores.getFirst().sessionNumber() + 1;
+        var sessionsSinceFirstScore = attendedSessions - scores.getFirst().sessionNumber() + 1;
         if (sessionsSinceFirstScore < settings.noImprovementAfterSessions()) {
             return List.of();
         }

@@ -123,6 +123,41 @@ class StallRulesTest {
                     .isEqualTo("GAD-7 12 → 11 over 6 sessions; reliable improvement needs a drop of 4.");
         }
 
+        /** Attended weekly sessions after the scored ones, with no score of the primary measure. */
+        private List<Session> withUnscored(List<Session> scored, int unscored) {
+            var sessions = new ArrayList<>(scored);
+            for (var week = 0; week < unscored; week++) {
+                sessions.add(withHomework(scored.size() + week, Homework.NOT_SET));
+            }
+            return sessions;
+        }
+
+        @Test
+        void six_attended_sessions_of_which_only_the_first_five_were_scored_are_stalled() {
+            var signal = signalsOf(history(PHQ_9, withUnscored(weekly(PHQ_9, 18, 17, 18, 16, 17), 1)),
+                    Rule.NO_RELIABLE_IMPROVEMENT);
+            assertThat(signal).singleElement().extracting(Signal::sentence)
+                    .isEqualTo("PHQ-9 18 → 17 over 6 sessions; reliable improvement needs a drop of 6.");
+        }
+
+        @Test
+        void five_attended_sessions_of_which_four_were_scored_are_still_too_early() {
+            assertThat(signalsOf(history(PHQ_9, withUnscored(weekly(PHQ_9, 18, 17, 18, 16), 1)), Rule.NO_RELIABLE_IMPROVEMENT))
+                    .isEmpty();
+        }
+
+        @Test
+        void attended_sessions_before_the_first_score_do_not_count() {
+            var sessions = new ArrayList<Session>();
+            sessions.add(withHomework(0, Homework.NOT_SET));
+            for (var week = 1; week <= 5; week++) {
+                sessions.add(Session.attended(FIRST_SESSION.plusWeeks(week), Homework.NOT_SET, PHQ_9.score(17)));
+            }
+            assertThat(signalsOf(history(PHQ_9, sessions), Rule.NO_RELIABLE_IMPROVEMENT)).as("5 since the first score").isEmpty();
+            sessions.add(withHomework(6, Homework.NOT_SET));
+            assertThat(signalsOf(history(PHQ_9, sessions), Rule.NO_RELIABLE_IMPROVEMENT)).as("6 since the first score").hasSize(1);
+        }
+
         @Test
         void where_higher_is_better_the_sentence_asks_for_a_rise() {
             var signal = signalsOf(history(ORS, weekly(ORS, 20, 21, 20.5, 22, 23, 24.9)), Rule.NO_RELIABLE_IMPROVEMENT);

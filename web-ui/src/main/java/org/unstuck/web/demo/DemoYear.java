@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -134,6 +135,7 @@ final class DemoYear {
         int weeksWithoutSession;
         @Nullable LocalDate lastAttended;
         boolean noteWritten;
+        boolean foundHard;
         /** A course kept flat and undecided so that every caseload shows a case waiting for its supervisor. */
         boolean showcase;
         int decisions;
@@ -213,6 +215,7 @@ final class DemoYear {
             progress.recomputeAsOf(List.copyOf(open.keySet()), assessedOn, AssessmentCause.NIGHTLY);
             endCourses(assessedOn);
         }
+        keepOneTherapistFindingItHard();
         staff.clinicians().forEach(this::voidOneMistake);
         // Whatever the day of the month, one referral was declined yesterday and waits on its supervisor's follow-ups.
         var declineBetweenMeetings = !declineOneStillWaiting();
@@ -222,6 +225,29 @@ final class DemoYear {
         }
         staff.teams().forEach(this::planNextMeeting);
         return new Lived(open.size(), finished, decided, held, referred);
+    }
+
+    /**
+     * Whatever the year's chances left open, one open course with a weakening alliance (or else one
+     * that is not moving) has a latest note, written yesterday, in which its therapist finds the client
+     * hard to work with, so a board shows that reason.
+     */
+    private void keepOneTherapistFindingItHard() {
+        if (open.values().stream().anyMatch(course -> course.foundHard && !course.showcase)) {
+            return;
+        }
+        open.values().stream()
+                .filter(course -> !course.showcase && course.lastAttended != null
+                        && (course.trend == Trend.WEAK_ALLIANCE || course.trend == Trend.FLAT))
+                .min(Comparator.comparing((Course course) -> !course.stored.transfers().isEmpty())
+                        .thenComparing(course -> course.trend != Trend.WEAK_ALLIANCE))
+                .ifPresent(course -> {
+                    notes.save(ReflectiveNote.write(course.id(), course.stored.therapist(), DemoNotes.tenseRelationship(true),
+                            true, at(today.minusDays(1), LocalTime.of(19, 0))));
+                    course.noteWritten = true;
+                    course.foundHard = true;
+                    progress.recomputeAsOf(List.of(course.id()), today, AssessmentCause.NOTE);
+                });
     }
 
     /** One improving course of the therapist, a few sessions in, goes without its primary measure from the day on. */
@@ -346,6 +372,7 @@ final class DemoYear {
         var answers = course.trend == Trend.FLAT ? DemoNotes.methodDoesNotFit() : DemoNotes.tenseRelationship(hard);
         notes.save(ReflectiveNote.write(course.id(), course.stored.therapist(), answers, hard, at(day, LocalTime.of(18, 0))));
         course.noteWritten = true;
+        course.foundHard = hard;
     }
 
     /**
@@ -610,6 +637,7 @@ final class DemoYear {
             course.stored = cases.save(course.stored.transferTo(referral.to(), day, "Referral accepted",
                     compliance(referral.to(), day)));
             referred++;
+            course.foundHard = false;
             if (course.noteWritten) {
                 notes.save(ReflectiveNote.write(course.id(), referral.to(), Map.of(NotePrompt.RELATIONSHIP,
                         "First sessions since the handover; we agreed goals again and the client seems relieved."), false,

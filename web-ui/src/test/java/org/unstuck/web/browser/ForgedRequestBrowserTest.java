@@ -15,35 +15,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ForgedRequestBrowserTest extends BrowserTest {
 
-    /** Keeps the body of every request the page sends to the server's UI endpoint. */
+    /** Keeps the body of every request sent to the server's UI endpoint, marking those the test sent itself. */
     private static final String RECORD_REQUESTS = """
             window.__uidl = [];
             const send = XMLHttpRequest.prototype.send;
             const open = XMLHttpRequest.prototype.open;
             XMLHttpRequest.prototype.open = function (method, url) { this.__url = url; return open.apply(this, arguments); };
             XMLHttpRequest.prototype.send = function (body) {
-                if (String(this.__url).includes('v-r=uidl')) { window.__uidl.push({ url: String(this.__url), body: String(body) }); }
+                if (String(this.__url).includes('v-r=uidl')) { window.__uidl.push({ url: String(this.__url), body: String(body), replayed: !!window.__replaying }); }
                 return send.apply(this, arguments);
             };""";
 
     /**
-     * Sends the recorded click again as the page's next request, with the given token (the page's own
+     * Sends the recorded click again as the page's next request, numbered after the page's own
+     * latest (a refused request is not counted by the server), with the given token (the page's own
      * when none is given), and answers the response.
      */
     private static final String REPLAY = """
-            const sent = window.__uidl.map(request => JSON.parse(request.body));
+            const sent = window.__uidl.filter(request => !request.replayed).map(request => JSON.parse(request.body));
             const click = window.__uidl.find(request => request.body.includes('"click"'));
             const message = JSON.parse(click.body);
-            window.__next = window.__next || {
-                clientId: Math.max(...sent.map(m => m.clientId)) + 1, syncId: Math.max(...sent.map(m => m.syncId)) + 1 };
-            message.clientId = window.__next.clientId;
-            message.syncId = window.__next.syncId;
+            message.clientId = Math.max(...sent.map(m => m.clientId)) + 1;
+            message.syncId = Math.max(...sent.map(m => m.syncId)) + 1;
             if (arguments[0] !== null) { message.csrfToken = arguments[0]; }
             const request = new XMLHttpRequest();
             request.open('POST', click.url, false);
             request.setRequestHeader('Content-Type', 'application/json; charset=UTF-8');
-            request.send(JSON.stringify(message));
+            window.__replaying = true;
+            try { request.send(JSON.stringify(message)); } finally { window.__replaying = false; }
             return { status: request.status, text: request.responseText };""";
+
+    /** Whether the page has a request of its own under way or a response still to apply. */
+    private static final String PAGE_BUSY = """
+            return Object.values(window.Vaadin.Flow.clients).some(client => client.isActive && client.isActive());""";
 
     @Autowired JdbcClient jdbc;
 
@@ -63,6 +67,7 @@ class ForgedRequestBrowserTest extends BrowserTest {
         var before = chainChecks();
         browser().click(By.id("audit-chain-check"));
         browser().waitFor(driver -> chainChecks() == before + 1);
+        browser().waitFor(driver -> !(Boolean) script.executeScript(PAGE_BUSY));
 
         var forged = (Map<String, Object>) script.executeScript(REPLAY, "a-token-of-the-attacker");
         assertThat(chainChecks()).as("the forged request did nothing").isEqualTo(before + 1);
