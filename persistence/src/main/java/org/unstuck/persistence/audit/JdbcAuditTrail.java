@@ -41,7 +41,9 @@ class JdbcAuditTrail implements AuditTrail {
 
     /**
      * Joins the caller's transaction, so a clinical write and its audit entry commit or fail together.
-     * The lock is the one the database's chain trigger takes, so writers follow one another.
+     * The lock is the one the database's chain trigger takes, so writers follow one another; the last
+     * entry is read in a statement of its own after the lock, since a statement's snapshot is taken
+     * when it starts and would miss the entry the previous holder of the lock committed meanwhile.
      */
     @Override
     @Transactional(propagation = Propagation.REQUIRED)

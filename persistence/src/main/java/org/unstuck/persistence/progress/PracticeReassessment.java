@@ -7,14 +7,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,17 +51,15 @@ public class PracticeReassessment {
     private final PracticeSettings settings;
     private final Measures measures;
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private final Clock clock;
     private final RiskAlerts riskAlerts;
 
     PracticeReassessment(CaseProgressUpdater updater, PracticeSettings settings, Measures measures, JdbcClient jdbc,
-            NamedParameterJdbcTemplate batch, Clock clock, RiskAlerts riskAlerts) {
+            Clock clock, RiskAlerts riskAlerts) {
         this.updater = updater;
         this.settings = settings;
         this.measures = measures;
         this.jdbc = jdbc;
-        this.batch = batch;
         this.clock = clock;
         this.riskAlerts = riskAlerts;
     }
@@ -126,8 +121,8 @@ public class PracticeReassessment {
         var inForce = verdictsInForce(ids);
         var computedAt = Timestamp.from(clock.instant());
 
-        var snapshotRows = new ArrayList<MapSqlParameterSource>();
-        var signalRows = new ArrayList<MapSqlParameterSource>();
+        var snapshotRows = new ArrayList<SnapshotRow>();
+        var signalRows = new ArrayList<PlacedSignal>();
         var signalsReplaced = new ArrayList<Long>();
         var entries = new ArrayList<Long>();
         var entryStatus = new ArrayList<String>();
@@ -140,13 +135,13 @@ public class PracticeReassessment {
             var before = stored.get(id);
             var snapshot = Snapshot.of(assessment, before, caseSessions, pass.today);
             if (!snapshot.equals(before == null ? null : before.snapshot())) {
-                snapshotRows.add(snapshot.row(id, computedAt));
+                snapshotRows.add(new SnapshotRow(id, snapshot));
             }
             var signals = SignalRow.of(assessment);
             if (before == null || !signals.equals(before.signals())) {
                 signalsReplaced.add(id);
                 for (var position = 0; position < signals.size(); position++) {
-                    signalRows.add(signals.get(position).row(id, position));
+                    signalRows.add(new PlacedSignal(id, position, signals.get(position)));
                 }
             }
             if (!JdbcProgressSnapshots.verdict(assessment, pass.settingsVersion).equals(inForce.get(id))) {
@@ -155,14 +150,18 @@ public class PracticeReassessment {
                 entryRuleSet.add(assessment.ruleSetVersion());
             }
         }
-        write(snapshotRows, signalsReplaced, signalRows);
+        write(snapshotRows, signalsReplaced, signalRows, computedAt);
         if (!entries.isEmpty()) {
-            var added = jdbc.sql("""
-                    INSERT INTO case_assessment (case_id, effective_on, recorded_at, status, cause, settings_version,
-                        rule_set_version)
-                    SELECT entry.case_id, :day, :at, entry.status, :cause, :settingsVersion, entry.rule_set
-                    FROM unnest(:cases::bigint[], :statuses::varchar[], :ruleSets::varchar[]) AS entry(case_id, status, rule_set)
-                    RETURNING id""")
+            jdbc.sql("""
+                    WITH added AS (
+                        INSERT INTO case_assessment (case_id, effective_on, recorded_at, status, cause, settings_version,
+                            rule_set_version)
+                        SELECT entry.case_id, :day, :at, entry.status, :cause, :settingsVersion, entry.rule_set
+                        FROM unnest(:cases::bigint[], :statuses::varchar[], :ruleSets::varchar[]) AS entry(case_id, status, rule_set)
+                        RETURNING id, case_id)
+                    INSERT INTO case_assessment_signal (assessment_id, position, rule, reason, severity, message_key, arguments)
+                    SELECT added.id, s.position, s.rule, s.reason, s.severity, s.message_key, s.arguments
+                    FROM added JOIN case_progress_signal s ON s.case_id = added.case_id""")
                     .param("day", pass.today)
                     .param("at", computedAt)
                     .param("cause", pass.cause.name())
@@ -170,43 +169,88 @@ public class PracticeReassessment {
                     .param("cases", entries.toArray(Long[]::new))
                     .param("statuses", entryStatus.toArray(String[]::new))
                     .param("ruleSets", entryRuleSet.toArray(String[]::new))
-                    .query(Long.class).list();
-            jdbc.sql("""
-                    INSERT INTO case_assessment_signal (assessment_id, position, rule, reason, severity, message_key, arguments)
-                    SELECT a.id, s.position, s.rule, s.reason, s.severity, s.message_key, s.arguments
-                    FROM case_assessment a JOIN case_progress_signal s ON s.case_id = a.case_id
-                    WHERE a.id = ANY(:entries)""")
-                    .param("entries", added.toArray(Long[]::new)).update();
+                    .update();
         }
         return new Batch(ids[ids.length - 1], cases.size(), entries.size());
     }
 
-    private void write(List<MapSqlParameterSource> snapshotRows, List<Long> signalsReplaced,
-            List<MapSqlParameterSource> signalRows) {
-        if (!snapshotRows.isEmpty()) {
-            batch.batchUpdate("""
+    /**
+     * Writes a batch's changed snapshots and replaced signals in three set-based statements; a signal's
+     * arguments travel flattened beside the number of the signal they belong to, as SQL has no ragged arrays.
+     */
+    private void write(List<SnapshotRow> snapshots, List<Long> signalsReplaced, List<PlacedSignal> signals,
+            Timestamp computedAt) {
+        if (!snapshots.isEmpty()) {
+            jdbc.sql("""
                     INSERT INTO case_progress_snapshot (case_id, status, status_since, top_rule, top_reason, top_severity,
                         primary_first, primary_latest, last_session_on, sessions_held, rule_set_version, computed_at)
-                    VALUES (:id, :status, :since, :rule, :reason, :severity, :first, :latest, :lastSession, :held,
-                        :ruleSet, :computedAt)
+                    SELECT r.*, :computedAt
+                    FROM unnest(:ids::bigint[], :statuses::varchar[], :since::date[], :rules::varchar[],
+                        :reasons::varchar[], :severities::varchar[], :firsts::numeric[], :latests::numeric[],
+                        :lastSessions::date[], :held::int[], :ruleSets::varchar[]) AS r
                     ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, status_since = excluded.status_since,
                         top_rule = excluded.top_rule, top_reason = excluded.top_reason, top_severity = excluded.top_severity,
                         primary_first = excluded.primary_first, primary_latest = excluded.primary_latest,
                         last_session_on = excluded.last_session_on, sessions_held = excluded.sessions_held,
-                        rule_set_version = excluded.rule_set_version, computed_at = excluded.computed_at""",
-                    snapshotRows.toArray(MapSqlParameterSource[]::new));
+                        rule_set_version = excluded.rule_set_version, computed_at = excluded.computed_at""")
+                    .param("computedAt", computedAt)
+                    .param("ids", snapshots.stream().map(SnapshotRow::caseId).toArray(Long[]::new))
+                    .param("statuses", column(snapshots, row -> row.snapshot().status()))
+                    .param("since", column(snapshots, row -> row.snapshot().since().toString()))
+                    .param("rules", column(snapshots, row -> row.snapshot().rule()))
+                    .param("reasons", column(snapshots, row -> row.snapshot().reason()))
+                    .param("severities", column(snapshots, row -> row.snapshot().severity()))
+                    .param("firsts", column(snapshots, row -> plain(row.snapshot().first())))
+                    .param("latests", column(snapshots, row -> plain(row.snapshot().latest())))
+                    .param("lastSessions", column(snapshots,
+                            row -> row.snapshot().lastSession() == null ? null : String.valueOf(row.snapshot().lastSession())))
+                    .param("held", snapshots.stream().map(row -> row.snapshot().held()).toArray(Integer[]::new))
+                    .param("ruleSets", column(snapshots, row -> row.snapshot().ruleSet()))
+                    .update();
         }
         if (!signalsReplaced.isEmpty()) {
             jdbc.sql("DELETE FROM case_progress_signal WHERE case_id = ANY(:cases)")
                     .param("cases", signalsReplaced.toArray(Long[]::new)).update();
         }
-        if (!signalRows.isEmpty()) {
-            batch.batchUpdate("""
+        if (!signals.isEmpty()) {
+            var owners = new ArrayList<Integer>();
+            var arguments = new ArrayList<String>();
+            for (var number = 0; number < signals.size(); number++) {
+                for (var argument : signals.get(number).signal().arguments()) {
+                    owners.add(number + 1);
+                    arguments.add(argument);
+                }
+            }
+            jdbc.sql("""
                     INSERT INTO case_progress_signal (case_id, position, rule, reason, severity, message_key, arguments,
                         sentence)
-                    VALUES (:id, :position, :rule, :reason, :severity, :key, :arguments, :sentence)""",
-                    signalRows.toArray(MapSqlParameterSource[]::new));
+                    SELECT s.case_id, s.position, s.rule, s.reason, s.severity, s.message_key,
+                           coalesce(a.arguments, '{}'), s.sentence
+                    FROM unnest(:ids::bigint[], :positions::int[], :rules::varchar[], :reasons::varchar[],
+                        :severities::varchar[], :keys::varchar[], :sentences::varchar[])
+                        WITH ORDINALITY AS s(case_id, position, rule, reason, severity, message_key, sentence, number)
+                    LEFT JOIN (SELECT flat.owner, array_agg(flat.argument ORDER BY flat.place) AS arguments
+                               FROM unnest(:owners::int[], :arguments::varchar[]) WITH ORDINALITY AS flat(owner, argument, place)
+                               GROUP BY flat.owner) a ON a.owner = s.number""")
+                    .param("ids", signals.stream().map(PlacedSignal::caseId).toArray(Long[]::new))
+                    .param("positions", signals.stream().map(PlacedSignal::position).toArray(Integer[]::new))
+                    .param("rules", column(signals, placed -> placed.signal().rule()))
+                    .param("reasons", column(signals, placed -> placed.signal().reason()))
+                    .param("severities", column(signals, placed -> placed.signal().severity()))
+                    .param("keys", column(signals, placed -> placed.signal().key()))
+                    .param("sentences", column(signals, placed -> placed.signal().sentence()))
+                    .param("owners", owners.toArray(Integer[]::new))
+                    .param("arguments", arguments.toArray(String[]::new))
+                    .update();
         }
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, @Nullable String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static @Nullable String plain(@Nullable BigDecimal number) {
+        return number == null ? null : number.toPlainString();
     }
 
     private List<TherapyCase> cases(Pass pass, long afterCaseId, int size) {
@@ -248,33 +292,35 @@ public class PracticeReassessment {
                 .orElseThrow(() -> new IllegalStateException("Measure " + code + " is not in the catalogue"));
     }
 
-    /** Each case's sessions in date order; reading them after the snapshots are locked sees every committed session. */
+    /**
+     * Each case's sessions in date order; reading them after the snapshots are locked sees every committed session.
+     * A session's scores come as arrays from a subquery per session, which keeps the plan on the index of
+     * {@code session_score}: as a join, a batch of a thousand cases was planned as a scan of every score.
+     */
     private Map<Long, List<Session>> sessions(Pass pass, Long[] ids) {
-        record Row(long caseId, long sessionId, LocalDate date, String attendance, String homework,
-                @Nullable String measure, @Nullable BigDecimal score) {
-        }
-        var bySession = new LinkedHashMap<Long, List<Row>>();
+        var byCase = new HashMap<Long, List<Session>>();
         jdbc.sql("""
-                SELECT s.case_id, s.id, s.session_date, s.attendance, s.homework, sc.measure_code, sc.score
-                FROM therapy_session s LEFT JOIN session_score sc ON sc.session_id = s.id
-                WHERE s.case_id = ANY(:cases) AND s.voided_at IS NULL ORDER BY s.case_id, s.session_date, s.id, sc.measure_code""")
+                SELECT s.case_id, s.session_date, s.attendance, s.homework, sc.measures, sc.scores
+                FROM therapy_session s
+                LEFT JOIN LATERAL (SELECT array_agg(measure_code ORDER BY measure_code) AS measures,
+                                          array_agg(score ORDER BY measure_code) AS scores
+                                   FROM session_score WHERE session_id = s.id) sc ON true
+                WHERE s.case_id = ANY(:cases) AND s.voided_at IS NULL ORDER BY s.case_id, s.session_date, s.id""")
                 .param("cases", ids)
                 .query(row -> {
-                    var read = new Row(row.getLong("case_id"), row.getLong("id"), row.getObject("session_date", LocalDate.class),
-                            row.getString("attendance"), row.getString("homework"), row.getString("measure_code"),
-                            row.getBigDecimal("score"));
-                    bySession.computeIfAbsent(read.sessionId(), id -> new ArrayList<>()).add(read);
+                    var scores = new ArrayList<Score>();
+                    var measureArray = row.getArray("measures");
+                    if (measureArray != null) {
+                        var codes = (String[]) measureArray.getArray();
+                        var values = (BigDecimal[]) row.getArray("scores").getArray();
+                        for (var index = 0; index < codes.length; index++) {
+                            scores.add(new Score(measure(pass, codes[index]), values[index].doubleValue()));
+                        }
+                    }
+                    byCase.computeIfAbsent(row.getLong("case_id"), id -> new ArrayList<>()).add(new Session(
+                            row.getObject("session_date", LocalDate.class), Attendance.valueOf(row.getString("attendance")),
+                            scores, Homework.valueOf(row.getString("homework"))));
                 });
-        var byCase = new HashMap<Long, List<Session>>();
-        for (var sessionRows : bySession.values()) {
-            var first = sessionRows.getFirst();
-            var scores = sessionRows.stream().filter(row -> row.measure() != null)
-                    .map(row -> new Score(measure(pass, Objects.requireNonNull(row.measure())),
-                            Objects.requireNonNull(row.score()).doubleValue()))
-                    .toList();
-            byCase.computeIfAbsent(first.caseId(), id -> new ArrayList<>()).add(new Session(first.date(),
-                    Attendance.valueOf(first.attendance()), scores, Homework.valueOf(first.homework())));
-        }
         return byCase;
     }
 
@@ -354,6 +400,12 @@ public class PracticeReassessment {
     private record Stored(Snapshot snapshot, List<SignalRow> signals) {
     }
 
+    private record SnapshotRow(long caseId, Snapshot snapshot) {
+    }
+
+    private record PlacedSignal(long caseId, int position, SignalRow signal) {
+    }
+
     /** A case's row of {@code case_progress_snapshot} without the time it was computed. */
     private record Snapshot(String status, LocalDate since, @Nullable String rule, @Nullable String reason,
             @Nullable String severity, @Nullable BigDecimal first, @Nullable BigDecimal latest,
@@ -377,12 +429,6 @@ public class PracticeReassessment {
             return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
         }
 
-        MapSqlParameterSource row(long caseId, Timestamp computedAt) {
-            return new MapSqlParameterSource().addValue("id", caseId).addValue("status", status).addValue("since", since)
-                    .addValue("rule", rule).addValue("reason", reason).addValue("severity", severity)
-                    .addValue("first", first).addValue("latest", latest).addValue("lastSession", lastSession)
-                    .addValue("held", held).addValue("ruleSet", ruleSet).addValue("computedAt", computedAt);
-        }
 
         @Override
         public boolean equals(@Nullable Object other) {
@@ -411,13 +457,6 @@ public class PracticeReassessment {
             return assessment.signals().stream().map(signal -> new SignalRow(signal.rule().name(), signal.reason().name(),
                     signal.severity().name(), signal.explanation().key(),
                     List.of(JdbcProgressSnapshots.encode(signal.explanation().arguments())), signal.sentence())).toList();
-        }
-
-        MapSqlParameterSource row(long caseId, int position) {
-            return new MapSqlParameterSource().addValue("id", caseId).addValue("position", position)
-                    .addValue("rule", rule).addValue("reason", reason).addValue("severity", severity)
-                    .addValue("key", key).addValue("arguments", arguments.toArray(String[]::new))
-                    .addValue("sentence", sentence);
         }
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unstuck.persistence.audit.AuditChainKey;
+import org.unstuck.web.common.PrivateFiles;
 
 /** The audit chain's key: from the setting when given, else from its file, which the first start creates. */
 @Configuration(proxyBeanMethods = false)
@@ -29,11 +28,8 @@ class AuditChainConfiguration {
         var file = properties.keyFile().toAbsolutePath().normalize();
         try {
             if (!Files.exists(file)) {
-                var secret = new byte[AuditChainKey.MINIMUM_BYTES];
-                new SecureRandom().nextBytes(secret);
-                Files.createDirectories(file.getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(secret) + "\n");
+                PrivateFiles.create(file,
+                        Base64.getEncoder().encodeToString(PrivateFiles.randomBytes(AuditChainKey.MINIMUM_BYTES)) + "\n");
                 LOG.warn("Made a new audit chain key in {}; keep a copy of it with the database backups, "
                         + "since without it the audit trail cannot be verified", file);
             }

@@ -1,13 +1,13 @@
 package org.unstuck.web.database;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import org.unstuck.web.common.PrivateFiles;
 
 /**
  * The passwords of the embedded server's two roles, generated on its first start and kept beside
@@ -31,11 +31,9 @@ record EmbeddedRoles(String ownerPassword, String applicationPassword) {
             if (!Files.exists(file)) {
                 stored.setProperty("owner.password", roles.ownerPassword());
                 stored.setProperty("application.password", roles.applicationPassword());
-                Files.createDirectories(file.getParent());
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                try (var out = Files.newOutputStream(file)) {
-                    stored.store(out, "Passwords of the embedded PostgreSQL roles unstuck_owner and unstuck_app");
-                }
+                var text = new StringWriter();
+                stored.store(text, "Passwords of the embedded PostgreSQL roles unstuck_owner and unstuck_app");
+                PrivateFiles.create(file, text.toString());
             }
             return roles;
         } catch (IOException e) {
@@ -44,8 +42,6 @@ record EmbeddedRoles(String ownerPassword, String applicationPassword) {
     }
 
     private static String generated() {
-        var bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(PrivateFiles.randomBytes(24));
     }
 }

@@ -10,7 +10,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -37,16 +36,16 @@ public class JobsConfiguration {
 
     static final String MAIL_SENDER = "mail-sender";
     static final String WEEKLY_DIGEST = "weekly-digest";
-    static final LocalTime DIGEST_AT = LocalTime.of(7, 0);
 
     @Bean
-    NightlySchedule nightlySchedule(Clock clock) {
-        return new NightlySchedule(clock);
+    DailySchedules dailySchedules(Clock clock) {
+        return new DailySchedules(clock);
     }
 
     @Bean
-    RecurringTask<Void> nightlyReassessmentTask(NightlySchedule schedule, NightlyReassessment job, JobsProperties properties,
+    RecurringTask<Void> nightlyReassessmentTask(DailySchedules schedules, NightlyReassessment job, JobsProperties properties,
             Clock clock) {
+        var schedule = schedules.reassessment();
         return Tasks.recurring(NightlyReassessment.JOB, schedule)
                 .onFailure(retriedThenNextRun(schedule, properties))
                 .onDeadExecution(revivedNow(clock))
@@ -55,8 +54,9 @@ public class JobsConfiguration {
 
     /** A broken chain is a finding, stored and logged, not a failure; a check that could not run is retried. */
     @Bean
-    RecurringTask<Void> auditChainCheckTask(AuditChainChecks checks, JobsProperties properties, Clock clock) {
-        var schedule = new NightlySchedule(clock, AuditChainChecks.NIGHTLY_AT);
+    RecurringTask<Void> auditChainCheckTask(AuditChainChecks checks, DailySchedules schedules, JobsProperties properties,
+            Clock clock) {
+        var schedule = schedules.chainCheck();
         return Tasks.recurring(AuditChainChecks.JOB, schedule)
                 .onFailure(retriedThenNextRun(schedule, properties))
                 .onDeadExecution(revivedNow(clock))
@@ -73,8 +73,9 @@ public class JobsConfiguration {
 
     /** Runs every morning at seven in the practice's zone and queues the digests on the day they go out. */
     @Bean
-    RecurringTask<Void> weeklyDigestTask(WeeklyDigest digest, JobsProperties properties, Clock clock) {
-        var schedule = new NightlySchedule(clock, DIGEST_AT);
+    RecurringTask<Void> weeklyDigestTask(WeeklyDigest digest, DailySchedules schedules, JobsProperties properties,
+            Clock clock) {
+        var schedule = schedules.digest();
         return Tasks.recurring(WEEKLY_DIGEST, schedule)
                 .onFailure(retriedThenNextRun(schedule, properties))
                 .onDeadExecution(revivedNow(clock))

@@ -3,7 +3,6 @@ package org.unstuck.web.jobs;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unstuck.persistence.jobs.JdbcJobRuns;
 import org.unstuck.persistence.jobs.JobRun;
-import org.unstuck.web.audit.AuditChainChecks;
 
 /** What the admin sees of the durable jobs: each job's latest runs and when it runs next. */
 @Service
@@ -23,15 +21,13 @@ public class JobsService {
 
     private final JdbcJobRuns runs;
     private final SchedulerClient scheduler;
-    private final NightlySchedule nightly;
-    private final NightlySchedule chainCheck;
+    private final DailySchedules schedules;
     private final Clock clock;
 
-    JobsService(JdbcJobRuns runs, SchedulerClient scheduler, NightlySchedule nightly, Clock clock) {
+    JobsService(JdbcJobRuns runs, SchedulerClient scheduler, DailySchedules schedules, Clock clock) {
         this.runs = runs;
         this.scheduler = scheduler;
-        this.nightly = nightly;
-        this.chainCheck = new NightlySchedule(clock, AuditChainChecks.NIGHTLY_AT);
+        this.schedules = schedules;
         this.clock = clock;
     }
 
@@ -42,27 +38,25 @@ public class JobsService {
     public record JobOverview(String job, List<JobRun> runs, Instant nextRun, boolean runningNow, ZoneId zone) {
     }
 
-    private static final TaskInstanceId NIGHTLY = TaskInstanceId.of(NightlyReassessment.JOB, RecurringTask.INSTANCE);
-    private static final TaskInstanceId CHAIN_CHECK = TaskInstanceId.of(AuditChainChecks.JOB, RecurringTask.INSTANCE);
+    private static final TaskInstanceId NIGHTLY = DailySchedules.execution(NightlyReassessment.JOB);
 
     @RolesAllowed("ADMIN")
     @Transactional(readOnly = true)
     public List<JobOverview> jobs() {
         var execution = scheduler.getScheduledExecution(NIGHTLY);
         return List.of(new JobOverview(NightlyReassessment.JOB, runs.latest(NightlyReassessment.JOB, RUNS_SHOWN),
-                execution.map(ScheduledExecution::getExecutionTime).orElseGet(() -> nightly.after(clock.instant())),
+                execution.map(ScheduledExecution::getExecutionTime).orElseGet(() -> schedules.reassessment().after(clock.instant())),
                 execution.map(ScheduledExecution::isPicked).orElse(false), clock.getZone()));
     }
 
     /**
-     * Moves the next nightly runs to their times in the practice's new time zone; a run in progress
-     * keeps going and works out its next time in the new zone when it ends.
+     * Moves the next run of every daily job to its time in the practice's new time zone; a run in
+     * progress keeps going and works out its next time in the new zone when it ends.
      */
     @RolesAllowed("ADMIN")
     public void followPracticeZone() {
-        scheduler.getScheduledExecution(NIGHTLY).filter(execution -> !execution.isPicked())
-                .ifPresent(execution -> scheduler.reschedule(NIGHTLY, nightly.after(clock.instant())));
-        scheduler.getScheduledExecution(CHAIN_CHECK).filter(execution -> !execution.isPicked())
-                .ifPresent(execution -> scheduler.reschedule(CHAIN_CHECK, chainCheck.after(clock.instant())));
+        schedules.byExecution().forEach((id, schedule) -> scheduler.getScheduledExecution(id)
+                .filter(execution -> !execution.isPicked())
+                .ifPresent(execution -> scheduler.reschedule(id, schedule.after(clock.instant()))));
     }
 }

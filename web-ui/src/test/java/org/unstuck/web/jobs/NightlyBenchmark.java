@@ -145,9 +145,10 @@ public final class NightlyBenchmark {
         // Case n opened 140 to 200 days ago; every 26th is finished, for the expected trajectories.
         jdbc.sql("""
                 INSERT INTO therapy_case (client_id, presenting_problem, approach, primary_measure, alliance_measure,
-                    opened_on, closed_on, therapist_id)
+                    opened_on, closed_on, closing_reason, therapist_id)
                 SELECT c.id, 'Low mood', 'CBT', 'PHQ-9', 'SRS', CAST(:today AS date) - (140 + n % 61),
                        CASE WHEN n % 26 = 0 THEN CAST(:today AS date) - (140 + n % 61) + 140 END,
+                       CASE WHEN n % 26 = 0 THEN 'PLANNED_ENDING_COMPLETED' END,
                        (SELECT id FROM user_account WHERE username = 'bench.t' || (1 + n % :therapists))
                 FROM (SELECT id, CAST(substring(code FROM 4) AS int) AS n FROM client WHERE code LIKE 'NB-%') c""")
                 .param("today", today).param("therapists", THERAPISTS).update();

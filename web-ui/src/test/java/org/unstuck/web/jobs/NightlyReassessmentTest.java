@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,6 +56,7 @@ import org.unstuck.web.ClockConfiguration;
 import org.unstuck.web.MovableInstants;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckApplication;
+import org.unstuck.web.audit.AuditChainChecks;
 import org.unstuck.web.settings.SettingsService;
 
 /**
@@ -154,6 +156,16 @@ class NightlyReassessmentTest {
 
     private static long openCases() {
         return jdbc.sql("SELECT count(*) FROM therapy_case WHERE closed_on IS NULL").query(Long.class).single();
+    }
+
+    @Test
+    void every_daily_job_moved_to_its_time_of_day_in_the_zone_the_admin_chose() {
+        for (var job : Map.of(NightlyReassessment.JOB, "00:05", AuditChainChecks.JOB, "00:30",
+                JobsConfiguration.WEEKLY_DIGEST, "07:00").entrySet()) {
+            var next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = :job")
+                    .param("job", job.getKey()).query(Timestamp.class).single().toInstant();
+            assertThat(next.atZone(PRACTICE_ZONE).toLocalTime()).as(job.getKey()).hasToString(job.getValue());
+        }
     }
 
     @Test
