@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
@@ -22,10 +24,12 @@ import org.unstuck.domain.audit.AuditTrail;
 
 /**
  * Slows down password guessing with delays that grow with every wrong password: past a few for one
- * username from one address, and past more from one address whatever the usernames. Counted per
- * address as well as per name, so that someone guessing elsewhere cannot lock a person out, and one
- * address guessing at many names is slowed all the same. Every sign-in, failure, start of a delay
- * (with its end) and attempt during one is audited. The counters live in this node's memory.
+ * username from one address; past more from one address whatever the usernames; and past more for
+ * one username whatever the addresses, except from an address that username signed in from before.
+ * So one address guessing at many names is slowed, many addresses guessing at one name are slowed,
+ * and still nobody guessing elsewhere can keep a person out where they usually sign in. Every
+ * sign-in, failure, start of a delay (with its end) and attempt during one is audited. The counters
+ * live in this node's memory.
  */
 @Component
 public class LoginAttempts {
@@ -34,6 +38,11 @@ public class LoginAttempts {
     static final int FREE_FAILURES = 4;
     /** Wrong passwords from one address, whatever the usernames, before each further attempt waits. */
     static final int FREE_FAILURES_PER_ADDRESS = 20;
+    /** Wrong passwords for one username, whatever the addresses, before each further attempt from a new address waits. */
+    static final int FREE_FAILURES_PER_NAME = 10;
+    /** The latest addresses a username signed in from, which a wait for that username spares. */
+    static final int KNOWN_ADDRESSES = 10;
+    static final Duration ADDRESS_KNOWN_FOR = Duration.ofDays(60);
     static final Duration FIRST_DELAY = Duration.ofSeconds(30);
     static final Duration LONGEST_DELAY = Duration.ofMinutes(15);
     static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
@@ -54,6 +63,10 @@ public class LoginAttempts {
             .expireAfterWrite(FORGOTTEN_AFTER).maximumSize(100_000).build();
     private final Cache<String, Failures> byAddress = Caffeine.newBuilder()
             .expireAfterWrite(FORGOTTEN_AFTER).maximumSize(100_000).build();
+    private final Cache<String, Failures> byName = Caffeine.newBuilder()
+            .expireAfterWrite(FORGOTTEN_AFTER).maximumSize(100_000).build();
+    private final Cache<String, List<String>> knownAddresses = Caffeine.newBuilder()
+            .expireAfterWrite(ADDRESS_KNOWN_FOR).maximumSize(100_000).build();
     private final AuditTrail audit;
     private final Clock clock;
 
@@ -82,6 +95,10 @@ public class LoginAttempts {
         }
         if (fromAddress != null && fromAddress.waitsUntil(FREE_FAILURES_PER_ADDRESS).isAfter(until)) {
             until = fromAddress.waitsUntil(FREE_FAILURES_PER_ADDRESS);
+        }
+        var forName = byName.getIfPresent(username);
+        if (forName != null && !isKnown(username, address) && forName.waitsUntil(FREE_FAILURES_PER_NAME).isAfter(until)) {
+            until = forName.waitsUntil(FREE_FAILURES_PER_NAME);
         }
         return until.isAfter(clock.instant()) ? until : null;
     }
@@ -115,10 +132,16 @@ public class LoginAttempts {
         var pair = byNameAndAddress.asMap().merge(username + " from " + address, new Failures(1, now),
                 (earlier, first) -> earlier.next(now));
         var fromAddress = byAddress.asMap().merge(address, new Failures(1, now), (earlier, first) -> earlier.next(now));
+        var forName = byName.asMap().merge(username, new Failures(1, now), (earlier, first) -> earlier.next(now));
         if (pair.count() > FREE_FAILURES) {
             var delay = delay(pair.count() - FREE_FAILURES);
             audit.record(new AuditEvent(now, username, "login.locked", null,
                     "from " + address + " for " + delay.toSeconds() + " s, until " + now.plus(delay), Outcome.REFUSED, null));
+        }
+        if (forName.count() > FREE_FAILURES_PER_NAME) {
+            var delay = delay(forName.count() - FREE_FAILURES_PER_NAME);
+            audit.record(new AuditEvent(now, username, "login.locked", null, "from every address it has not signed in "
+                    + "from, for " + delay.toSeconds() + " s, until " + now.plus(delay), Outcome.REFUSED, null));
         }
         if (fromAddress.count() > FREE_FAILURES_PER_ADDRESS) {
             var delay = delay(fromAddress.count() - FREE_FAILURES_PER_ADDRESS);
@@ -130,8 +153,16 @@ public class LoginAttempts {
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
         var username = key(event.getAuthentication().getName());
-        byNameAndAddress.invalidate(username + " from " + addressOf(event));
+        var address = addressOf(event);
+        byNameAndAddress.invalidate(username + " from " + address);
+        knownAddresses.asMap().merge(username, List.of(address), (earlier, latest) -> Stream.concat(
+                Stream.of(address), earlier.stream().filter(known -> !known.equals(address))).limit(KNOWN_ADDRESSES).toList());
         audit.record(new AuditEvent(clock.instant(), username, "login", null, null, Outcome.ALLOWED, null));
+    }
+
+    private boolean isKnown(String username, String address) {
+        var known = knownAddresses.getIfPresent(username);
+        return known != null && known.contains(address);
     }
 
     private static String addressOf(AbstractAuthenticationEvent event) {

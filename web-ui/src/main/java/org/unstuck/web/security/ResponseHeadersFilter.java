@@ -4,8 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,10 +37,12 @@ class ResponseHeadersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var path = request.getRequestURI().substring(request.getContextPath().length());
+        var answered = response;
         if (CACHEABLE_PREFIXES.stream().noneMatch(path::startsWith)) {
             response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
             response.setHeader("Pragma", "no-cache");
             response.setHeader("Expires", "0");
+            answered = new NeverCached(response);
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -46,6 +51,44 @@ class ResponseHeadersFilter extends OncePerRequestFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, answered);
+    }
+
+    /** Keeps the no-store headers when a handler behind this filter, such as Vaadin's UI requests, sets its own. */
+    private static final class NeverCached extends HttpServletResponseWrapper {
+
+        private static final Set<String> KEPT = Set.of("cache-control", "pragma", "expires");
+
+        NeverCached(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                super.addHeader(name, value);
+            }
+        }
+
+        @Override
+        public void setDateHeader(String name, long date) {
+            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                super.setDateHeader(name, date);
+            }
+        }
+
+        @Override
+        public void addDateHeader(String name, long date) {
+            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                super.addDateHeader(name, date);
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ import org.unstuck.web.security.SecondFactor;
 @PermitAll
 public class RefusedRouteView extends Main implements HasErrorParameter<AccessDeniedException> {
 
-    private static final Pattern CASE_PATH = Pattern.compile("cases/(\\d{1,18})(/.*)?");
+    private static final Pattern CASE_PATH = Pattern.compile("cases/([1-9]\\d{0,17})(/.*)?");
 
     private final AccessAnnotationChecker access;
     private final AuditRecorder audit;

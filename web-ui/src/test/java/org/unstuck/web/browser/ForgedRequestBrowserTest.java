@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Vaadin's CSRF token stays on: a request of the page's own, sent again with another token, is
- * refused and does nothing, while the same request with the page's token is carried out.
+ * refused and does nothing, while the same request with the page's token is carried out, and its
+ * response is not to be stored by the browser or a proxy.
  */
 class ForgedRequestBrowserTest extends BrowserTest {
 
@@ -43,7 +44,7 @@ class ForgedRequestBrowserTest extends BrowserTest {
             request.setRequestHeader('Content-Type', 'application/json; charset=UTF-8');
             window.__replaying = true;
             try { request.send(JSON.stringify(message)); } finally { window.__replaying = false; }
-            return { status: request.status, text: request.responseText };""";
+            return { status: request.status, text: request.responseText, cache: request.getResponseHeader('Cache-Control') };""";
 
     /** Whether the page has a request of its own under way or a response still to apply. */
     private static final String PAGE_BUSY = """
@@ -75,6 +76,8 @@ class ForgedRequestBrowserTest extends BrowserTest {
 
         var genuine = (Map<String, Object>) script.executeScript(REPLAY, (Object) null);
         assertThat(genuine.get("status")).isEqualTo(200L);
+        assertThat(String.valueOf(genuine.get("cache"))).as("a UI response carrying clinical data is never stored")
+                .contains("no-store");
         assertThat(chainChecks()).as("the same request with the page's token is carried out").isEqualTo(before + 2);
     }
 }

@@ -39,6 +39,10 @@ class RefusedScreensBrowserTest extends BrowserTest {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM audit_event WHERE actor = 'manager' AND action = 'route.open' AND case_id = :id""")
                 .param("id", caseId).query(Integer.class).single()).isPositive();
+        var noCaseBefore = audited("manager", "route.open", "REFUSED", "/cases/0");
+        browser().open("/cases/0");
+        assertThat(browser().visible(By.id("not-found")).getText()).contains("There is nothing at this address");
+        assertThat(audited("manager", "route.open", "REFUSED", "/cases/0")).isEqualTo(noCaseBefore + 1);
 
         browser().driver().manage().deleteAllCookies();
         signInAs("therapist1");

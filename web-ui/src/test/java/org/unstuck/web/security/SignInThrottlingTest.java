@@ -84,6 +84,21 @@ class SignInThrottlingTest {
     }
 
     @Test
+    void many_addresses_guessing_at_one_name_are_slowed_but_not_where_that_person_signed_in_before() throws Exception {
+        assertThat(signIn("therapist4", DEMO_PASSWORD, "203.0.113.40")).isTrue();
+        for (int attempt = 1; attempt <= LoginAttempts.FREE_FAILURES_PER_NAME + 1; attempt++) {
+            assertThat(signIn("therapist4", "guess-" + attempt, "198.51.100." + (100 + attempt))).isFalse();
+        }
+
+        assertThat(signIn("therapist4", DEMO_PASSWORD, "198.51.100.200")).as("a new address waits").isFalse();
+        assertThat(signIn("therapist4", DEMO_PASSWORD, "203.0.113.40")).as("the therapist's usual address does not").isTrue();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_event WHERE actor = 'therapist4' AND action = 'login.locked'
+                  AND subject LIKE 'from every address it has not signed in from, for 30 s, until %'""")
+                .query(Integer.class).single()).isOne();
+    }
+
+    @Test
     void the_delay_doubles_from_thirty_seconds_up_to_fifteen_minutes() {
         assertThat(LoginAttempts.delay(1)).hasSeconds(30);
         assertThat(LoginAttempts.delay(2)).hasSeconds(60);
