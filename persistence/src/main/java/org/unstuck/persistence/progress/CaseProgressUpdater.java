@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -171,7 +172,7 @@ public class CaseProgressUpdater {
 
     Function<UserId, TherapistCompliance> complianceOn(LocalDate today) {
         var policy = policies.current().value();
-        var assessed = new HashMap<UserId, TherapistCompliance>();
+        var assessed = new ConcurrentHashMap<UserId, TherapistCompliance>();
         return therapist -> assessed.computeIfAbsent(therapist, id -> TherapistCompliance.assess(id, credentials.of(id),
                 credentials.cpdOf(id), policy, today));
     }

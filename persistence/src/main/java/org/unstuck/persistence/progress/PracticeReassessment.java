@@ -65,8 +65,9 @@ public class PracticeReassessment {
     }
 
     /**
-     * What every batch of one run shares: the settings and their version, trajectories fitted once,
-     * the measure catalogue, and each therapist's compliance read once for the whole run.
+     * What every batch of one run shares, batches running at once included: the settings and their
+     * version, trajectories fitted once, the measure catalogue, and each therapist's compliance read
+     * once for the whole run.
      */
     public static final class Pass {
         private final ProgressReview review;
@@ -91,7 +92,11 @@ public class PracticeReassessment {
         }
     }
 
-    /** One batch's result: the last case id it assessed (the run's checkpoint), how many, and how many gained a history entry. */
+    /** The open cases with ids above {@code after} up to and including {@code upTo}: one batch. */
+    public record Range(long after, long upTo) {
+    }
+
+    /** One batch's result: the last case id it covers (the run's checkpoint), how many it assessed, and how many gained a history entry. */
     public record Batch(long lastCaseId, int assessed, int changed) {
     }
 
@@ -103,15 +108,34 @@ public class PracticeReassessment {
                 reviewSettings.version(), measures.catalogue(), updater.complianceOn(today), today, cause);
     }
 
-    /** Re-assesses up to {@code size} open cases with ids above {@code afterCaseId}; none left when it assessed none. */
-    @Transactional
-    public Batch next(Pass pass, long afterCaseId, int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("A batch holds at least one case; got " + size);
+    /**
+     * The next {@code count} batches of up to {@code size} open cases each, after {@code afterCaseId}, in id order;
+     * none when no open case is left after it.
+     */
+    @Transactional(readOnly = true)
+    public List<Range> ranges(long afterCaseId, int size, int count) {
+        if (size < 1 || count < 1) {
+            throw new IllegalArgumentException("A run takes at least one batch of at least one case; got " + count
+                    + " of " + size);
         }
-        var cases = cases(pass, afterCaseId, size);
+        var ids = jdbc.sql("SELECT id FROM therapy_case WHERE closed_on IS NULL AND id > :after ORDER BY id LIMIT :limit")
+                .param("after", afterCaseId).param("limit", (long) size * count).query(Long.class).list();
+        var ranges = new ArrayList<Range>();
+        var after = afterCaseId;
+        for (var end = size; end < ids.size() + size; end += size) {
+            var upTo = ids.get(Math.min(end, ids.size()) - 1);
+            ranges.add(new Range(after, upTo));
+            after = upTo;
+        }
+        return ranges;
+    }
+
+    /** Re-assesses the open cases of one batch. */
+    @Transactional
+    public Batch next(Pass pass, Range range) {
+        var cases = cases(pass, range);
         if (cases.isEmpty()) {
-            return new Batch(afterCaseId, 0, 0);
+            return new Batch(range.upTo(), 0, 0);
         }
         var ids = cases.stream().map(theCase -> Objects.requireNonNull(theCase.id()).value()).toArray(Long[]::new);
         var stored = storedSnapshots(ids);
@@ -171,7 +195,7 @@ public class PracticeReassessment {
                     .param("ruleSets", entryRuleSet.toArray(String[]::new))
                     .update();
         }
-        return new Batch(ids[ids.length - 1], cases.size(), entries.size());
+        return new Batch(range.upTo(), cases.size(), entries.size());
     }
 
     /**
@@ -253,7 +277,7 @@ public class PracticeReassessment {
         return number == null ? null : number.toPlainString();
     }
 
-    private List<TherapyCase> cases(Pass pass, long afterCaseId, int size) {
+    private List<TherapyCase> cases(Pass pass, Range range) {
         record Row(long id, long version, String client, String problem, String approach, String primary,
                 @Nullable String alliance, LocalDate opened, long therapist) {
         }
@@ -261,8 +285,8 @@ public class PracticeReassessment {
                 SELECT c.id, c.version, cl.code, c.presenting_problem, c.approach, c.primary_measure, c.alliance_measure,
                        c.opened_on, c.therapist_id
                 FROM therapy_case c JOIN client cl ON cl.id = c.client_id
-                WHERE c.closed_on IS NULL AND c.id > :after ORDER BY c.id LIMIT :size""")
-                .param("after", afterCaseId).param("size", size)
+                WHERE c.closed_on IS NULL AND c.id > :after AND c.id <= :upTo ORDER BY c.id""")
+                .param("after", range.after()).param("upTo", range.upTo())
                 .query((row, number) -> new Row(row.getLong("id"), row.getLong("version"), row.getString("code"),
                         row.getString("presenting_problem"), row.getString("approach"), row.getString("primary_measure"),
                         row.getString("alliance_measure"), row.getObject("opened_on", LocalDate.class),

@@ -193,7 +193,7 @@ class ProgressSnapshotTest {
         cases.save(cases.find(caseId).orElseThrow().transferTo(colleague, today, "Referral accepted", compliance));
 
         var pass = reassessment.begin(today, AssessmentCause.NIGHTLY);
-        reassessment.next(pass, caseId.value() - 1, 1);
+        reassessment.next(pass, new PracticeReassessment.Range(caseId.value() - 1, caseId.value()));
         assertThat(snapshots.latest(caseId).orElseThrow().signals()).extracting(Signal::rule)
                 .doesNotContain(Rule.THERAPIST_RETICENCE);
 

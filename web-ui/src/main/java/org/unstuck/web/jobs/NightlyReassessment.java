@@ -4,6 +4,9 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,14 +16,17 @@ import org.unstuck.domain.progress.AssessmentCause;
 import org.unstuck.persistence.jobs.JdbcJobRuns;
 import org.unstuck.persistence.jobs.JobRun;
 import org.unstuck.persistence.progress.PracticeReassessment;
+import org.unstuck.persistence.progress.PracticeReassessment.Batch;
 import org.unstuck.web.notification.CredentialReminders;
 
 /**
  * Re-assesses every open case for the practice's new day, so that day counts (drift) and
  * credentials ending overnight show without anyone touching the case, then sends the day's
- * credential reminders. Cases go in batches of
- * consecutive ids, each batch and its checkpoint in one transaction; an attempt that finds the
- * day's previous attempt unfinished continues after its last case.
+ * credential reminders. Cases go in batches of consecutive ids, each in its own transaction, a few
+ * batches at once so that the database works on one while the application assesses another; the
+ * checkpoint moves past a round of batches once all of them have committed, and an attempt that
+ * finds the day's previous attempt unfinished continues after it (a batch it re-assesses again
+ * writes nothing that has not changed).
  */
 @Component
 public class NightlyReassessment {
@@ -35,6 +41,7 @@ public class NightlyReassessment {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int batchSize;
+    private final int parallelBatches;
 
     NightlyReassessment(PracticeReassessment reassessment, CredentialReminders reminders, JdbcJobRuns runs,
             TransactionTemplate transaction, Clock clock, JobsProperties properties) {
@@ -44,12 +51,28 @@ public class NightlyReassessment {
         this.transaction = transaction;
         this.clock = clock;
         this.batchSize = properties.batchSize();
+        this.parallelBatches = properties.parallelBatches();
     }
 
     /** Thrown when the node stops between two batches; the retry continues from the checkpoint. */
     static final class StoppedByShutdown extends RuntimeException {
         StoppedByShutdown() {
             super("The node shut down during the run; another attempt continues it");
+        }
+    }
+
+    /** A batch's result once it has committed; its failure fails the attempt, which the next one continues. */
+    private static Batch finished(Future<Batch> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The nightly re-assessment was interrupted while a batch ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("A batch of the nightly re-assessment failed", e.getCause());
         }
     }
 
@@ -61,7 +84,7 @@ public class NightlyReassessment {
     /** One attempt for the practice's current day; returns it as it ended. */
     JobRun run(String node, BooleanSupplier shuttingDown) {
         var run = runs.begin(JOB, LocalDate.now(clock), node, clock.instant());
-        try {
+        try (var workers = Executors.newFixedThreadPool(parallelBatches)) {
             var pass = reassessment.begin(run.runFor(), AssessmentCause.NIGHTLY);
             var after = Objects.requireNonNullElse(run.checkpoint(), 0L);
             while (true) {
@@ -69,18 +92,22 @@ public class NightlyReassessment {
                     runs.interrupted(run.id(), clock.instant());
                     throw new StoppedByShutdown();
                 }
-                var from = after;
-                var batch = Objects.requireNonNull(transaction.execute(status -> {
-                    var done = reassessment.next(pass, from, batchSize);
-                    if (done.assessed() > 0) {
-                        runs.progressed(run.id(), done.lastCaseId(), done.assessed(), done.changed());
-                    }
-                    return done;
-                }));
-                if (batch.assessed() < batchSize) {
+                var ranges = reassessment.ranges(after, batchSize, parallelBatches);
+                if (ranges.isEmpty()) {
                     break;
                 }
-                after = batch.lastCaseId();
+                var batches = ranges.stream().map(range -> workers.submit(() -> reassessment.next(pass, range))).toList();
+                var assessed = 0;
+                var changed = 0;
+                for (var batch : batches) {
+                    var done = finished(batch);
+                    assessed += done.assessed();
+                    changed += done.changed();
+                }
+                var round = new Batch(ranges.getLast().upTo(), assessed, changed);
+                transaction.executeWithoutResult(
+                        status -> runs.progressed(run.id(), round.lastCaseId(), round.assessed(), round.changed()));
+                after = round.lastCaseId();
             }
             var reminded = reminders.remind();
             runs.succeeded(run.id(), clock.instant());
