@@ -52,11 +52,24 @@ public final class DatabaseRoles {
         }
     }
 
-    /** Makes the role when it is missing, then gives it its password and takes away every power beyond rows. */
-    private static String role(String name, String password) {
+    /** Gives the connected superuser a password, on a server that let it in without one. */
+    public static void setSuperuserPassword(Connection superuser, String password) throws SQLException {
+        try (var statement = superuser.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("ALTER ROLE CURRENT_USER PASSWORD '" + generated(password) + "'");
+        }
+    }
+
+    private static String generated(String password) {
         if (!password.matches("[A-Za-z0-9_-]{16,128}")) {
             throw new IllegalArgumentException("A generated role password is 16 to 128 letters, digits, '-' or '_'");
         }
+        return password;
+    }
+
+    /** Makes the role when it is missing, then gives it its password and takes away every power beyond rows. */
+    private static String role(String name, String password) {
+        generated(password);
         return """
                 DO $$
                 BEGIN

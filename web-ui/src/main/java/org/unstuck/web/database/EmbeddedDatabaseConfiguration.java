@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -26,35 +28,72 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * The lines of the server's {@code pg_hba.conf}, written on every start: each connection, the
+     * superuser's included, gives its role's password, where the embedded server's own default lets
+     * any local connection in without one.
+     */
+    static final String CLIENT_AUTHENTICATION = """
+            # Written by Unstuck on every start: every connection gives its role's password.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
+
+    @Bean
+    EmbeddedRoles embeddedRoles(@Value("${unstuck.embedded-database.directory:.unstuck-data/postgres}") Path directory) {
+        return EmbeddedRoles.beside(directory);
+    }
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
-            @Value("${unstuck.embedded-database.directory:.unstuck-data/postgres}") Path directory) throws IOException {
+            @Value("${unstuck.embedded-database.directory:.unstuck-data/postgres}") Path directory, EmbeddedRoles roles)
+            throws IOException, SQLException {
         var dataDirectory = new EmbeddedDataDirectory(directory);
         dataDirectory.prepare();
+        var clientAuthentication = dataDirectory.path().resolve("pg_hba.conf");
+        if (!Files.exists(clientAuthentication) || !Files.readString(clientAuthentication).equals(CLIENT_AUTHENTICATION)) {
+            // A new folder, or one an earlier version made, lets the superuser in without a password once, to set it.
+            log.info("Giving the embedded PostgreSQL's superuser a password, kept beside its data in {}", dataDirectory.path());
+            try (var open = server(dataDirectory).start(); var superuser = open.getPostgresDatabase().getConnection()) {
+                DatabaseRoles.setSuperuserPassword(superuser, roles.superuserPassword());
+            }
+        }
         log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory.path());
+        var postgres = server(dataDirectory)
+                .setDataDirectoryCustomizer(folder -> writeClientAuthentication(folder.toPath().resolve("pg_hba.conf")))
+                .setConnectConfig("password", roles.superuserPassword())
+                .start();
+        // The owner and application roles are made on every start, so an older data folder gets them too.
+        try (var superuser = postgres.getPostgresDatabase().getConnection()) {
+            DatabaseRoles.prepare(superuser, roles.ownerPassword(), roles.applicationPassword());
+        } catch (SQLException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        return postgres;
+    }
+
+    private static EmbeddedPostgres.Builder server(EmbeddedDataDirectory dataDirectory) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.path())
                 .setCleanDataDirectory(false)
                 // The embedded server's defaults suit throw-away test databases; a practice's records must survive a crash.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+                .setServerConfig("full_page_writes", "on");
+    }
+
+    private static void writeClientAuthentication(Path file) {
+        try {
+            Files.writeString(file, CLIENT_AUTHENTICATION);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the embedded PostgreSQL's " + file, e);
+        }
     }
 
     /** A database out of reach answers within seconds, as spring.datasource.hikari.connection-timeout says for an external one. */
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
-
-    /** Makes the owner and application roles on every start, so an older data folder gets them too. */
-    @Bean
-    EmbeddedRoles embeddedRoles(EmbeddedPostgres postgres,
-            @Value("${unstuck.embedded-database.directory:.unstuck-data/postgres}") Path directory) throws SQLException {
-        var roles = EmbeddedRoles.beside(directory);
-        try (var superuser = postgres.getPostgresDatabase().getConnection()) {
-            DatabaseRoles.prepare(superuser, roles.ownerPassword(), roles.applicationPassword());
-        }
-        return roles;
-    }
 
     /** The application's connections, as the role that reads and writes rows and owns nothing. */
     @Bean(destroyMethod = "close")

@@ -10,10 +10,10 @@ import java.util.Properties;
 import org.unstuck.web.common.PrivateFiles;
 
 /**
- * The passwords of the embedded server's two roles, generated on its first start and kept beside
- * its data in a file only the practice's system user may read.
+ * The passwords of the embedded server's superuser and of its two roles, generated on its first
+ * start and kept beside its data in a file only the practice's system user may read.
  */
-record EmbeddedRoles(String ownerPassword, String applicationPassword) {
+record EmbeddedRoles(String superuserPassword, String ownerPassword, String applicationPassword) {
 
     static final String FILE_NAME = "database-roles.properties";
 
@@ -26,13 +26,17 @@ record EmbeddedRoles(String ownerPassword, String applicationPassword) {
                     stored.load(in);
                 }
             }
-            var roles = new EmbeddedRoles(stored.getProperty("owner.password", generated()),
-                    stored.getProperty("application.password", generated()));
-            if (!Files.exists(file)) {
+            var roles = new EmbeddedRoles(stored.getProperty("superuser.password", generated()),
+                    stored.getProperty("owner.password", generated()), stored.getProperty("application.password", generated()));
+            if (!stored.containsKey("superuser.password") || !stored.containsKey("owner.password")
+                    || !stored.containsKey("application.password")) {
+                stored.setProperty("superuser.password", roles.superuserPassword());
                 stored.setProperty("owner.password", roles.ownerPassword());
                 stored.setProperty("application.password", roles.applicationPassword());
                 var text = new StringWriter();
-                stored.store(text, "Passwords of the embedded PostgreSQL roles unstuck_owner and unstuck_app");
+                stored.store(text, "Passwords of the embedded PostgreSQL's superuser postgres and its roles unstuck_owner "
+                        + "and unstuck_app");
+                Files.deleteIfExists(file);
                 PrivateFiles.create(file, text.toString());
             }
             return roles;

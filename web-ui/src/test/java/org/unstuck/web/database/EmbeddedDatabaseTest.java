@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unstuck.db.DatabaseRoles;
 import org.unstuck.domain.audit.AuditTrail;
 import org.unstuck.domain.practice.Role;
 import org.unstuck.domain.practice.UserAccount;
@@ -73,6 +77,40 @@ class EmbeddedDatabaseTest {
         assertThat(Files.readAllLines(heads)).as("a later start leaves the exported heads to the checks").hasSize(1);
         assertThat(Files.getPosixFilePermissions(dataDirectory.resolveSibling("audit-chain.key")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    }
+
+    private static boolean signsIn(int port, String user, String password) {
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", user,
+                password)) {
+            return connection.isValid(5);
+        } catch (SQLException refused) {
+            return false;
+        }
+    }
+
+    @Test
+    void a_folder_an_earlier_version_left_open_to_local_connections_asks_every_role_for_its_password_after_the_next_start()
+            throws Exception {
+        var dataDirectory = newDataDirectory();
+        Files.createDirectories(dataDirectory);
+        try (var earlier = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start()) {
+            assertThat(signsIn(earlier.getPort(), "postgres", "")).as("as an earlier version left it").isTrue();
+        }
+
+        try (var application = start(dataDirectory)) {
+            var port = application.getBean(EmbeddedPostgres.class).getPort();
+            var passwords = new Properties();
+            try (var in = Files.newInputStream(dataDirectory.resolveSibling(EmbeddedRoles.FILE_NAME))) {
+                passwords.load(in);
+            }
+            assertThat(signsIn(port, "postgres", "")).as("the superuser without a password").isFalse();
+            assertThat(signsIn(port, "postgres", "a-guessed-password")).isFalse();
+            assertThat(signsIn(port, DatabaseRoles.OWNER, "a-guessed-password")).isFalse();
+            assertThat(signsIn(port, DatabaseRoles.APPLICATION, "")).isFalse();
+            assertThat(signsIn(port, "postgres", passwords.getProperty("superuser.password"))).isTrue();
+            assertThat(signsIn(port, DatabaseRoles.APPLICATION, passwords.getProperty("application.password"))).isTrue();
+            assertThat(application.getBean(UserAccounts.class).count()).isEqualTo(8);
+        }
     }
 
     @Test
