@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.unstuck.db.DatabaseRoles;
+import org.unstuck.web.common.PrivateFiles;
 
 /**
  * Starts PostgreSQL 17 inside the application when no {@code spring.datasource.url} is set. Its
@@ -51,27 +54,59 @@ class EmbeddedDatabaseConfiguration {
             throws IOException, SQLException {
         var dataDirectory = new EmbeddedDataDirectory(directory);
         dataDirectory.prepare();
-        var clientAuthentication = dataDirectory.path().resolve("pg_hba.conf");
-        if (!Files.exists(clientAuthentication) || !Files.readString(clientAuthentication).equals(CLIENT_AUTHENTICATION)) {
-            // A new folder, or one an earlier version made, lets the superuser in without a password once, to set it.
+        var server = server(dataDirectory);
+        var passwordFile = dataDirectory.path().resolveSibling("superuser-password.tmp");
+        if (!Files.exists(dataDirectory.path().resolve("postgresql.conf"))) {
+            // A new folder: the superuser has its password from the moment the database exists.
+            Files.deleteIfExists(passwordFile);
+            PrivateFiles.create(passwordFile, roles.superuserPassword() + "\n");
+            server.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+        } else if (!Files.readString(dataDirectory.path().resolve("pg_hba.conf")).equals(CLIENT_AUTHENTICATION)) {
+            // A folder an earlier version made let the superuser in without a password; it gets one once.
             log.info("Giving the embedded PostgreSQL's superuser a password, kept beside its data in {}", dataDirectory.path());
             try (var open = server(dataDirectory).start(); var superuser = open.getPostgresDatabase().getConnection()) {
                 DatabaseRoles.setSuperuserPassword(superuser, roles.superuserPassword());
             }
         }
         log.info("Starting the embedded PostgreSQL with its data in {}", dataDirectory.path());
-        var postgres = server(dataDirectory)
-                .setDataDirectoryCustomizer(folder -> writeClientAuthentication(folder.toPath().resolve("pg_hba.conf")))
-                .setConnectConfig("password", roles.superuserPassword())
-                .start();
-        // The owner and application roles are made on every start, so an older data folder gets them too.
+        EmbeddedPostgres postgres;
+        try {
+            postgres = server
+                    .setDataDirectoryCustomizer(folder -> writeClientAuthentication(folder.toPath().resolve("pg_hba.conf")))
+                    .setConnectConfig("password", roles.superuserPassword())
+                    .start();
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
         try (var superuser = postgres.getPostgresDatabase().getConnection()) {
+            refuseRolesNotMadeHere(superuser);
+            // The owner and application roles are made on every start, so an older data folder gets them too.
             DatabaseRoles.prepare(superuser, roles.ownerPassword(), roles.applicationPassword());
         } catch (SQLException | RuntimeException e) {
             postgres.close();
             throw e;
         }
         return postgres;
+    }
+
+    /** Nobody but Unstuck makes roles on its own server; one that can sign in and that it did not make is refused. */
+    private static void refuseRolesNotMadeHere(Connection superuser) throws SQLException {
+        var others = new ArrayList<String>();
+        try (var statement = superuser.prepareStatement("""
+                SELECT rolname FROM pg_roles WHERE rolcanlogin AND rolname NOT IN ('postgres', ?, ?) ORDER BY rolname""")) {
+            statement.setString(1, DatabaseRoles.OWNER);
+            statement.setString(2, DatabaseRoles.APPLICATION);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    others.add(rows.getString(1));
+                }
+            }
+        }
+        if (!others.isEmpty()) {
+            throw new IllegalStateException("The embedded database has roles that can sign in which Unstuck did not make: "
+                    + String.join(", ", others) + ". Someone may have reached it without a password; check the data, "
+                    + "then remove them as postgres (its password is in " + EmbeddedRoles.FILE_NAME + ") before starting again.");
+        }
     }
 
     private static EmbeddedPostgres.Builder server(EmbeddedDataDirectory dataDirectory) {

@@ -50,6 +50,9 @@ class EmbeddedDatabaseTest {
     void data_written_before_a_restart_is_there_after_it() throws IOException {
         var dataDirectory = newDataDirectory();
         try (var first = start(dataDirectory)) {
+            assertThat(signsIn(first.getBean(EmbeddedPostgres.class).getPort(), "postgres", ""))
+                    .as("a new folder's superuser has its password from the start").isFalse();
+            assertThat(dataDirectory.resolveSibling("superuser-password.tmp")).as("its password file is gone").doesNotExist();
             first.getBean(AuditRecorder.class).allowed("case.read", null, "before the restart");
             assertThat(first.getBean(DataSource.class)).isInstanceOfSatisfying(HikariDataSource.class,
                     pool -> assertThat(pool.getPoolName()).isEqualTo("embedded"));
@@ -111,6 +114,24 @@ class EmbeddedDatabaseTest {
             assertThat(signsIn(port, DatabaseRoles.APPLICATION, passwords.getProperty("application.password"))).isTrue();
             assertThat(application.getBean(UserAccounts.class).count()).isEqualTo(8);
         }
+    }
+
+    @Test
+    void a_role_someone_made_while_the_server_let_them_in_without_a_password_stops_the_start_with_a_clear_message()
+            throws Exception {
+        var dataDirectory = newDataDirectory();
+        Files.createDirectories(dataDirectory);
+        try (var earlier = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+                var connection = earlier.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE intruder SUPERUSER LOGIN PASSWORD 'chosen-by-the-intruder'");
+        }
+
+        assertThatThrownBy(() -> start(dataDirectory))
+                .rootCause()
+                .hasMessageContaining("roles that can sign in which Unstuck did not make: intruder")
+                .hasMessageContaining(EmbeddedRoles.FILE_NAME);
+        assertThat(dataDirectory.resolve("postmaster.pid")).as("the server is stopped again").doesNotExist();
     }
 
     @Test
