@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.unstuck.domain.audit.AuditTrail;
 import org.unstuck.domain.caseload.Attendance;
 import org.unstuck.domain.caseload.Homework;
+import org.unstuck.domain.progress.CaseStatus;
 import org.unstuck.domain.progress.Rule;
 import org.unstuck.web.TestSignIn;
 import org.unstuck.web.UnstuckAppTest;
@@ -91,8 +93,11 @@ class EmergencyAccessTest {
         caseload.breakGlass(reticent.code(), REASON);
         var page = caseload.casePage(reticent.caseId());
 
-        assertThat(Objects.requireNonNull(page.progress()).signals()).extracting(signal -> signal.rule())
-                .doesNotContain(Rule.THERAPIST_RETICENCE);
+        var progress = Objects.requireNonNull(page.progress());
+        assertThat(progress.signals()).extracting(signal -> signal.rule()).doesNotContain(Rule.THERAPIST_RETICENCE);
+        assertThat(progress.status()).as("the status rests on the signals shown, not on the note")
+                .isEqualTo(progress.signals().stream().map(signal -> CaseStatus.of(signal.severity()))
+                        .max(Comparator.naturalOrder()).orElse(CaseStatus.ON_TRACK));
     }
 
     @Test
