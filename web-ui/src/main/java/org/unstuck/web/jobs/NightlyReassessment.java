@@ -104,10 +104,11 @@ public class NightlyReassessment {
                     assessed += done.assessed();
                     changed += done.changed();
                 }
-                var round = new Batch(ranges.getLast().upTo(), assessed, changed);
-                transaction.executeWithoutResult(
-                        status -> runs.progressed(run.id(), round.lastCaseId(), round.assessed(), round.changed()));
-                after = round.lastCaseId();
+                var roundEnd = ranges.getLast().upTo();
+                var roundAssessed = assessed;
+                var roundChanged = changed;
+                transaction.executeWithoutResult(status -> runs.progressed(run.id(), roundEnd, roundAssessed, roundChanged));
+                after = roundEnd;
             }
             var reminded = reminders.remind();
             runs.succeeded(run.id(), clock.instant());

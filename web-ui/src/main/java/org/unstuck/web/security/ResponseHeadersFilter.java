@@ -63,30 +63,34 @@ class ResponseHeadersFilter extends OncePerRequestFilter {
             super(response);
         }
 
+        private static boolean passes(String name) {
+            return !KEPT.contains(name.toLowerCase(Locale.ROOT));
+        }
+
         @Override
         public void setHeader(String name, String value) {
-            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+            if (passes(name)) {
                 super.setHeader(name, value);
             }
         }
 
         @Override
         public void addHeader(String name, String value) {
-            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+            if (passes(name)) {
                 super.addHeader(name, value);
             }
         }
 
         @Override
         public void setDateHeader(String name, long date) {
-            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+            if (passes(name)) {
                 super.setDateHeader(name, date);
             }
         }
 
         @Override
         public void addDateHeader(String name, long date) {
-            if (!KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+            if (passes(name)) {
                 super.addDateHeader(name, date);
             }
         }
